@@ -1,0 +1,118 @@
+"""The issue document: what a careful editor records about one newspaper issue.
+
+Every stage reads or writes these types: ingest builds them from OCR text, `document`
+serialises them to YAML/JSON and back, typeset and the renderers read them. They are
+frozen (layout never mutates its input) and hold tuples, not lists.
+
+`source` fields remember the OCR line a node came from, so warnings can point at the
+scan text; they are not serialised and take no part in equality.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a node came from in the raw OCR text (1-based line numbers)."""
+
+    line: int
+    end_line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """Masthead data that stays the same from issue to issue."""
+
+    name: str | None = None
+    supervisor_line: str | None = None  # 中共吕梁市委主管主办
+    publisher_line: str | None = None  # 吕梁日报社出版
+    website: str | None = None
+    postal_code: str | None = None  # 邮发代号 21-28
+    cn_number: str | None = None  # CN14-0028
+
+
+@dataclass(frozen=True, slots=True)
+class IssueInfo:
+    """Masthead data of this one issue."""
+
+    date: str | None = None  # ISO 8601, 2023-02-17
+    weekday: str | None = None  # 星期五
+    lunar_date: str | None = None  # 农历癸卯年正月二十七
+    number: int | None = None  # 总第 N 期
+    page_count: int | None = None  # 今日 N 版
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One body paragraph, its text joined back from the OCR lines."""
+
+    text: str
+    source: Span | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Subhead:
+    """An in-article section heading (小标题)."""
+
+    text: str
+    source: Span | None = field(default=None, compare=False, repr=False)
+
+
+Block = Paragraph | Subhead
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article: its headline group, credits and body."""
+
+    headline: str | None = None  # 主题
+    kicker: str | None = None  # 引题, above the headline
+    subheadline: str | None = None  # 副题, below the headline
+    byline: str | None = None  # 本报讯（记者 X）, □ 本报记者 X
+    dateline: str | None = None  # 新华社北京2月16日电
+    body: tuple[Block, ...] = ()
+    jump: str | None = None  # 下转2版 / 上接1版
+    credit: str | None = None  # 记者 刘亮亮 摄
+    source: Span | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def title(self) -> str:
+        """The best short name for lists and warnings."""
+        return self.headline or self.subheadline or self.kicker or "(untitled)"
+
+
+@dataclass(frozen=True, slots=True)
+class Footer:
+    """The page footer: who made this page."""
+
+    department: str | None = None  # 要闻部主办
+    layout_editor: str | None = None  # 本版组版
+    editors: tuple[str, ...] = ()  # 责编
+    proofreader: str | None = None  # 校对
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One printed page (版) and the articles that start on it."""
+
+    number: int
+    section: str | None = None  # 要闻, 综合, ...
+    articles: tuple[Article, ...] = ()
+    footer: Footer | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A whole issue: masthead data, pages, and ingest's notes to the editor."""
+
+    paper: Paper = Paper()
+    issue: IssueInfo = IssueInfo()
+    pages: tuple[Page, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def articles(self) -> tuple[Article, ...]:
+        """All articles in reading order, page by page."""
+        return tuple(a for p in self.pages for a in p.articles)

@@ -1,0 +1,91 @@
+"""Frozen output of typesetting: lines of positioned runs, placed on pages.
+
+The composer (`linebreak`) makes `Line`s; the page maker (`page`) places them and
+adds rules; the PDF renderer only draws what is here. A `Run` is a stretch of text
+drawn with one font, size and tracking, so the renderer draws a whole run with one
+PDF text operation instead of one per character.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Text drawn from `x` (pt from the line's left edge) with one font.
+
+    Each character advances by the font's own advance plus `tracking` (PDF `Tc`);
+    the composer splits runs wherever that would not land a glyph where it belongs.
+    """
+
+    x: float
+    text: str
+    font: str  # a face name from the font registry
+    size: float
+    tracking: float = 0.0
+    color: str = "#000000"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One composed line: its runs, its set width and its logical text."""
+
+    runs: tuple[Run, ...]
+    width: float  # the measure it was set to (== the measure unless ragged)
+    text: str  # the characters of the line in order, for tests and extraction
+    last: bool = False  # a paragraph's last line (set ragged, not justified)
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedLine:
+    """A line on the page; `x`, `baseline` in pt from the page's top-left corner."""
+
+    x: float
+    baseline: float
+    line: Line
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A straight rule from (x0, y0) to (x1, y1), top-left origin, pt."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    width: float = 0.5
+    color: str = "#000000"
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A filled rectangle (a masthead band, a shaded ear), top-left origin, pt."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    color: str
+
+
+@dataclass(frozen=True, slots=True)
+class Bookmark:
+    """An outline entry: a page or an article, pointing at a place on the page."""
+
+    title: str
+    level: int  # 0 = page (版), 1 = article
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedPage:
+    """One finished page, ready to draw."""
+
+    number: int  # the printed page number (版次)
+    width: float
+    height: float
+    lines: tuple[PlacedLine, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    boxes: tuple[Box, ...] = ()
+    bookmarks: tuple[Bookmark, ...] = ()
