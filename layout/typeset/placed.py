@@ -89,3 +89,17 @@ class PlacedPage:
     rules: tuple[Rule, ...] = ()
     boxes: tuple[Box, ...] = ()
     bookmarks: tuple[Bookmark, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    """Where a printed page begins in the document's reading order.
+
+    `article` indexes `Issue.articles()`; `block` indexes that article's body (0 when
+    the page begins with the article's headline). The EPUB exporter places its
+    `epub:type="pagebreak"` markers from these, so e-reader users can cite print pages.
+    """
+
+    page: int
+    article: int
+    block: int = 0
