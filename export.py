@@ -1,0 +1,312 @@
+#!/usr/bin/env python3
+"""Command line: reconstruct a newspaper issue from OCR text and export it to PDF / EPUB.
+
+This is the only module that wires the stages together (ingest -> document -> typeset
+-> render). Exit codes: 0 success, 2 bad input or usage, 1 internal error. Errors are
+one clear line on stderr; `--debug` shows the traceback too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+DEFAULT_SPEC = ROOT / "specs" / "lvliang-daily.yaml"
+SAMPLE = ROOT / "samples" / "lvliang-daily-2023-02-17.txt"
+
+
+class UsageError(Exception):
+    """A bad command-line argument (exit code 2)."""
+
+
+# --- stages, wired ---------------------------------------------------------------
+
+def read_issue(path: Path, *, quiet: bool = False):
+    """An Issue from a document (.yaml/.yml/.json) or raw OCR text (anything else)."""
+    from layout.document import load_issue
+    from layout.errors import IngestError
+    from layout.ingest import decode_raw, ingest_text
+
+    if path.suffix.lower() in (".yaml", ".yml", ".json"):
+        return load_issue(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"{path}: error: cannot read the input: {exc.strerror}") from None
+    issue, warnings = ingest_text(decode_raw(data, str(path)), str(path))
+    if not quiet:
+        for warning in warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    return issue
+
+
+def load_fonts_for(spec):
+    """The spec's fonts by role (or the manifest's defaults)."""
+    from layout.fonts import load_fontset
+
+    return load_fontset(dict(spec.fonts) or None)
+
+
+def check_coverage(issue, fonts, *, strict: bool) -> int:
+    """Name every character no font can draw; an error in strict mode. Returns the count."""
+    from layout.errors import FontError
+
+    missing = fonts.missing_chars(issue)
+    for ch, codepoint, where in missing:
+        line = f"no font has {ch!r} (U+{codepoint:04X}) in {where}"
+        if strict:
+            raise FontError(f"error: {line}")
+        print(f"warning: {line}", file=sys.stderr)
+    return len(missing)
+
+
+def parse_pages(text: str | None) -> set[int] | None:
+    """`1-2,5` -> {1, 2, 5}."""
+    if not text:
+        return None
+    pages: set[int] = set()
+    for part in text.split(","):
+        low, _, high = part.strip().partition("-")
+        if not low.isdigit() or (high and not high.isdigit()):
+            raise UsageError(f"--pages: expected page numbers like 1-2,5, found {text!r}")
+        first, last = int(low), int(high or low)
+        if first < 1 or last < first:
+            raise UsageError(f"--pages: expected an ascending range of pages from 1, found {part!r}")
+        pages.update(range(first, last + 1))
+    return pages
+
+
+def print_progress(done: int, total: int) -> None:
+    """A one-line progress bar on stderr, shown for long issues only."""
+    if total < 8:
+        return
+    width = 30
+    filled = width * done // total
+    end = "\n" if done == total else ""
+    print(f"\r[{'#' * filled}{'.' * (width - filled)}] page {done}/{total}", end=end,
+          file=sys.stderr, flush=True)
+
+
+def export_pdf(issue, spec, output: Path, *, pages: set[int] | None, strict: bool,
+               plan: bool = False) -> dict:
+    """Typeset and draw the PDF; returns figures for the summary line."""
+    from layout.render.pdf import render_pdf
+    from layout.typeset import format_plan, typeset
+
+    fonts = load_fonts_for(spec)
+    missing = check_coverage(issue, fonts, strict=strict)
+    result = typeset(issue, spec, fonts, pages=pages)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if plan:
+        print(format_plan(result))
+    title = " ".join(x for x in (issue.paper.name, issue.issue.date) if x) or output.stem
+    render_pdf(result.pages, output, fonts=fonts, title=title, author=issue.paper.publisher_line,
+               subject=issue.paper.name, progress=print_progress)
+    return {"pages": len(result.pages), "articles": len(result.placements),
+            "warnings": len(result.warnings) + missing}
+
+
+def export_epub(issue, spec, output: Path, *, strict: bool) -> dict:
+    """Write the EPUB, citing the print pagination of the same spec."""
+    from layout.render.epub import render_epub
+    from layout.typeset import typeset
+
+    fonts = load_fonts_for(spec)
+    missing = check_coverage(issue, fonts, strict=strict)
+    result = typeset(issue, spec, fonts)
+    render_epub(issue, spec, output, fonts=fonts if spec.epub.embed_fonts else None,
+                page_breaks=result.breaks)
+    return {"pages": len(result.pages), "articles": len(issue.articles()), "warnings": missing}
+
+
+def summarise(kind: str, output: Path, figures: dict, started: float) -> None:
+    seconds = time.perf_counter() - started
+    print(f"{kind}: wrote {output} — {figures['pages']} pages, {figures['articles']} articles, "
+          f"{figures['warnings']} warnings, {seconds:.2f} s", file=sys.stderr)
+
+
+# --- subcommands ---------------------------------------------------------------
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from layout.document import dump_issue
+    from layout.fileio import write_text_atomic
+
+    fmt = args.format or ("json" if args.output.suffix.lower() == ".json" else "yaml")
+    text = dump_issue(read_issue(args.input), fmt)
+    if args.output.exists() and not args.force:
+        if args.output.read_text(encoding="utf-8", errors="replace") != text:
+            raise UsageError(f"{args.output}: exists and differs from a fresh ingest (edited?); "
+                             "not overwritten — use --force to replace it")
+    write_text_atomic(args.output, text)
+    print(f"ingest: wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from layout.spec import load_spec
+
+    started = time.perf_counter()
+    spec = load_spec(args.spec)
+    issue = read_issue(args.input)
+    output = args.output or args.input.with_suffix(".pdf")
+    figures = export_pdf(issue, spec, output, pages=parse_pages(args.pages), strict=args.strict,
+                         plan=args.plan)
+    summarise("pdf", output, figures, started)
+    return 0
+
+
+def cmd_epub(args: argparse.Namespace) -> int:
+    from layout.spec import load_spec
+
+    started = time.perf_counter()
+    spec = load_spec(args.spec)
+    issue = read_issue(args.input)
+    output = args.output or args.input.with_suffix(".epub")
+    summarise("epub", output, export_epub(issue, spec, output, strict=args.strict), started)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """The main job: issue document, PDF and EPUB side by side in one folder."""
+    from layout.document import dump_issue
+    from layout.fileio import write_text_atomic
+    from layout.spec import load_spec
+
+    started = time.perf_counter()
+    spec = load_spec(args.spec)
+    issue = read_issue(args.input)
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    stem = args.input.stem
+    document = args.out_dir / f"{stem}.yaml"
+    if args.input.suffix.lower() not in (".yaml", ".yml", ".json"):
+        write_text_atomic(document, dump_issue(issue))
+        print(f"build: wrote {document}", file=sys.stderr)
+    pdf = args.out_dir / f"{stem}.pdf"
+    summarise("pdf", pdf, export_pdf(issue, spec, pdf, pages=None, strict=args.strict), started)
+    started = time.perf_counter()
+    epub = args.out_dir / f"{stem}.epub"
+    summarise("epub", epub, export_epub(issue, spec, epub, strict=args.strict), started)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from layout.spec import load_spec
+
+    spec = load_spec(args.spec)
+    print(f"{args.spec}: ok — {spec.grid.columns} columns on {spec.page.width / 72 * 25.4:.0f}"
+          f"×{spec.page.height / 72 * 25.4:.0f} mm, body {spec.grid.body_size:g} pt")
+    return 0
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    from layout.preview import render_png, watch
+
+    def once() -> None:
+        from layout.spec import load_spec
+
+        started = time.perf_counter()
+        spec = load_spec(args.spec)
+        issue = read_issue(args.input, quiet=True)
+        render_png(lambda pdf: export_pdf(issue, spec, pdf, pages={args.page}, strict=False),
+                   args.page, args.output, dpi=args.dpi)
+        print(f"preview: wrote {args.output} ({time.perf_counter() - started:.2f} s)", file=sys.stderr)
+
+    if not args.watch:
+        once()
+        return 0
+    specs = sorted(args.spec.resolve().parent.glob("*.yaml"))  # the spec and what it extends
+    watch([args.input, *specs], once, on_error=report_error)
+    return 0
+
+
+# --- argument parsing and error handling -----------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="export.py", description="Reconstruct CJK newspaper issues from raw OCR text; "
+        "typeset them to PDF and EPUB 3 from a YAML layout spec.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="raw OCR text -> issue document (YAML/JSON)",
+                       description="Reconstruct the issue document from raw OCR text.")
+    p.add_argument("input", type=Path, help="raw OCR text (UTF-8, UTF-16 or GB18030)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="ISSUE.yaml or ISSUE.json")
+    p.add_argument("--format", choices=("yaml", "json"), help="default: from the output's suffix")
+    p.add_argument("--force", action="store_true", help="replace an edited document")
+    p.set_defaults(func=cmd_ingest)
+
+    for name, func, suffix in (("pdf", cmd_pdf, "PDF"), ("epub", cmd_epub, "EPUB 3")):
+        p = sub.add_parser(name, help=f"issue document or OCR text -> {suffix}",
+                           description=f"Typeset an issue to {suffix}. A raw .txt is ingested on the fly.")
+        p.add_argument("input", type=Path, help="ISSUE.yaml / ISSUE.json / raw OCR .txt")
+        p.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="layout spec (default: %(default)s)")
+        p.add_argument("-o", "--output", type=Path, help=f"output file (default: INPUT with .{name})")
+        p.add_argument("--strict", action="store_true", help="a character no font has is an error")
+        if name == "pdf":
+            p.add_argument("--pages", help="only these printed pages, e.g. 1-2,5")
+            p.add_argument("--plan", action="store_true", help="print the placement of every article")
+        p.set_defaults(func=func)
+
+    p = sub.add_parser("build", help="the main job: document + PDF + EPUB into a folder",
+                       description="Ingest (if raw text), then write ISSUE.yaml, ISSUE.pdf and ISSUE.epub.")
+    p.add_argument("input", type=Path, nargs="?", default=SAMPLE, help="default: the bundled sample")
+    p.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="layout spec (default: %(default)s)")
+    p.add_argument("--out-dir", type=Path, default=Path("out"), help="default: %(default)s")
+    p.add_argument("--strict", action="store_true", help="a character no font has is an error")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("check", help="validate a layout spec", description="Validate a layout spec; "
+                       "every problem is reported as file:line:col: error: key: expected X, found Y.")
+    p.add_argument("spec", type=Path)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("preview", help="one page as PNG, optionally re-rendered on every change",
+                       description="Render one page to PNG for quick spec tweaking.")
+    p.add_argument("input", type=Path, help="ISSUE.yaml / ISSUE.json / raw OCR .txt")
+    p.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="layout spec (default: %(default)s)")
+    p.add_argument("--page", type=int, default=1, help="printed page number (default: 1)")
+    p.add_argument("-o", "--output", type=Path, default=Path("preview.png"))
+    p.add_argument("--dpi", type=int, default=72)
+    p.add_argument("--watch", action="store_true", help="re-render when the spec or document changes")
+    p.set_defaults(func=cmd_preview)
+    return parser
+
+
+def report_error(exc: BaseException) -> None:
+    """Our messages already say `file:line: error: ...`; others get the prefix."""
+    message = str(exc)
+    print(message if "error" in message.split(":", 3)[-1][:20] or message.startswith("error")
+          else f"error: {message}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from layout.errors import InputError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except (InputError, UsageError) as exc:
+        if args.debug:
+            traceback.print_exc()
+        report_error(exc)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: say so plainly, trace only on request
+        if args.debug:
+            traceback.print_exc()
+        print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+              file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

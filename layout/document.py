@@ -1,0 +1,291 @@
+"""The issue document on disk: `Issue` <-> YAML (default) or JSON, validated on load.
+
+Documents are meant to be edited by hand, so loading is strict and helpful: only a
+safe YAML composer is used (no tags, no objects), every problem is reported at once as
+`file:line:col: error: key.path: expected X, found Y`, and unknown keys get a
+"did you mean" hint. Missing optional keys read as null / empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DocumentError
+from .model import Article, Block, Footer, Issue, IssueInfo, Page, Paper, Paragraph, Subhead
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+PAPER_KEYS = ("name", "supervisor_line", "publisher_line", "website", "postal_code", "cn_number")
+ISSUE_KEYS = ("date", "weekday", "lunar_date", "number", "page_count")
+PAGE_KEYS = ("number", "section", "articles", "footer")
+ARTICLE_KEYS = ("kicker", "headline", "subheadline", "byline", "dateline", "body", "jump", "credit")
+FOOTER_KEYS = ("department", "layout_editor", "editors", "proofreader", "email")
+TOP_KEYS = ("paper", "issue", "pages", "notes")
+
+
+# --- Issue -> plain data ---------------------------------------------------------
+
+def issue_to_data(issue: Issue) -> dict[str, Any]:
+    """The document as plain dicts and lists, keys in the documented order."""
+    return {
+        "paper": {k: getattr(issue.paper, k) for k in PAPER_KEYS},
+        "issue": {k: getattr(issue.issue, k) for k in ISSUE_KEYS},
+        "pages": [_page_to_data(p) for p in issue.pages],
+        "notes": list(issue.notes),
+    }
+
+
+def _page_to_data(page: Page) -> dict[str, Any]:
+    footer = None
+    if page.footer is not None:
+        footer = {k: getattr(page.footer, k) for k in FOOTER_KEYS}
+        footer["editors"] = list(page.footer.editors)
+    return {
+        "number": page.number,
+        "section": page.section,
+        "articles": [_article_to_data(a) for a in page.articles],
+        "footer": footer,
+    }
+
+
+def _article_to_data(article: Article) -> dict[str, Any]:
+    data: dict[str, Any] = {k: getattr(article, k) for k in ARTICLE_KEYS}
+    data["body"] = [b.text if isinstance(b, Paragraph) else {"subhead": b.text} for b in article.body]
+    return data
+
+
+def dump_issue(issue: Issue, fmt: str = "yaml") -> str:
+    """Serialise to YAML (block style, readable CJK) or pretty JSON."""
+    data = issue_to_data(issue)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+# --- plain data (with source marks) -> Issue ---------------------------------------
+
+class _Reader:
+    """Turns composed YAML nodes into an Issue, collecting every problem found."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.problems: list[str] = []
+
+    def problem(self, node: yaml.Node, path: str, message: str, hint: str | None = None) -> None:
+        mark = node.start_mark
+        text = f"{self.name}:{mark.line + 1}:{mark.column + 1}: error: {path}: {message}"
+        self.problems.append(text + (f"\n  hint: {hint}" if hint else ""))
+
+    def mapping(self, node: yaml.Node, path: str, keys: tuple[str, ...]) -> dict[str, yaml.Node]:
+        """The mapping's entries by key; unknown and duplicate keys are problems."""
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, path, f"expected a mapping, found {_describe(node)}")
+            return {}
+        entries: dict[str, yaml.Node] = {}
+        for key_node, value in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            where = f"{path}.{key}" if path else str(key)
+            if key not in keys:
+                close = difflib.get_close_matches(str(key), keys, n=1)
+                hint = f"did you mean `{close[0]}`?" if close else "known keys: " + ", ".join(keys)
+                self.problem(key_node, path or "(top)", f"unknown key `{key}`", hint)
+            elif key in entries:
+                self.problem(key_node, where, "duplicate key")
+            else:
+                entries[key] = value
+        return entries
+
+    def text(self, node: yaml.Node | None, path: str) -> str | None:
+        if node is None or _is_null(node):
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag in (_STR, _INT, _FLOAT, _TIMESTAMP):
+            return str(node.value)
+        self.problem(node, path, f"expected a string or null, found {_describe(node)}")
+        return None
+
+    def integer(self, node: yaml.Node | None, path: str, *, required: bool = False) -> int | None:
+        if node is None or _is_null(node):
+            if required and node is not None:
+                self.problem(node, path, "expected a positive integer, found null")
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag == _INT:
+            value = int(node.value)
+            if value > 0:
+                return value
+        self.problem(node, path, f"expected a positive integer, found {_describe(node)}")
+        return None
+
+    def sequence(self, node: yaml.Node | None, path: str) -> list[yaml.Node]:
+        if node is None or _is_null(node):
+            return []
+        if isinstance(node, yaml.SequenceNode):
+            return list(node.value)
+        self.problem(node, path, f"expected a list, found {_describe(node)}")
+        return []
+
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"  # an unquoted 2023-02-17
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == _NULL
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.tag == _NULL:
+        return "null"
+    value = str(node.value)
+    shown = value if len(value) <= 40 else value[:37] + "..."
+    return f'"{shown}"' if node.tag == _STR else shown
+
+
+def _read_fields(reader: _Reader, node: yaml.Node | None, path: str, keys: tuple[str, ...],
+                 read: Callable[[str, yaml.Node | None, str], Any]) -> dict[str, Any]:
+    entries = reader.mapping(node, path, keys) if node is not None and not _is_null(node) else {}
+    return {k: read(k, entries.get(k), f"{path}.{k}") for k in keys}
+
+
+def _read_issue_info(reader: _Reader, node: yaml.Node | None) -> IssueInfo:
+    def read(key: str, value: yaml.Node | None, path: str) -> Any:
+        if key in ("number", "page_count"):
+            return reader.integer(value, path)
+        text = reader.text(value, path)
+        if key == "date" and text is not None and value is not None:
+            try:
+                dt.date.fromisoformat(text)
+            except ValueError:
+                reader.problem(value, path, f'expected an ISO date like 2023-02-17, found "{text}"')
+        return text
+
+    return IssueInfo(**_read_fields(reader, node, "issue", ISSUE_KEYS, read))
+
+
+def _read_footer(reader: _Reader, node: yaml.Node | None, path: str) -> Footer | None:
+    if node is None or _is_null(node):
+        return None
+
+    def read(key: str, value: yaml.Node | None, where: str) -> Any:
+        if key == "editors":
+            items = [reader.text(v, f"{where}[{i}]") for i, v in enumerate(reader.sequence(value, where))]
+            return tuple(t for t in items if t)
+        return reader.text(value, where)
+
+    return Footer(**_read_fields(reader, node, path, FOOTER_KEYS, read))
+
+
+def _read_block(reader: _Reader, node: yaml.Node, path: str) -> Block | None:
+    if isinstance(node, yaml.MappingNode):
+        entries = reader.mapping(node, path, ("subhead",))
+        text = reader.text(entries.get("subhead"), f"{path}.subhead")
+        return Subhead(text) if text else None
+    text = reader.text(node, path)
+    return Paragraph(text) if text is not None else None
+
+
+def _read_article(reader: _Reader, node: yaml.Node, path: str) -> Article:
+    def read(key: str, value: yaml.Node | None, where: str) -> Any:
+        if key == "body":
+            blocks = (_read_block(reader, v, f"{where}[{i}]")
+                      for i, v in enumerate(reader.sequence(value, where)))
+            return tuple(b for b in blocks if b is not None)
+        return reader.text(value, where)
+
+    return Article(**_read_fields(reader, node, path, ARTICLE_KEYS, read))
+
+
+def _read_page(reader: _Reader, node: yaml.Node, path: str, position: int) -> Page:
+    entries = reader.mapping(node, path, PAGE_KEYS)
+    number = reader.integer(entries.get("number"), f"{path}.number") or position
+    articles = tuple(_read_article(reader, a, f"{path}.articles[{i}]")
+                     for i, a in enumerate(reader.sequence(entries.get("articles"), f"{path}.articles")))
+    return Page(number=number, section=reader.text(entries.get("section"), f"{path}.section"),
+                articles=articles, footer=_read_footer(reader, entries.get("footer"), f"{path}.footer"))
+
+
+def issue_from_node(root: yaml.Node | None, name: str) -> Issue:
+    """Build and validate an Issue from a composed YAML/JSON node tree."""
+    reader = _Reader(name)
+    if root is None:
+        raise DocumentError(f"{name}:1:1: error: (top): expected an issue document, found an empty file")
+    top = reader.mapping(root, "", TOP_KEYS)
+    paper = Paper(**_read_fields(reader, top.get("paper"), "paper", PAPER_KEYS,
+                                 lambda k, v, p: reader.text(v, p)))
+    info = _read_issue_info(reader, top.get("issue"))
+    pages = tuple(_read_page(reader, p, f"pages[{i}]", i + 1)
+                  for i, p in enumerate(reader.sequence(top.get("pages"), "pages")))
+    notes = tuple(t for i, n in enumerate(reader.sequence(top.get("notes"), "notes"))
+                  if (t := reader.text(n, f"notes[{i}]")) is not None)
+    numbers = [p.number for p in pages]
+    if len(set(numbers)) != len(numbers):
+        reader.problem(top.get("pages", root), "pages", f"expected distinct page numbers, found {numbers}")
+    if reader.problems:
+        raise DocumentError("\n".join(sorted(reader.problems, key=_position)))
+    return Issue(paper=paper, issue=info, pages=pages, notes=notes)
+
+
+def _position(problem: str) -> tuple[int, int]:
+    """(line, column) of a `file:line:col: ...` problem, to report in file order."""
+    parts = problem.rsplit(": error: ", 1)[0].rsplit(":", 2)
+    return (int(parts[1]), int(parts[2])) if len(parts) == 3 and parts[1].isdigit() else (0, 0)
+
+
+def parse_issue(text: str, name: str = "<document>") -> Issue:
+    """Parse YAML or JSON text (JSON is read by the same safe composer)."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
+        raise DocumentError(f"{where}: error: not valid YAML/JSON: {exc.problem}") from None
+    except yaml.YAMLError as exc:
+        raise DocumentError(f"{name}: error: not valid YAML/JSON: {exc}") from None
+    _reject_tags(root, name)
+    return issue_from_node(root, name)
+
+
+def _reject_tags(node: yaml.Node | None, name: str) -> None:
+    """Only plain YAML types: a `!!python/...` or custom tag is an error, never executed."""
+    stack = [node] if node is not None else []
+    allowed = {_STR, _INT, _FLOAT, _NULL, _TIMESTAMP, "tag:yaml.org,2002:bool",
+               "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+    while stack:
+        current = stack.pop()
+        if current.tag not in allowed:
+            mark = current.start_mark
+            raise DocumentError(f"{name}:{mark.line + 1}:{mark.column + 1}: error: "
+                                f"unsupported tag `{current.tag}` (documents hold plain data only)")
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack.extend((key, value))
+
+
+def load_issue(path: Path) -> Issue:
+    """Read and validate an issue document file (.yaml, .yml or .json)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"{path}: error: cannot read the document: {exc.strerror}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DocumentError(f"{path}:{line}: error: expected UTF-8 text, found byte 0x{data[exc.start]:02x}") from None
+    return parse_issue(text, str(path))

@@ -1,0 +1,63 @@
+"""Quick previews for spec tweaking: one page as PNG, re-rendered when inputs change.
+
+Rasterising uses pypdfium2 (the PDFium engine, shipped in its wheel and already
+needed by pdfplumber), so previews need no system package such as poppler.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .errors import InputError
+from .fileio import atomic_output
+
+
+def render_png(write_pdf: Callable[[Path], object], page: int, output: Path, *, dpi: int = 72) -> None:
+    """Call `write_pdf(path)` for a PDF holding just `page`, rasterise it to `output`."""
+    import pypdfium2
+
+    with tempfile.TemporaryDirectory() as scratch:
+        pdf_path = Path(scratch) / "preview.pdf"
+        write_pdf(pdf_path)
+        document = pypdfium2.PdfDocument(str(pdf_path))
+        try:
+            if len(document) == 0:
+                raise InputError(f"error: page {page} is not in the issue")
+            image = document[0].render(scale=dpi / 72).to_pil()
+        finally:
+            document.close()
+    with atomic_output(output) as temporary:
+        image.save(temporary, format="PNG")
+
+
+def _stamp(paths: Iterable[Path]) -> tuple[float, ...]:
+    """Modification times; a missing file counts as 0 so its re-appearance triggers."""
+    return tuple(p.stat().st_mtime if p.exists() else 0.0 for p in paths)
+
+
+def watch(paths: list[Path], action: Callable[[], None], *, on_error: Callable[[BaseException], None],
+          interval: float = 0.5, rounds: int | None = None) -> None:
+    """Run `action` now and again whenever one of `paths` changes (polling).
+
+    An input error during a round is reported and the watch goes on, so a spec being
+    edited can be broken for a moment. `rounds` bounds the polling (for tests).
+    """
+    def attempt() -> None:
+        try:
+            action()
+        except InputError as exc:
+            on_error(exc)
+
+    attempt()
+    last = _stamp(paths)
+    count = 0
+    while rounds is None or count < rounds:
+        time.sleep(interval)
+        count += 1
+        current = _stamp(paths)
+        if current != last:
+            last = current
+            attempt()

@@ -1,0 +1,14 @@
+# Shared set-up for the README's commands: a virtual environment with the package.
+# Usage (sourced): ENV_EXTRAS=test . scripts/_env.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+VENV=${VENV:-.venv}
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+fi
+stamp="$VENV/.installed-${ENV_EXTRAS:-base}"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".${ENV_EXTRAS:+[$ENV_EXTRAS]}"
+  touch "$stamp"
+fi
+PY="$VENV/bin/python"
