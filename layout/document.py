@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,9 @@ PAGE_KEYS = ("number", "section", "articles", "footer")
 ARTICLE_KEYS = ("kicker", "headline", "subheadline", "byline", "dateline", "body", "jump", "credit")
 FOOTER_KEYS = ("department", "layout_editor", "editors", "proofreader", "email")
 TOP_KEYS = ("paper", "issue", "pages", "notes")
+
+
+_YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 # --- Issue -> plain data ---------------------------------------------------------
@@ -66,7 +70,9 @@ def dump_issue(issue: Issue, fmt: str = "yaml") -> str:
     """Serialise to YAML (block style, readable CJK) or pretty JSON."""
     data = issue_to_data(issue)
     if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        # JSON is read back by the YAML composer, which refuses raw C1 controls and reads NEL, LS, PS as line breaks.
+        return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
 
 
