@@ -51,8 +51,8 @@ def watch(paths: list[Path], action: Callable[[], None], *, on_error: Callable[[
         except InputError as exc:
             on_error(exc)
 
+    last = _stamp(paths)  # taken first, so an edit made during the run triggers another
     attempt()
-    last = _stamp(paths)
     count = 0
     while rounds is None or count < rounds:
         time.sleep(interval)
