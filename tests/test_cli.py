@@ -1,0 +1,124 @@
+"""The command line end to end: exit codes, one-line errors, no partial output."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import export
+from layout.document import load_issue
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "lvliang-daily-2023-02-17.txt"
+
+SHORT = """第3版　综合
+
+本報訊（記者 陳明）3月2日，市政府召開會議，研究部署春季農業生產工作。
+
+會議強調，要抓好糧食生產。
+
+新聞部主辦 責編：王芳 校對：李強
+"""
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "export.py"), *args], capture_output=True,
+                          text=True, cwd=cwd, check=False)
+
+
+def test_help_explains_every_subcommand() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for name in ("ingest", "pdf", "epub", "check", "preview", "build"):
+        assert name in result.stdout
+        sub = run(name, "--help")
+        assert sub.returncode == 0 and "usage:" in sub.stdout
+
+
+def test_usage_error_exit_2() -> None:
+    assert run("nonsense").returncode == 2
+    assert run("ingest").returncode == 2
+
+
+def test_ingest_writes_document_and_refuses_to_clobber_edits(tmp_path: Path) -> None:
+    out = tmp_path / "issue.yaml"
+    first = run("ingest", str(SAMPLE), "-o", str(out))
+    assert first.returncode == 0, first.stderr
+    issue = load_issue(out)
+    assert issue.paper.name == "吕梁日报"
+    assert run("ingest", str(SAMPLE), "-o", str(out)).returncode == 0  # unchanged: harmless
+    out.write_text(out.read_text(encoding="utf-8").replace("吕梁日报", "吕梁晚报", 1), encoding="utf-8")
+    again = run("ingest", str(SAMPLE), "-o", str(out))
+    assert again.returncode == 2
+    assert "--force" in again.stderr and "Traceback" not in again.stderr
+    assert "吕梁晚报" in out.read_text(encoding="utf-8")
+    assert run("ingest", str(SAMPLE), "-o", str(out), "--force").returncode == 0
+    assert load_issue(out).paper.name == "吕梁日报"
+
+
+def test_ingest_json_by_suffix(tmp_path: Path) -> None:
+    raw = tmp_path / "page3.txt"
+    raw.write_text(SHORT, encoding="utf-8")
+    out = tmp_path / "page3.json"
+    assert run("ingest", str(raw), "-o", str(out)).returncode == 0
+    assert out.read_text(encoding="utf-8").lstrip().startswith("{")
+    assert load_issue(out).pages[0].articles
+
+
+@pytest.mark.parametrize(("content", "needle"), [
+    (b"", "empty"),
+    (b"\x00\x01\x02\x03binary\x00\x00", "binary"),
+    (b"just some english text, nothing else\n", "Chinese"),
+])
+def test_bad_input_one_line_error_no_output(tmp_path: Path, content: bytes, needle: str) -> None:
+    raw = tmp_path / "bad.txt"
+    raw.write_bytes(content)
+    out = tmp_path / "out.yaml"
+    result = run("ingest", str(raw), "-o", str(out))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "bad.txt" in lines[0] and needle.lower() in lines[0].lower()
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [raw]
+
+
+def test_bad_document_names_file_line_and_key(tmp_path: Path) -> None:
+    doc = tmp_path / "issue.yaml"
+    doc.write_text("pages:\n- number: 1\n  articles:\n  - headlin: x\n", encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    result = run("pdf", str(doc), "-o", str(out))
+    assert result.returncode == 2
+    assert f"{doc}:4:5: error: pages[0].articles[0]: unknown key `headlin`" in result.stderr
+    assert "did you mean `headline`?" in result.stderr
+    assert not out.exists()
+
+
+def test_bad_pages_argument() -> None:
+    with pytest.raises(export.UsageError):
+        export.parse_pages("2-1")
+    assert export.parse_pages("1-2,5") == {1, 2, 5}
+
+
+def test_internal_error_is_exit_1_without_traceback(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    def boom(args):
+        raise RuntimeError("kaput")
+
+    monkeypatch.setattr(export, "cmd_check", boom)
+    parser_main = export.main
+    monkeypatch.setattr(export, "build_parser", _parser_with(export.build_parser, boom))
+    assert parser_main(["check", "x.yaml"]) == 1
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: kaput" in err and "Traceback" not in err
+
+
+def _parser_with(build, func):
+    def patched():
+        parser = build()
+        for action in parser._subparsers._group_actions:  # noqa: SLF001 - test-only rewiring
+            action.choices["check"].set_defaults(func=func)
+        return parser
+    return patched
