@@ -51,6 +51,7 @@ class GridSpec:
     body_size: float = 9.0  # 小五
     leading: float = 13.5  # baseline to baseline
     char_grid: bool = True  # columns are a whole number of body characters
+    column_chars: int | None = None  # body characters per column; None = as many as fit
 
 
 @dataclass(frozen=True, slots=True)
