@@ -89,7 +89,7 @@ class Checker:
         value = node.value
         if (node.kind != "scalar" or isinstance(value, bool)
                 or not isinstance(value, (int, float)) or value < low):
-            return self.expected(node, path, "a number" if low is None else f"a number ≥ {low:g}")
+            return self.expected(node, path, f"a number ≥ {low:g}")
         return float(value)
 
     def boolean(self, node: Node, path: str) -> Any:
@@ -111,7 +111,8 @@ class Checker:
         value = node.value
         if node.kind == "scalar" and isinstance(value, str) and value in choices:
             return choices[value]
-        words = " or ".join(f"`{c}`" for c in choices)
+        names = [f"`{c}`" for c in choices]
+        words = " or ".join(names) if len(names) <= 3 else "one of " + ", ".join(names)
         hint = None
         if node.kind == "scalar" and isinstance(value, str):
             close = suggest(value, choices)
@@ -168,9 +169,10 @@ class Checker:
         try:
             names = template_fields(text)
         except ValueError as error:
-            detail = str(error)
-            what = detail if detail.startswith("`") else "a template with balanced braces"
-            return self.expected(node, path, what, "write `{{` and `}}` for literal braces")
+            if str(error).startswith("`"):
+                return self.expected(node, path, f"plain fields like {error}")
+            return self.expected(node, path, "a template with balanced braces",
+                                 "write `{{` and `}}` for literal braces")
         ok = True
         for name in names:
             if name in TEMPLATE_FIELDS:

@@ -37,7 +37,7 @@ def template_fields(template: str) -> list[str]:
         if name is None:
             continue
         if spec or conversion:
-            raise ValueError(f"`{{{name}}}` without a format spec or conversion")
+            raise ValueError(f"`{{{name}}}`")
         names.append(name)
     return names
 

@@ -130,7 +130,7 @@ class SpecBuilder:
         kw: dict[str, Any] = {}
         if "body_size" in e:
             _set(kw, "body_size", self.c.font_size(e["body_size"], "grid.body_size"))
-        em = kw.get("body_size", GridSpec.body_size)
+        em = kw.get("body_size", GridSpec().body_size)
         if "columns" in e:
             _set(kw, "columns", self.c.integer(e["columns"], "grid.columns"))
         if "gutter" in e:
@@ -185,11 +185,14 @@ class SpecBuilder:
         for key, node in entries.items():
             styles[key] = self.style(node, f"styles.{key}", styles[key], roles)
         if fonts:
+            missing: dict[str, list[str]] = {}
             for key, style in styles.items():
                 if style.role not in fonts and key not in entries:
-                    self.c.error(self.node("fonts").where, "fonts",
-                                 f"missing role `{style.role}`, used by styles.{key}",
-                                 f"add `{style.role}: [face, ...]` or set styles.{key}.role")
+                    missing.setdefault(style.role, []).append(f"styles.{key}")
+            for role, users in missing.items():
+                self.c.error(self.node("fonts").where, "fonts",
+                             f"missing role `{role}`, used by {', '.join(users)}",
+                             f"add `{role}: [face, ...]` or set those styles' role")
         return MappingProxyType(styles)
 
     def style(self, node: Node, path: str, base: Style, roles: tuple[str, ...]) -> Style:
@@ -421,7 +424,10 @@ class SpecBuilder:
         if m.enabled and m.position == "left" and m.columns > grid.columns:
             self.c.error(self.node("masthead.columns", "grid.columns", "masthead").where,
                          "masthead.columns", f"expected at most grid.columns ({grid.columns}), "
-                         f"found {m.columns}")
+                         f"found {m.columns}",
+                         None if "masthead.columns" in self.nodes else
+                         f"masthead.columns is {m.columns} by default: set it, "
+                         "or set masthead.position: center")
         gutters = (grid.columns - 1) * grid.gutter
         fit = math.floor((spec.text_width - gutters) / (grid.columns * grid.body_size) + 1e-9)
         if not grid.char_grid:
