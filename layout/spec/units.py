@@ -125,7 +125,7 @@ def parse_font_size(raw: object) -> float:
         name = raw.strip()
         if name in ZIHAO:
             return ZIHAO[name]
-        if name.endswith("号") and name[:-1] in ZIHAO:  # 小五号, 新五号
+        if name[:1] in "小新" and name.endswith("号") and name[:-1] in ZIHAO:  # 小五号
             return ZIHAO[name[:-1]]
         if any("\u4e00" <= ch <= "\u9fff" for ch in name):
             raise UnitError("a 字号 name", size_hint())
