@@ -1,0 +1,96 @@
+"""The shipped specs load (against the real font manifest, if present) with the expected values."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from layout.spec import Spec, check_spec, load_spec
+from layout.spec.schema import Align, Punctuation
+from layout.spec.template import template_fields
+from layout.spec.units import PT_PER_MM
+
+SPECS = Path(__file__).resolve().parents[2] / "specs"
+
+
+@pytest.fixture(scope="module")
+def daily() -> Spec:
+    return load_spec(SPECS / "lvliang-daily.yaml")
+
+
+@pytest.fixture(scope="module")
+def archive() -> Spec:
+    return load_spec(SPECS / "a4-archive.yaml")
+
+
+def test_daily_page_and_grid(daily: Spec) -> None:
+    assert daily.name == "lvliang-daily"
+    assert (daily.page.width / PT_PER_MM, daily.page.height / PT_PER_MM) == pytest.approx(
+        (390, 540))
+    assert daily.text_width / PT_PER_MM == pytest.approx(350)
+    grid = daily.grid
+    assert (grid.columns, grid.body_size, grid.leading, grid.gutter) == (8, 9, 13.5, 6.75)
+    assert grid.char_grid and grid.column_chars == 13
+    assert 8 * 13 * 9 + 7 * 6.75 <= daily.text_width
+
+
+def test_daily_styles(daily: Spec) -> None:
+    s = daily.styles
+    assert (s["kicker"].role, s["headline"].role, s["subheadline"].role) == (
+        "kai", "song-bold", "hei")
+    assert s["headline"].size == 27.5 and s["headline"].align is Align.CENTER
+    assert s["headline"].leading == pytest.approx(35.75)
+    assert (s["body"].size, s["body"].leading, s["body"].indent_em) == (9, 13.5, 2)
+    assert s["masthead_name"].color == "#c00000"
+
+
+def test_daily_masthead_footer_running_head(daily: Spec) -> None:
+    m = daily.masthead
+    assert (m.enabled, m.position, m.columns, m.name, m.color) == (
+        True, "left", 3, "吕梁日报", "#c00000")
+    fields = {f for line in m.ear for f in template_fields(line.template)}
+    assert {"cn_number", "postal_code", "date_cn", "lunar_date", "number",
+            "page_count"} <= fields
+    assert template_fields(daily.footer.template) == [
+        "department", "layout_editor", "editors", "proofreader", "email"]
+    assert daily.running_head.enabled and "{page}" in daily.running_head.template
+    assert daily.typography.punctuation is Punctuation.COMPRESSED
+    assert not daily.typography.hanging and daily.typography.no_orphan
+    assert daily.placement.lead_columns == 5 and len(daily.placement.articles) == 2
+    assert daily.fonts["song-bold"][0] == "noto-serif-sc-bold"
+
+
+def test_archive_extends_daily(archive: Spec, daily: Spec) -> None:
+    assert archive.name == "a4-archive"
+    assert (archive.page.width / PT_PER_MM, archive.page.height / PT_PER_MM) == pytest.approx(
+        (210, 297))
+    assert (archive.grid.columns, archive.grid.body_size, archive.grid.gutter) == (4, 10.5, 10.5)
+    assert archive.grid.leading == pytest.approx(16.8)
+    assert archive.grid.column_chars == 11
+    assert archive.masthead.position == "center" and archive.masthead.color == "#000000"
+    assert len(archive.masthead.ear) == 2  # lists replace
+    assert archive.styles["headline"].role == "hei"  # role drops the parent's weight
+    assert archive.styles["headline"].space_after == pytest.approx(0.25 * 21)
+    assert archive.epub.vertical and archive.placement.articles == ()
+    # inherited unchanged
+    assert archive.fonts == daily.fonts
+    assert archive.footer == daily.footer
+    assert archive.styles["kicker"].align is Align.CENTER
+
+
+def test_check_spec_is_load_spec() -> None:
+    assert check_spec(SPECS / "lvliang-daily.yaml") == load_spec(SPECS / "lvliang-daily.yaml")
+
+
+def test_source_is_recorded(daily: Spec) -> None:
+    assert daily.source == SPECS / "lvliang-daily.yaml"
+
+
+def test_loads_in_a_few_milliseconds() -> None:
+    load_spec(SPECS / "a4-archive.yaml")  # warm caches
+    start = time.perf_counter()
+    for _ in range(20):
+        load_spec(SPECS / "a4-archive.yaml")
+    assert (time.perf_counter() - start) / 20 < 0.02  # two files; ~2 ms here
