@@ -1,0 +1,120 @@
+"""Character classes and word tables that the ingest rules read.
+
+The CJK rules are data here, not branches in the code (house style §5): adding a
+Traditional form or a new byline word is a one-line change to a table.
+Punctuation classes follow GB/T 15834—2011 as restated by W3C clreq.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Han ideographs (URO, Ext A, compatibility) plus the iteration mark 〇.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007"
+# Kana and Hangul count as CJK text too (spaces around them are line-break spaces).
+KANA_HANGUL = "\u3040-\u30ff\uac00-\ud7af"
+# Full-width CJK punctuation and forms: 、。〈〉《》「」『』【】〔〕〖〗…—“”‘’（），：；？！
+CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u201c\u201d\u2018\u2019\u00b7\u2e3a"
+
+HAN_RE = re.compile(f"[{HAN}]")
+CJK_CHAR = f"[{HAN}{KANA_HANGUL}{CJK_PUNCT}]"
+CJK_RE = re.compile(CJK_CHAR)
+
+# Sentence-final marks: a paragraph ending in one of these is complete (GB/T 15834 句末点号),
+# also when a closing quote or bracket follows them.
+SENTENCE_END = "。！？!?…"
+CLOSERS_AFTER_END = "”’」』）)》"
+# A block ending in one of these is unfinished: the next block continues it.
+CLAUSE_MARKS = "，,、；;：:"
+# Opening and closing brackets, as pairs (closing -> opening).
+BRACKET_PAIRS = {")": "(", "）": "（", "》": "《", "〉": "〈", "」": "「", "』": "『", "】": "【", "］": "［", "”": "“"}
+OPENERS = set(BRACKET_PAIRS.values())
+CLOSERS = set(BRACKET_PAIRS)
+
+# Half-width marks that Chinese print sets full-width when they stand in Chinese context.
+FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+
+# Characters a headline never ends with: function words that leave a clause open.
+OPEN_ENDINGS = set("的和与及在对把将了着是为向从于并而或被让使由等其之以及到")
+
+# Words that open a new paragraph; a block starting with one does not continue the
+# previous unfinished block (its continuation was lost).
+PARAGRAPH_OPENERS = (
+    "同时", "此外", "另外", "会上", "会议指出", "会议强调", "会议要求", "会议认为", "据悉", "据了解",
+    "目前", "近年来", "近日", "当前", "其中", "与此同时", "对此", "因此", "然而", "随后", "今年以来",
+    "本报讯", "本報訊", "新华社", "新華社", "此前", "另據", "據悉", "會上",
+)
+
+# Traditional/Simplified pairs used in the recognisers below.
+BYLINE_NEWS = r"(?:本报讯|本報訊|本报电|本報電)"
+REPORTER = r"(?:本报记者|本報記者|本报通讯员|本報通訊員|记者|記者|通讯员|通訊員|实习生|實習生|特约记者|特約記者)"
+PHOTO = r"(?:摄|攝|摄影|攝影)"
+JUMP_WORDS = r"(?:下转|下轉|上接|转|轉|续|續|接)"
+AGENCIES = r"(?:新华社|新華社|中新社|中新網|人民日报|人民日報|本报|本報|央视|央視)"
+DISPATCH = r"(?:电|電)"
+
+# Sentence punctuation that a heading never contains.
+HEADING_FORBIDDEN = re.compile(r"[。！？；;，,、：:]|\.\s|[!?](?!$)")
+
+# Emoji, variation selectors, joiners, private-use and replacement characters: OCR
+# noise, removed from text and reported in the notes.
+NOISE_RE = re.compile("[\U0001f000-\U0001faff\u2600-\u26ff\u2700-\u27bf\ufe0f\u200d\ufffd\ue000-\uf8ff]")
+
+
+def is_han(ch: str) -> bool:
+    """Whether ch is a Han ideograph (the 'Chinese' that decides context)."""
+    return bool(HAN_RE.match(ch))
+
+
+def is_cjk(ch: str) -> bool:
+    """Whether ch is CJK text or CJK punctuation (no Latin-style spacing around it)."""
+    return bool(CJK_RE.match(ch))
+
+
+def han_count(text: str) -> int:
+    """Number of Han characters in text: a length measure that ignores spaces and Latin."""
+    return len(HAN_RE.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether text ends a sentence (。！？… possibly followed by closing quotes/brackets)."""
+    stripped = text.rstrip()
+    while stripped and stripped[-1] in CLOSERS_AFTER_END:
+        stripped = stripped[:-1]
+    return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+def unmatched_closers(text: str) -> list[str]:
+    """Closing brackets in text that have no opening bracket before them."""
+    stack: list[str] = []
+    lost: list[str] = []
+    for ch in text:
+        if ch in OPENERS and ch != "“":
+            stack.append(ch)
+        elif ch in CLOSERS and ch != "”":
+            if stack and stack[-1] == BRACKET_PAIRS[ch]:
+                stack.pop()
+            elif BRACKET_PAIRS[ch] in stack:
+                while stack and stack.pop() != BRACKET_PAIRS[ch]:
+                    pass
+            else:
+                lost.append(ch)
+    return lost
+
+
+def unclosed_openers(text: str) -> list[str]:
+    """Opening brackets in text still open at its end (a paragraph cut mid-bracket)."""
+    stack: list[str] = []
+    for ch in text:
+        if ch in OPENERS and ch != "“":
+            stack.append(ch)
+        elif ch in CLOSERS and ch != "”" and BRACKET_PAIRS[ch] in stack:
+            while stack and stack.pop() != BRACKET_PAIRS[ch]:
+                pass
+    return stack
+
+
+def same_bracket(opener: str, closer: str) -> bool:
+    """Whether closer closes opener, across half- and full-width forms: ( matches ）."""
+    canon = {"（": "(", "）": ")"}
+    return BRACKET_PAIRS.get(canon.get(closer, closer)) == canon.get(opener, opener)

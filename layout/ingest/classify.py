@@ -1,0 +1,143 @@
+"""Classify OCR lines and recognise the credits that open or close an article.
+
+Kinds of line (`Kind`): heading (a short line without sentence punctuation), byline
+(`□ 本报记者 X`), photo credit (`记者 X 摄`), jump line (`（下转2版）`), footer, OCR garbage
+(`府 m I稿`), and body text. Recognisers for the pieces inside body text — the news
+lead 本报讯（记者 X）, the dateline 新华社北京2月16日电, jump marks at a paragraph's end —
+return what they cut so that `build` can put it in its field. Simplified and
+Traditional forms share one pattern (see `chars`).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+from layout.ingest import chars
+from layout.ingest.chars import han_count
+from layout.ingest.masthead import is_footer
+
+CN_NUM = r"[0-9A-Z一二三四五六七八九十]{1,3}"
+BYLINE_LINE = re.compile(
+    r"^[□■◇◆●○]?\s*(?:" + chars.REPORTER + r"\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s*)+$"
+)
+CREDIT_LINE = re.compile(
+    r"^(?:" + chars.REPORTER + r")?\s*(?:[\u4e00-\u9fff·]{2,4}\s*){1,4}" + chars.PHOTO + r"$"
+)
+JUMP_LINE = re.compile(r"^[(（]?\s*(?P<v>" + chars.JUMP_WORDS + r"\s*第?\s*" + CN_NUM + r"\s*版)\s*[)）]?$")
+JUMP_END = re.compile(r"[(（]\s*(?P<v>(?:下转|下轉|转|轉|续|續)\s*第?\s*" + CN_NUM + r"\s*版)\s*[)）]\s*$")
+JUMP_START = re.compile(r"^\s*[(（]?\s*(?P<v>(?:上接|接)\s*第?\s*" + CN_NUM + r"\s*版)\s*[)）]?\s*")
+NEWS_LEAD = re.compile(r"^\s*(?P<lead>" + chars.BYLINE_NEWS + r")\s*(?P<who>[(（][^()（）]{1,30}[)）])?\s*")
+DATELINE = re.compile(
+    r"^\s*(?P<v>" + chars.AGENCIES + r"[\u4e00-\u9fff]{0,8}?\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*" + chars.DISPATCH + r")"
+    r"\s*(?P<who>[(（][^()（）]{1,30}[)）])?\s*"
+)
+DASH_START = re.compile(r"^\s*(?:——|—|--|-|－|─)+\s*")
+DATE_START = re.compile(r"^[0-9]{4}年[0-9]{1,2}月|^[0-9]{1,2}月[0-9]{1,2}日[，,]")
+LOST_DATE_START = re.compile(r"^[日月号號][，,]")
+SUBHEAD_MAX_HAN = 14  # a single heading line longer than this inside an article is a new headline
+HEADING_MAX_CHARS = 40
+FRAGMENT_MAX_HAN = 12  # a displaced column piece is at most this long
+
+
+class Kind(enum.Enum):
+    """What one OCR line is."""
+
+    HEADING = "heading"
+    BYLINE = "byline"
+    CREDIT = "credit"
+    JUMP = "jump"
+    FOOTER = "footer"
+    GARBAGE = "garbage"
+    BODY = "body"
+
+
+def classify(text: str) -> Kind:
+    """The kind of one line, by the first rule that matches."""
+    compact = text.strip()
+    if is_footer(compact):
+        return Kind.FOOTER
+    if len(compact) <= 40 and BYLINE_LINE.match(compact):
+        return Kind.BYLINE
+    if len(compact) <= 30 and CREDIT_LINE.match(compact):
+        return Kind.CREDIT
+    if len(compact) <= 20 and JUMP_LINE.match(compact):
+        return Kind.JUMP
+    if is_garbage(compact):
+        return Kind.GARBAGE
+    if is_heading(compact):
+        return Kind.HEADING
+    return Kind.BODY
+
+
+def is_garbage(text: str) -> bool:
+    """Short OCR debris: no Han at all, or mostly lone letters mixed with Han (府 m I稿)."""
+    if len(text) > 16:
+        return False
+    if han_count(text) == 0:
+        return True
+    tokens = text.split()
+    singles = sum(1 for t in tokens if len(t) == 1)
+    has_lone_latin = any(len(t) <= 2 and t.isascii() and t.isalpha() for t in tokens)
+    return len(tokens) >= 3 and has_lone_latin and singles * 2 >= len(tokens)
+
+
+def is_heading(text: str) -> bool:
+    """A heading: short, at least 4 Han, no sentence punctuation, nothing left open."""
+    body = DASH_START.sub("", text)
+    compact = re.sub(r"\s+", "", body)
+    if not 4 <= han_count(compact) or len(compact) > HEADING_MAX_CHARS:
+        return False
+    if chars.HEADING_FORBIDDEN.search(compact) or compact[-1] in chars.OPEN_ENDINGS:
+        return False
+    if compact[0] in chars.CLOSERS or chars.unmatched_closers(compact) or chars.unclosed_openers(compact):
+        return False
+    return compact.count('"') % 2 == 0
+
+
+def is_dash_led(text: str) -> bool:
+    """Whether a heading line starts with a dash: a subheadline (副题)."""
+    return bool(DASH_START.match(text))
+
+
+def starts_news(text: str) -> bool:
+    """Whether body text opens a news item: 本报讯, a dateline, or 上接N版."""
+    return bool(NEWS_LEAD.match(text) or DATELINE.match(text) or JUMP_START.match(text))
+
+
+def starts_paragraph(text: str) -> bool:
+    """Whether body text clearly opens a new paragraph (so it cannot continue the last one)."""
+    stripped = text.lstrip()
+    return (stripped.startswith(chars.PARAGRAPH_OPENERS) or bool(DATE_START.match(stripped))
+            or stripped[:1] in '"“' or starts_news(stripped))
+
+
+def starts_mid_sentence(text: str) -> bool:
+    """Whether text begins in the middle of something: a closer, a clause mark, or 日, …"""
+    stripped = text.lstrip()
+    if not stripped:
+        return False
+    if stripped[0] in chars.CLOSERS or stripped[0] in chars.CLAUSE_MARKS or stripped[0] in "。":
+        return True
+    return bool(LOST_DATE_START.match(stripped) or chars.unmatched_closers(stripped[:8]))
+
+
+def is_fragment(text: str) -> bool:
+    """A short complete piece that may be a column strip displaced by the OCR."""
+    return han_count(text) <= FRAGMENT_MAX_HAN and chars.ends_sentence(text)
+
+
+def caption_prefix(text: str) -> str | None:
+    """A short all-Han first segment of a column strip whose lines are much longer.
+
+    In column OCR the first segment of a continuation strip is a full column line; a
+    short one (刘振国主持 批评，…) is a caption or subheadline the OCR merged in.
+    """
+    parts = text.split(maxsplit=1)
+    if len(parts) < 2:
+        return None
+    head, rest = parts
+    if not 2 <= len(head) <= 8 or not all(chars.is_han(c) for c in head):
+        return None
+    first_rest = rest.split(maxsplit=1)[0]
+    return head if len(first_rest) >= 2 * len(head) + 4 else None

@@ -1,0 +1,189 @@
+"""Masthead (报头) and page footer recognition, and the issue date inference.
+
+The masthead fields are found by the patterns in `MASTHEAD_FIELDS`, wherever they stand
+in the leading lines of a page: OCR of a masthead mixes its boxes in any order. A line
+counts as masthead when at least one field is found and little else is left over, so a
+body line that merely mentions a date is not swallowed. Each masthead or footer line is
+quoted whole in the notes, so the labels (邮发代号, 今日, 责编 …) that the model does not
+keep are not lost. Traditional forms are in the same tables.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from layout.ingest.chars import han_count
+from layout.ingest.report import Notes
+from layout.ingest.segment import Unit
+
+HANS = r"[\u4e00-\u9fff]"
+# Order matters: longer, more specific patterns first; each match is cut from the line.
+MASTHEAD_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cn_number", re.compile(r"(?:国内统一连续出版物号|國內統一連續出版物號|刊号|刊號)?\s*[:：]?\s*CN\s*(?P<a>[0-9]{2})\s*[-－—]\s*(?P<b>[0-9]{4})(?:\s*/\s*(?P<c>[A-Z]))?", re.ASCII)),
+    ("postal_code", re.compile(r"(?:邮发代号|郵發代號)\s*[:：]?\s*(?P<v>[0-9]{1,2}\s*[-－]\s*[0-9]{1,4})")),
+    ("website", re.compile(HANS + r"{0,8}(?:网|網)?\s*[:：]?\s*(?P<v>(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")),
+    ("date", re.compile(r"(?P<y>[0-9]{4})\s*年\s*(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*日)?")),
+    ("weekday", re.compile(r"(?P<v>(?:星期|礼拜|禮拜)\s*[一二三四五六日天])")),
+    ("lunar_date", re.compile(r"(?P<v>(?:农历|農曆)\s*" + HANS + r"{2,12})")),
+    ("number", re.compile(r"(?:总|總)?第\s*(?P<v>[0-9]{1,6})\s*期")),
+    ("page_count", re.compile(r"(?:今日|本期|今天)\s*(?P<v>[0-9]{1,3})\s*版")),
+    ("publisher_line", re.compile(r"(?P<v>" + HANS + r"{2,10}?(?:社|社)(?:出版|出版))")),
+    ("supervisor_line", re.compile(r"(?P<v>" + HANS + r"{2,14}?(?:主管主办|主管主辦|主管|主办|主辦))")),
+    ("organ_line", re.compile(r"(?P<v>" + HANS + r"{2,14}?(?:机关报|機關報))")),
+    ("name", re.compile(r"(?P<v>" + HANS + r"{2,6}(?:日报|晚报|早报|时报|商报|日報|晚報|早報|時報|商報))")),
+)
+# A masthead line may keep at most this many Han characters outside its fields.
+MAX_LEFTOVER_HAN = 6
+WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+ARTICLE_DATE = re.compile(r"(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
+
+FOOTER_LABELS = re.compile(
+    r"(?P<label>本版组版|本版組版|组版|組版|版式|美编|美編|责任编辑|責任編輯|责编|責編|校对|校對"
+    r"|(?:(?<=\s)|^)" + HANS + r"{0,6}(?:邮箱|郵箱|电子信箱|電子信箱))\s*[:：]?\s*"
+)
+DEPARTMENT = re.compile(r"(?P<v>" + HANS + r"{1,8}(?:部|中心|室)(?:主办|主辦|编辑|編輯))")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", re.ASCII)
+
+
+@dataclass
+class Masthead:
+    """Masthead fields found so far (raw values, before they become model types)."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    date_parts: tuple[int, int, int | None] | None = None
+    line: int | None = None
+    date_line: int | None = None
+
+
+def read_masthead(units: list[Unit], found: Masthead, notes: Notes) -> int:
+    """Read masthead fields from the leading units; return how many units were masthead."""
+    used = 0
+    for unit in units[:20]:
+        fields = _match_fields(unit.text)
+        if fields is None:
+            break
+        for key, value in fields.items():
+            _store_field(found, key, value, unit.line, notes)
+        found.line = found.line or unit.line
+        notes.add(unit.line, f"masthead line '{unit.text}' read as {', '.join(sorted(fields))}")
+        used += 1
+    return used
+
+
+def _match_fields(text: str) -> dict[str, str] | None:
+    """Fields found in one line, or None when the line is not masthead."""
+    rest = text
+    fields: dict[str, str] = {}
+    for key, pattern in MASTHEAD_FIELDS:
+        match = pattern.search(rest)
+        if not match or key in fields:
+            continue
+        fields[key] = _field_value(key, match)
+        rest = rest[: match.start()] + " " + rest[match.end():]
+    if not fields or han_count(rest) > MAX_LEFTOVER_HAN:
+        return None
+    return fields
+
+
+def _field_value(key: str, match: re.Match[str]) -> str:
+    """The normalised value of one masthead match."""
+    if key == "cn_number":
+        tail = f"/{match.group('c')}" if match.group("c") else ""
+        return f"CN{match.group('a')}-{match.group('b')}{tail}"
+    if key == "date":
+        return "-".join(match.group(g) or "" for g in ("y", "m", "d"))
+    return re.sub(r"\s+", "", match.group("v"))
+
+
+def _store_field(found: Masthead, key: str, value: str, line: int, notes: Notes) -> None:
+    """Keep the first value of each field; a second, different one is only noted."""
+    if key == "date":
+        year, month, day = value.split("-")
+        if found.date_parts is None:
+            found.date_parts = (int(year), int(month), int(day) if day else None)
+            found.date_line = line
+        return
+    if key == "publisher_line" and "name" not in found.values and value.endswith(("社出版", "社出版")):
+        found.values["name"] = value[:-3]
+    if key in found.values and found.values[key] != value:
+        notes.add(line, f"second masthead {key} '{value}' ignored (kept '{found.values[key]}')")
+        return
+    found.values.setdefault(key, value)
+
+
+def infer_date(found: Masthead, texts: list[str], notes: Notes) -> str | None:
+    """The issue date as ISO 8601, inferring a day the OCR lost from weekday and datelines."""
+    if found.date_parts is None:
+        return None
+    year, month, day = found.date_parts
+    weekday = found.values.get("weekday")
+    line = found.date_line
+    if not 1 <= month <= 12:
+        notes.add(line, f"masthead month {month} is not a month; date left empty")
+        return None
+    if day is not None:
+        return _checked_date(year, month, day, weekday, line, notes)
+    if weekday is None:
+        notes.add(line, f"masthead date {year}年{month}月 has no day and no weekday; date left empty")
+        return None
+    wanted = WEEKDAYS[weekday[-1]]
+    candidates = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
+                  if datetime.date(year, month, d).weekday() == wanted]
+    latest = max((int(m["d"]) for t in texts for m in ARTICLE_DATE.finditer(t)
+                  if int(m["m"]) == month and 1 <= int(m["d"]) <= 31), default=None)
+    if latest is None:
+        notes.add(line, f"masthead date {year}年{month}月 lost its day; {weekday} fits days "
+                  f"{', '.join(map(str, candidates))}; no dated article to choose one, date left empty")
+        return None
+    after = [d for d in candidates if d >= latest]
+    if not after:
+        notes.add(line, f"masthead date lost its day; no {weekday} in {year}-{month:02d} on or after {month}月{latest}日")
+        return None
+    notes.add(line, f"masthead date {year}年{month}月 lost its day in OCR; inferred {after[0]} "
+              f"({weekday}, the first on or after the latest article date {month}月{latest}日)")
+    return f"{year:04d}-{month:02d}-{after[0]:02d}"
+
+
+def _checked_date(year: int, month: int, day: int, weekday: str | None, line: int | None, notes: Notes) -> str | None:
+    """A complete masthead date, checked against its weekday."""
+    try:
+        date = datetime.date(year, month, day)
+    except ValueError:
+        notes.add(line, f"masthead date {year}-{month}-{day} does not exist; date left empty")
+        return None
+    if weekday and date.weekday() != WEEKDAYS[weekday[-1]]:
+        notes.add(line, f"masthead says {weekday} but {date.isoformat()} is not; kept the date")
+    return date.isoformat()
+
+
+def is_footer(text: str) -> bool:
+    """Whether a line is the page footer: two or more footer labels in a short line."""
+    return len(text) <= 160 and len(FOOTER_LABELS.findall(text)) >= 2
+
+
+def read_footer(text: str) -> dict[str, object]:
+    """Footer fields of a footer line: department, layout_editor, editors, proofreader, email."""
+    result: dict[str, object] = {}
+    department = DEPARTMENT.search(text)
+    if department:
+        result["department"] = department.group("v")
+    email = EMAIL.search(text)
+    if email:
+        result["email"] = email.group(0)
+    labels = list(FOOTER_LABELS.finditer(text))
+    for index, match in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        names = [n for n in re.split(r"[\s,，、]+", text[match.end():end]) if n and not EMAIL.fullmatch(n)]
+        label = match.group("label")
+        if "箱" in label:
+            continue
+        if label in ("责编", "責編", "责任编辑", "責任編輯"):
+            result["editors"] = tuple(names)
+        elif label in ("校对", "校對") and names:
+            result["proofreader"] = " ".join(names)
+        elif names:
+            result["layout_editor"] = " ".join(names)
+    return result

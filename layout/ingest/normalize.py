@@ -1,0 +1,147 @@
+"""Text clean-up inside one field: line-break spaces and Chinese punctuation.
+
+`clean_text` takes raw OCR text (already joined from its lines) and returns what Chinese
+print would show: no spaces that line breaks left between Han characters, half-width
+, : ; ( ) ! ? set full-width in Chinese context, straight quotes paired as “ ”, and a
+hyphen between two Han characters set as a dash (GB/T 15834 连接号). E-mail addresses,
+URLs, numbers (21-28, 2.5%, 1,000, 10:30) and Latin text keep their half-width forms.
+All passes are linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from layout.ingest.chars import FULL_WIDTH, is_cjk, is_han
+
+SPACE_RUN = re.compile(r"\s+")
+# Addresses whose punctuation must stay ASCII.
+PROTECTED = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./_%?=&#:~+-]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", re.ASCII)
+PARALLEL_MAX = 7  # a heading part this short, beside another, is a parallel phrase (对仗)
+
+
+def clean_text(raw: str) -> str:
+    """Remove line-break spaces and normalise punctuation of one paragraph or title."""
+    return normalize_punct(remove_break_spaces(raw))
+
+
+def clean_heading(raw: str) -> str:
+    """Like clean_text, but keep a space between short parallel phrases as a full-width space.
+
+    "突破新优势 勃发新生机" is two 5-character phrases set apart on purpose, while
+    "张广勇与中建上信董事长 孙继辉一行举行工作会谈" is one title broken over two lines.
+    """
+    parts = [p for p in SPACE_RUN.split(raw.strip()) if p]
+    if len(parts) >= 2 and all(_is_parallel_part(p) for p in parts):
+        return "\u3000".join(clean_text(p) for p in parts)
+    return clean_text(raw)
+
+
+def _is_parallel_part(part: str) -> bool:
+    """A short all-Han phrase: one half of a parallel heading."""
+    return 2 <= len(part) <= PARALLEL_MAX and all(is_han(ch) for ch in part)
+
+
+def collapse_spaces(raw: str) -> str:
+    """Collapse runs of whitespace to one space (for bylines: 记者 付永文 keeps its space)."""
+    return SPACE_RUN.sub(" ", raw).strip()
+
+
+def remove_break_spaces(raw: str) -> str:
+    """Drop whitespace that touches CJK text; keep one space between Latin words or numbers."""
+    text = raw.strip()
+
+    def replace(match: re.Match[str]) -> str:
+        before = text[match.start() - 1] if match.start() > 0 else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        if not before or not after or is_cjk(before) or is_cjk(after):
+            return ""
+        return " "
+
+    return SPACE_RUN.sub(replace, text)
+
+
+def normalize_punct(text: str) -> str:
+    """Set half-width punctuation full-width in Chinese context and pair straight quotes."""
+    chars = list(text)
+    protected = _protected_mask(text)
+    _convert_parens(chars, protected)
+    for i, ch in enumerate(chars):
+        if protected[i]:
+            continue
+        if ch in FULL_WIDTH and ch not in "()" and _chinese_context(chars, i):
+            chars[i] = FULL_WIDTH[ch]
+        elif ch == "-" and _between_han(chars, i):
+            chars[i] = "\u2014"
+    _pair_quotes(chars, protected)
+    return "".join(chars)
+
+
+def _protected_mask(text: str) -> list[bool]:
+    """Mark the characters inside URLs and e-mail addresses."""
+    mask = [False] * len(text)
+    for match in PROTECTED.finditer(text):
+        for i in range(match.start(), match.end()):
+            mask[i] = True
+    return mask
+
+
+def _neighbour(chars: list[str], i: int, step: int) -> str:
+    """The nearest non-space character from i in direction step, or ''."""
+    j = i + step
+    while 0 <= j < len(chars) and chars[j].isspace():
+        j += step
+    return chars[j] if 0 <= j < len(chars) else ""
+
+
+def _chinese_context(chars: list[str], i: int) -> bool:
+    """Whether the mark at i stands beside Chinese text (and is not inside a number)."""
+    before, after = _neighbour(chars, i, -1), _neighbour(chars, i, 1)
+    if chars[i] in ",:" and before.isdigit() and after.isdigit():
+        return False  # 1,000 and 10:30
+    return is_cjk(before) or is_cjk(after)
+
+
+def _between_han(chars: list[str], i: int) -> bool:
+    """Whether a hyphen joins two Han characters (中国-中亚 is a dash, 21-28 is not)."""
+    return is_han(_neighbour(chars, i, -1)) and is_han(_neighbour(chars, i, 1))
+
+
+def _convert_parens(chars: list[str], protected: list[bool]) -> None:
+    """Set a ( ) pair full-width when it encloses or touches Chinese; lone ones by context."""
+    stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for i, ch in enumerate(chars):
+        if protected[i]:
+            continue
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")":
+            if stack:
+                pairs.append((stack.pop(), i))
+            elif _chinese_context(chars, i):
+                chars[i] = "）"
+    for i in stack:
+        if _chinese_context(chars, i):
+            chars[i] = "（"
+    for start, end in pairs:
+        inner_cjk = any(is_cjk(c) for c in chars[start + 1 : min(end, start + 40)])
+        if inner_cjk or _chinese_context(chars, start) or _chinese_context(chars, end):
+            chars[start], chars[end] = "（", "）"
+
+
+def _pair_quotes(chars: list[str], protected: list[bool]) -> None:
+    """Turn straight double quotes into “ ” alternately, respecting curly quotes already there."""
+    if not any(ch == '"' for ch in chars):
+        return
+    if not any(is_cjk(ch) for ch in chars):
+        return  # Latin text keeps its straight quotes
+    is_open = False
+    for i, ch in enumerate(chars):
+        if ch == "“":
+            is_open = True
+        elif ch == "”":
+            is_open = False
+        elif ch == '"' and not protected[i]:
+            chars[i] = "”" if is_open else "“"
+            is_open = not is_open

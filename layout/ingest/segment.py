@@ -1,0 +1,127 @@
+"""Split OCR text into pages and lines ("units") with their line numbers.
+
+Page breaks: a form feed (\\f), or a page-marker line standing alone:
+`第2版`, `第二版 要闻`, `A2`, `A2 要闻`, `2 要闻`. The marker gives the page number and,
+when a section name follows, the section. Text before the first marker is page 1 (or
+the marker's page if the marker is the first line); a page without a marker is
+numbered one after the previous page.
+
+Each non-blank line becomes a `Unit`. Column OCR puts one column strip per line and a
+blank line between strips, so `block` (the blank-line-separated block) is kept too.
+Emoji, private-use and replacement characters and a leading `>` are OCR noise: they
+are removed here and reported in the notes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from layout.ingest.chars import NOISE_RE
+from layout.ingest.report import Notes
+
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+SECTION = r"(?:\s*[·・:：|｜-]?\s*(?P<section>[\u4e00-\u9fff]{2,8}))?"
+PAGE_MARKERS = (
+    re.compile(r"^第\s*(?P<num>[0-9]{1,3}|[〇零一二两三四五六七八九十]{1,4})\s*[版版]" + SECTION + r"\s*$"),
+    re.compile(r"^[A-H]\s*(?P<num>[0-9]{1,2})" + SECTION + r"\s*$"),
+    re.compile(r"^(?P<num>[0-9]{1,2})\s+(?P<section>[\u4e00-\u9fff]{2,6})\s*$"),
+)
+QUOTE_PREFIX = re.compile(r"^\s*>+\s*")
+
+
+@dataclass
+class Unit:
+    """One non-blank OCR line."""
+
+    line: int  # 1-based line number in the whole input
+    text: str  # the line, noise removed, outer whitespace stripped
+    block: int  # index of its blank-line-separated block
+
+
+@dataclass
+class RawPage:
+    """The lines of one page, before classification."""
+
+    number: int
+    section: str | None = None
+    units: list[Unit] = field(default_factory=list)
+
+
+def chinese_number(text: str) -> int:
+    """Value of a small number written in ASCII digits or Chinese numerals (二十一 -> 21)."""
+    if text.isascii():
+        return int(text)
+    if "十" not in text:
+        value = 0
+        for ch in text:
+            value = value * 10 + CN_DIGITS.get(ch, 0)
+        return value
+    tens, _, ones = text.partition("十")
+    return CN_DIGITS.get(tens, 1) * 10 + (CN_DIGITS.get(ones[:1], 0) if ones else 0)
+
+
+def match_page_marker(text: str) -> re.Match[str] | None:
+    """The page-marker match of a line, if the whole line is one."""
+    stripped = text.strip()
+    if len(stripped) > 16:
+        return None
+    for pattern in PAGE_MARKERS:
+        match = pattern.match(stripped)
+        if match:
+            return match
+    return None
+
+
+def split_pages(text: str, notes: Notes) -> list[RawPage]:
+    """Split text into pages of units, recording markers and removed noise in notes."""
+    pages = [RawPage(number=1)]
+    block = 0
+    blank = True
+    for number, line in enumerate(text.split("\n"), start=1):
+        pieces = line.split("\f")
+        for index, piece in enumerate(pieces):
+            if index > 0:
+                pages.append(RawPage(number=pages[-1].number + 1))
+            cleaned = _clean_line(piece, number, notes)
+            if not cleaned:
+                blank = True
+                continue
+            marker = match_page_marker(cleaned)
+            if marker:
+                _start_page(pages, marker, number, notes)
+                blank = True
+                continue
+            if blank:
+                block += 1
+                blank = False
+            pages[-1].units.append(Unit(number, cleaned, block))
+    return [p for p in pages if p.units] or [RawPage(number=pages[0].number)]
+
+
+def _start_page(pages: list[RawPage], marker: re.Match[str], line: int, notes: Notes) -> None:
+    """Open the page a marker names (reusing the current page if it is still empty)."""
+    number = chinese_number(marker.group("num")) or 1
+    if pages[-1].units:
+        pages.append(RawPage(number=number))
+    else:
+        pages[-1].number = number
+    pages[-1].section = marker.group("section")
+    notes.add(line, f"page marker '{marker.group(0).strip()}' read as page {number}"
+              + (f", section {pages[-1].section}" if pages[-1].section else ""))
+
+
+def _clean_line(piece: str, line: int, notes: Notes) -> str:
+    """Strip a line, removing OCR noise characters and a quoting '>' with a note."""
+    text = piece.strip()
+    if not text:
+        return ""
+    noise = NOISE_RE.findall(text)
+    if noise:
+        text = NOISE_RE.sub(" ", text).strip()
+        notes.add(line, f"removed OCR noise {' '.join(noise)} (emoji/symbol, not text)")
+    prefix = QUOTE_PREFIX.match(text)
+    if prefix and prefix.end() > 0 and len(text) > prefix.end():
+        notes.add(line, f"removed stray {prefix.group(0).strip()!r} prefix (OCR quoting mark)")
+        text = text[prefix.end():]
+    return text
