@@ -109,8 +109,8 @@ def _display(path: Path) -> str:
     return os.path.normpath(str(path))
 
 
-def _resolve(path: Path, file: str, chain: list[Path], problems: list[Problem]
-             ) -> Node | None:
+def _resolve(path: Path, file: str, chain: list[tuple[Path, str]],
+             problems: list[Problem]) -> Node | None:
     """The node tree of `path` with its `extends` chain merged in."""
     node = _read(path, file, problems)
     if node is None or node.kind != "map" or "extends" not in node.entries:
@@ -124,8 +124,10 @@ def _resolve(path: Path, file: str, chain: list[Path], problems: list[Problem]
     parent_path = path.parent / ext.value
     parent_file = _display(Path(file).parent / ext.value)
     real = parent_path.resolve()
-    if real in chain:
-        cycle = " -> ".join([_display(Path(file))] + [parent_file])
+    reals = [real_path for real_path, _name in chain]
+    if real in reals:
+        names = [name for _real, name in chain[reals.index(real):]]
+        cycle = " -> ".join(names + [parent_file])
         problems.append(Problem(ext.where, "extends", f"cycle: {cycle}",
                                 "a spec cannot extend itself, directly or through others"))
         return node
@@ -139,7 +141,7 @@ def _resolve(path: Path, file: str, chain: list[Path], problems: list[Problem]
                                 f"expected an existing spec file, found {ext.describe()}",
                                 f"looked for {parent_file}"))
         return node
-    parent = _resolve(parent_path, parent_file, chain + [real], problems)
+    parent = _resolve(parent_path, parent_file, chain + [(real, parent_file)], problems)
     if parent is None or parent.kind != "map":
         return node
     return merge(parent, node)
@@ -154,7 +156,7 @@ def load_spec(path: Path | str, *, font_manifest: Path | None = FONT_MANIFEST) -
     path = Path(path)
     file = _display(path)
     problems: list[Problem] = []
-    root = _resolve(path, file, [path.resolve()], problems)
+    root = _resolve(path, file, [(path.resolve(), file)], problems)
     spec: Spec | None = None
     if root is not None:
         builder = SpecBuilder(root, path.stem, font_faces(font_manifest))

@@ -123,7 +123,16 @@ def test_cycle(spec_dir: Path) -> None:
     write(spec_dir, "a.yaml", "extends: b.yaml\n")
     write(spec_dir, "b.yaml", "extends: a.yaml\n")
     assert problems("a.yaml") == [
-        "b.yaml:1:10: error: extends: cycle: b.yaml -> a.yaml\n"
+        "b.yaml:1:10: error: extends: cycle: a.yaml -> b.yaml -> a.yaml\n"
+        "  hint: a spec cannot extend itself, directly or through others"]
+
+
+def test_cycle_below_the_root(spec_dir: Path) -> None:
+    write(spec_dir, "top.yaml", "extends: a.yaml\n")
+    write(spec_dir, "a.yaml", "extends: b.yaml\n")
+    write(spec_dir, "b.yaml", "extends: a.yaml\n")
+    assert problems("top.yaml") == [
+        "b.yaml:1:10: error: extends: cycle: a.yaml -> b.yaml -> a.yaml\n"
         "  hint: a spec cannot extend itself, directly or through others"]
 
 
