@@ -123,7 +123,8 @@ class Checker:
         """A member of a str Enum, by value."""
         return self.choice(node, path, {member.value: member for member in kind})
 
-    def _unit(self, node: Node, path: str, parse: Callable[[Any], T]) -> T | Any:
+    def unit(self, node: Node, path: str, parse: Callable[[Any], T]) -> T | Any:
+        """A value parsed by a `units` parser; UnitError becomes a problem."""
         if node.kind != "scalar":
             try:
                 parse(object())
@@ -139,7 +140,7 @@ class Checker:
         """A length in pt (em allowed if `em` is the em size); ≥ low, or > 0 if positive."""
         if nullable and node.kind == "scalar" and node.value is None:
             return None
-        value = self._unit(node, path, lambda raw: units.parse_length(raw, em))
+        value = self.unit(node, path, lambda raw: units.parse_length(raw, em))
         if value is BAD:
             return BAD
         if positive and value <= 0:
@@ -150,7 +151,7 @@ class Checker:
 
     def font_size(self, node: Node, path: str) -> Any:
         """A positive font size in pt (number, length or 字号 name)."""
-        value = self._unit(node, path, units.parse_font_size)
+        value = self.unit(node, path, units.parse_font_size)
         if value is BAD:
             return BAD
         if value <= 0:
@@ -159,7 +160,7 @@ class Checker:
 
     def color(self, node: Node, path: str) -> Any:
         """A colour as `#rrggbb`."""
-        return self._unit(node, path, units.parse_color)
+        return self.unit(node, path, units.parse_color)
 
     def template(self, node: Node, path: str) -> Any:
         """A template string whose `{fields}` are all in TEMPLATE_FIELDS."""

@@ -102,7 +102,7 @@ class SpecBuilder:
                         _set(kw, side, self.c.length(dims[side], f"page.size.{side}",
                                                      positive=True))
             else:
-                paper = self.c._unit(size, "page.size", units.parse_paper)
+                paper = self.c.unit(size, "page.size", units.parse_paper)
                 if paper is not BAD:
                     kw["width"], kw["height"] = paper
         for side in ("width", "height"):  # explicit width/height win over a named size
