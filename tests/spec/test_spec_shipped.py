@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import yaml
 from pathlib import Path
 
 import pytest
@@ -88,9 +88,9 @@ def test_source_is_recorded(daily: Spec) -> None:
     assert daily.source == SPECS / "lvliang-daily.yaml"
 
 
-def test_loads_in_a_few_milliseconds() -> None:
-    load_spec(SPECS / "a4-archive.yaml")  # warm caches
-    start = time.perf_counter()
-    for _ in range(20):
-        load_spec(SPECS / "a4-archive.yaml")
-    assert (time.perf_counter() - start) / 20 < 0.02  # two files; ~2 ms here
+def test_composes_with_the_c_loader_when_present() -> None:
+    # Speed is measured by bench scripts, not timed tests; this pins the cheap path.
+    from layout.spec import nodes
+
+    expected = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
+    assert nodes._LOADER is expected
