@@ -252,7 +252,8 @@ class PageBuilder:
         if dateline:
             art.dateline = clean_text(dateline.group("v"))
             if dateline.group("who"):
-                self.set_byline(art, normalize_punct(collapse_spaces(dateline.group("who"))), art.line)
+                who = collapse_spaces(dateline.group("who")[1:-1])
+                self.set_byline(art, who, art.line)
             return text[dateline.end():]
         return text
 

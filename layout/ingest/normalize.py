@@ -26,20 +26,28 @@ def clean_text(raw: str) -> str:
 
 
 def clean_heading(raw: str) -> str:
-    """Like clean_text, but keep a space between short parallel phrases as a full-width space.
+    """Like clean_text, but keep the space between two parallel phrases as a full-width space.
 
-    "突破新优势 勃发新生机" is two 5-character phrases set apart on purpose, while
+    "突破新优势 勃发新生机" is two parallel phrases set apart on purpose, while
     "张广勇与中建上信董事长 孙继辉一行举行工作会谈" is one title broken over two lines.
     """
     parts = [p for p in SPACE_RUN.split(raw.strip()) if p]
-    if len(parts) >= 2 and all(_is_parallel_part(p) for p in parts):
+    if len(parts) == 2 and _parallel(parts[0], parts[1]):
         return "\u3000".join(clean_text(p) for p in parts)
     return clean_text(raw)
 
 
-def _is_parallel_part(part: str) -> bool:
-    """A short all-Han phrase: one half of a parallel heading."""
-    return 2 <= len(part) <= PARALLEL_MAX and all(is_han(ch) for ch in part)
+def _parallel(left: str, right: str) -> bool:
+    """Two all-Han phrases of equal length that repeat a character in the same place.
+
+    That is how 对仗 headings read (突破新优势 勃发新生机, 激发新动能 打造新引擎); a title
+    merely broken in two (港珠澳大桥 车流创新高) rarely does, and then the space goes.
+    """
+    if len(left) != len(right) or not 4 <= len(left) <= PARALLEL_MAX:
+        return False
+    if not all(is_han(ch) for ch in left + right):
+        return False
+    return any(a == b for a, b in zip(left, right))
 
 
 def collapse_spaces(raw: str) -> str:
