@@ -1,0 +1,320 @@
+"""Articles -> blocks: headline groups and column items, and split-and-resume `fit`.
+
+In: an `Article`, the spec and a `Setter` (the line composer). Out: `Content`, the
+article's body as column `Item`s set once at the basic column measure, and `Head`s
+(the headline group, centred over a block's columns, snapped to whole body lines).
+`Blocks.fit(piece, region)` places a piece of an article in a rectangle of whole
+columns and returns `Fit(placed, rest)`; `rest` is None when the article is done,
+else a `Piece` that resumes after the cut (house style: split and resume).
+
+Article anatomy (cjk-typography §6): 引题/主题/副题 centred, the byline in 楷 under
+them; the 电头 (dateline, or a byline of the 本报讯（记者 X） kind) opens the first
+paragraph in 黑体 followed by a full-width space; paragraphs indent 2 em; subheads
+are centred; credit and jump lines are right-aligned.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Callable, Protocol, Sequence
+
+from layout.model import Article, Paragraph, Subhead
+from layout.spec.schema import Align, Spec, Style
+from layout.typeset.columns import Grid, Item, balance, baseline_offset, column_heights, fill
+from layout.typeset.placed import Line
+
+_NEWS_BYLINE = re.compile(r"^\s*(本报|新华社|人民日报|中新社|央视|据).{0,12}(讯|电)")
+
+
+class Setter(Protocol):
+    """Composes text into lines: (text, font role) parts in one style at a measure."""
+
+    def __call__(self, parts: Sequence[tuple[str, str]], style: Style, measure: float,
+                 *, indent_em: float = 0.0, align: Align | None = None) -> tuple[Line, ...]: ...
+
+
+def compose_setter(spec: Spec, metrics: object) -> Setter:
+    """The real `Setter`: `layout.typeset.linebreak.compose` with the spec's typography."""
+    from layout.typeset.linebreak import ComposeOptions, StyledText, compose
+
+    typo = spec.typography
+
+    def setter(parts: Sequence[tuple[str, str]], style: Style, measure: float,
+               *, indent_em: float = 0.0, align: Align | None = None) -> tuple[Line, ...]:
+        texts = [StyledText(text, role, style.size, style.color) for text, role in parts if text]
+        options = ComposeOptions(indent_em=indent_em, align=(align or style.align).value,
+                                 punctuation=typo.punctuation.value, hanging=typo.hanging,
+                                 no_orphan=typo.no_orphan)
+        return tuple(compose(texts, measure, metrics, options))  # type: ignore[arg-type]
+
+    return setter
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A headline group set over a block: `rows` body rows holding `lines`.
+
+    `lines` are (baseline below the head's top, x offset in the block, line).
+    """
+
+    rows: int
+    lines: tuple[tuple[float, float, Line], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """An article ready to place: its head texts and its body set as column items."""
+
+    article: int  # index in Issue.articles()
+    page: int  # the printed page it starts on
+    title: str
+    head: tuple[tuple[str, str], ...]  # (style key, text)
+    items: tuple[Item, ...]
+    continued_title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """What is left of an article to place: its items from `start` on.
+
+    `continued_from` is the printed page of the part before (None for the start).
+    """
+
+    content: Content
+    start: int = 0
+    continued_from: int | None = None
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return self.content.items[self.start:]
+
+    @property
+    def block(self) -> int:
+        """The body block this piece begins in (0 at the article's start)."""
+        if self.start == 0:
+            return 0
+        for item in self.content.items[self.start:]:
+            if item.block >= 0:
+                return item.block
+        return max((i.block for i in self.content.items), default=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A rectangle of whole columns and rows (rows from the 版心's top)."""
+
+    first_column: int
+    columns: int
+    top: int
+    rows: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A piece placed in a region: its head and its columns of items.
+
+    `jump` is True when the article continues: the last row of the last column is
+    kept for the `（下转第N版）` line, written once the continuation's page is known.
+    """
+
+    piece: Piece
+    region: Region
+    head: Head
+    columns: tuple[tuple[Item, ...], ...]
+    jump: bool = False
+
+    @property
+    def used_rows(self) -> int:
+        """Rows the content takes (head plus the tallest column)."""
+        return self.head.rows + max(column_heights(self.columns), default=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """The result of `fit`: the placed block (None if nothing fits) and the rest."""
+
+    placed: Block | None
+    rest: Piece | None
+
+
+def head_texts(article: Article) -> tuple[tuple[str, str], ...]:
+    """The headline group: kicker, headline, subheadline, and a 楷 byline."""
+    parts = [("kicker", article.kicker), ("headline", article.headline),
+             ("subheadline", article.subheadline)]
+    if article.byline and not _NEWS_BYLINE.match(article.byline):
+        parts.append(("byline", article.byline))
+    return tuple((key, text.strip()) for key, text in parts if text and text.strip())
+
+
+def opening(article: Article) -> str:
+    """The 电头 that opens the first paragraph: dateline and/or a 本报讯 byline."""
+    pieces = [article.dateline or ""]
+    if article.byline and _NEWS_BYLINE.match(article.byline):
+        pieces.append(article.byline)
+    return "".join(p.strip() for p in pieces if p and p.strip())
+
+
+class Blocks:
+    """Sets articles into items and heads for one spec, and fits pieces in regions."""
+
+    def __init__(self, spec: Spec, grid: Grid, setter: Setter) -> None:
+        self.spec, self.grid, self.setter = spec, grid, setter
+        self._heads: dict[tuple[object, ...], Head] = {}
+        self._rows: dict[tuple[int, int, int, bool], int] = {}
+
+    def style(self, key: str) -> Style:
+        """A named style (the spec validated that it exists)."""
+        return self.spec.styles[key]
+
+    # -- setting ------------------------------------------------------------------
+    def content(self, article: Article, index: int, page: int) -> Content | None:
+        """Set `article`'s body at the column measure; None when it has no text."""
+        items = self._body_items(article)
+        head = head_texts(article)
+        if not items and not head:
+            return None
+        title = article.title
+        return Content(article=index, page=page, title=title, head=head, items=items,
+                       continued_title=(article.headline or title).strip())
+
+    def _lines_item(self, lines: Sequence[Line], style: Style, block: int,
+                    keep: bool = False) -> Item:
+        step = style.line_height
+        height = step * len(lines) + style.space_before + style.space_after
+        rows = max(1, self.grid.rows_for(height))
+        top = (rows * self.grid.leading - height) / 2 + style.space_before
+        placed = tuple((top + i * step + baseline_offset(style.size, step), 0.0, line)
+                       for i, line in enumerate(lines))
+        return Item(rows=rows, lines=placed, block=block, keep_with_next=keep)
+
+    def _body_items(self, article: Article) -> tuple[Item, ...]:
+        grid, body = self.grid, self.style("body")
+        measure = grid.column_width
+        lead_in = opening(article)
+        offset = baseline_offset(body.size, grid.leading)
+        items: list[Item] = []
+
+        def paragraph(parts: list[tuple[str, str]], block: int) -> None:
+            lines = self.setter(parts, body, measure, indent_em=body.indent_em)
+            items.extend(Item(rows=1, lines=((offset, 0.0, ln),), block=block) for ln in lines)
+
+        blocks = article.body
+        if lead_in and not (blocks and isinstance(blocks[0], Paragraph)):
+            paragraph([(lead_in, self.style("dateline").role)], 0)
+            lead_in = ""
+        for i, node in enumerate(blocks):
+            if isinstance(node, Subhead):
+                style = self.style("subhead")
+                lines = self.setter([(node.text, style.role)], style, measure)
+                if lines:
+                    items.append(self._lines_item(lines, style, i, keep=True))
+            elif node.text.strip() or lead_in:
+                parts = [(node.text, body.role)]
+                if lead_in:
+                    parts = [(lead_in, self.style("dateline").role),
+                             ("\u3000" + node.text, body.role)]
+                    lead_in = ""
+                paragraph(parts, i)
+        for key, text in (("credit", article.credit), ("jump", article.jump)):
+            if text and text.strip():
+                style = self.style(key)
+                lines = self.setter([(text.strip(), style.role)], style, measure)
+                items.append(self._lines_item(lines, style, -1))
+        return tuple(items)
+
+    def jump_line(self, text: str, width: float | None = None) -> tuple[float, float, Line]:
+        """A `（下转第N版）` line: (baseline below its row's top, x, line)."""
+        style = self.style("jump")
+        lines = self.setter([(text, style.role)], style, width or self.grid.column_width)
+        return (baseline_offset(style.size, self.grid.leading), 0.0, lines[0])
+
+    def head(self, piece: Piece, columns: int) -> Head:
+        """The head of `piece` over `columns` columns (the repeated headline and
+        `（上接第M版）` for a continuation)."""
+        key = (piece.content.article, piece.continued_from, piece.start == 0, columns)
+        cached = self._heads.get(key)
+        if cached is None:
+            cached = self._set_head(self._head_parts(piece), columns)
+            self._heads[key] = cached
+        return cached
+
+    def _head_parts(self, piece: Piece) -> tuple[tuple[str, str], ...]:
+        if piece.continued_from is None:
+            return piece.content.head
+        parts = [("continued_headline", piece.content.continued_title)]
+        return tuple(p for p in parts if p[1]) + (("jump-from", f"（上接第{piece.continued_from}版）"),)
+
+    def _set_head(self, parts: Sequence[tuple[str, str]], columns: int) -> Head:
+        grid = self.grid
+        if not parts:
+            return Head(rows=0, lines=())
+        width = grid.span_width(columns)
+        pad = min(grid.body_size * 2, width * 0.08) if columns > 1 else 0.0
+        measure = width - 2 * pad
+        y, placed = 0.0, []
+        for key, text in parts:
+            align = None
+            if key == "jump-from":
+                key, align = "jump", Align.LEFT
+            style = _fit_size(self.style(key), measure)
+            lines = self.setter([(text, style.role)], style, measure, align=align)
+            step = style.line_height
+            y += style.space_before
+            for line in lines:
+                placed.append((y + baseline_offset(style.size, step), pad, line))
+                y += step
+            y += style.space_after
+        rows = grid.rows_for(y + grid.leading * 0.5)
+        shift = (rows * grid.leading - y) / 2
+        return Head(rows=rows, lines=tuple((b + shift, x, ln) for b, x, ln in placed))
+
+    # -- sizes and fitting --------------------------------------------------------
+    def natural_rows(self, piece: Piece, columns: int) -> int:
+        """Rows `piece` takes when set whole over `columns` balanced columns."""
+        key = (piece.content.article, piece.start, columns, piece.continued_from is None)
+        rows = self._rows.get(key)
+        if rows is None:
+            dealt = balance(piece.items, columns)
+            rows = self.head(piece, columns).rows + max(column_heights(dealt), default=0)
+            self._rows[key] = rows
+        return rows
+
+    def fit(self, piece: Piece, region: Region) -> Fit:
+        """Place `piece` in `region`: whole and balanced if it fits, else filled to the
+        region's foot with a jump row kept, the rest returned to continue elsewhere."""
+        head = self.head(piece, region.columns)
+        body_rows = region.rows - head.rows
+        items = piece.items
+        if self.natural_rows(piece, region.columns) <= region.rows:
+            dealt = balance(items, region.columns)
+            return Fit(Block(piece, region, head, dealt), None)
+        if body_rows < 2:
+            return Fit(None, piece)
+        dealt, count = fill(items, region.columns, body_rows)
+        columns = [list(col) for col in dealt]
+        last = max(i for i in range(len(columns)) if columns[i] or i == 0)
+        while columns[last] and sum(i.rows for i in columns[last]) + 1 > body_rows:
+            columns[last].pop()
+            count -= 1
+        if count <= 0:
+            return Fit(None, piece)
+        rest = dataclasses.replace(piece, start=piece.start + count, continued_from=None)
+        block = Block(piece, region, head, tuple(tuple(c) for c in columns), jump=True)
+        return Fit(block, rest)
+
+
+def _fit_size(style: Style, measure: float, min_chars: int = 6) -> Style:
+    """Shrink a headline style so at least `min_chars` characters fit the measure."""
+    if style.size * min_chars <= measure:
+        return style
+    size = max(measure / min_chars, 6.0)
+    ratio = size / style.size
+    leading = style.leading * ratio if style.leading is not None else None
+    return dataclasses.replace(style, size=size, leading=leading,
+                               space_before=style.space_before * ratio,
+                               space_after=style.space_after * ratio)
+
+
+HeadFn = Callable[[Piece, int], Head]

@@ -1,0 +1,258 @@
+"""Pagination: an issue's articles -> printed pages, page by page.
+
+In: the issue, the spec, a `Blocks` setter. Out (through `paginate`): one `PageLayout`
+per printed page, in order, each with its blocks (article pieces in rectangles of
+whole columns), furniture, and where its continued articles jump to.
+
+Page N's articles start on page N. The page's own articles are placed first (see
+`placement`), then pieces continued from earlier pages fill what room is left; a
+piece that does not fit is cut (`Blocks.fit`) and its rest waits for the next page
+with room, or for a page appended after the issue's last. A page is handed on only
+once every cut on it knows the page its continuation went to, so `（下转第N版）`
+is right; pages are produced lazily, so memory stays flat over long issues.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import deque
+from dataclasses import dataclass
+from typing import Iterator, Mapping
+
+from layout.model import Issue, Page
+from layout.spec.schema import Spec
+from layout.spec.template import template_values
+from layout.typeset.blocks import Block, Blocks, Piece, Region
+from layout.typeset.columns import Grid
+from layout.typeset.masthead import Furniture, furniture
+from layout.typeset.placed import Bookmark, PlacedLine, PlacedPage, Rule
+from layout.typeset.placement import Job, Want, gap, place
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A placed block and its final rectangle (content top row, rows, rule above?)."""
+
+    block: Block
+    top: int  # row of the content's top
+    rows: int  # rows of the rectangle (stretched to the foot where it can)
+    ruled: bool  # a horizontal rule in the separator row above it
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    """One printed page before drawing: furniture, boxes, cut targets, warnings."""
+
+    number: int
+    section: str | None
+    furniture: Furniture
+    area_top: int
+    area_rows: int
+    boxes: tuple[Box, ...]
+    jumps: Mapping[tuple[int, int], int]  # (article, rest start) -> page it went to
+
+
+def _wants(spec: Spec, page: Page) -> tuple[dict[int, Want], dict[int, int]]:
+    """Explicit placements of this page's articles: position -> Want, -> order."""
+    wants: dict[int, Want] = {}
+    orders: dict[int, int] = {}
+    for entry in spec.placement.articles:
+        if entry.page != page.number or not 1 <= entry.article <= len(page.articles):
+            continue
+        start = entry.start_column - 1 if entry.start_column else None
+        wants[entry.article - 1] = Want(entry.columns, start)
+        if entry.order is not None:
+            orders[entry.article - 1] = entry.order
+    return wants, orders
+
+
+class Paginator:
+    """Walks an issue page by page; `pages()` yields finished `PageLayout`s."""
+
+    def __init__(self, issue: Issue, spec: Spec, grid: Grid, blocks: Blocks) -> None:
+        self.issue, self.spec, self.grid, self.blocks = issue, spec, grid, blocks
+        self.warnings: list[str] = []
+        self._pending: list[Piece] = []
+        self._targets: dict[tuple[int, int], int] = {}
+        self._waiting: deque[tuple[PageLayout, set[tuple[int, int]]]] = deque()
+
+    # -- the page loop ------------------------------------------------------------
+    def pages(self) -> Iterator[PageLayout]:
+        """Every printed page in order (the issue's, then appended continuations)."""
+        index = 0
+        last = 0
+        for page in self.issue.pages:
+            yield from self._page(page, index)
+            index += len(page.articles)
+            last = max(last, page.number)
+        while self._pending:
+            last += 1
+            before = [(p.content.article, p.start) for p in self._pending]
+            yield from self._page(Page(number=last), index)
+            if [(p.content.article, p.start) for p in self._pending] == before:
+                raise RuntimeError(f"pagination stalled on appended page {last}")
+        while self._waiting:  # every cut is resolved by now
+            yield self._waiting.popleft()[0]
+
+    def _page(self, page: Page, first_index: int) -> Iterator[PageLayout]:
+        values = template_values(self.issue, page)
+        fur = furniture(self.spec, self.grid, self.blocks.setter, values, page.number)
+        area_rows = self.grid.rows - fur.top_rows - fur.foot_rows
+        own = self._own_pieces(page, first_index)
+        pieces, jobs = self._jobs(page, own)
+        slots = place(jobs, lambda i, w: self.blocks.natural_rows(pieces[i], w),
+                      self.grid.columns, area_rows)
+        placed: list[tuple[Block, int, bool]] = []
+        cuts: set[tuple[int, int]] = set()
+        still: list[Piece] = []
+        for piece, job, slot in zip(pieces, jobs, slots):
+            if slot is None:
+                if job.own:
+                    self.warnings.append(f"page {page.number}: article “{piece.content.title}” "
+                                         f"did not fit and moves to a later page")
+                still.append(piece)
+                continue
+            body_top = slot.top + gap(slot.top)
+            region = Region(slot.first_column, slot.columns, fur.top_rows + body_top,
+                            area_rows - body_top)
+            fit = self.blocks.fit(piece, region)
+            if fit.placed is None:
+                still.append(piece)
+                continue
+            if piece.continued_from is not None:
+                self._targets[(piece.content.article, piece.start)] = page.number
+            placed.append((fit.placed, slot.top, slot.top > 0))
+            if fit.rest is not None:
+                rest = dataclasses.replace(fit.rest, continued_from=page.number)
+                cuts.add((rest.content.article, rest.start))
+                still.append(rest)
+                self.warnings.append(f"page {page.number}: article “{piece.content.title}” "
+                                     f"is continued on a later page")
+        self._pending = still
+        boxes = _stretch(placed, fur.top_rows, area_rows)
+        layout = PageLayout(page.number, page.section, fur, fur.top_rows, area_rows,
+                            boxes, self._targets)
+        self._waiting.append((layout, cuts))
+        while self._waiting and all(c in self._targets for c in self._waiting[0][1]):
+            done, done_cuts = self._waiting.popleft()
+            jumps = {c: self._targets.pop(c) for c in done_cuts}
+            yield dataclasses.replace(done, jumps=jumps)
+
+    def _own_pieces(self, page: Page, first_index: int) -> list[tuple[int, Piece]]:
+        out = []
+        for pos, article in enumerate(page.articles):
+            content = self.blocks.content(article, first_index + pos, page.number)
+            if content is None:
+                self.warnings.append(f"page {page.number}: article {pos + 1} "
+                                     f"(“{article.title}”) has no text and was skipped")
+                continue
+            out.append((pos, Piece(content)))
+        return out
+
+    def _jobs(self, page: Page, own: list[tuple[int, Piece]]) -> tuple[list[Piece], list[Job]]:
+        wants, orders = _wants(self.spec, page)
+        own = sorted(own, key=lambda item: orders.get(item[0], item[0] + 1))
+        pieces, jobs = [], []
+        for n, (pos, piece) in enumerate(own):
+            want = wants.get(pos)
+            lead = n == 0 and (want is None or want.columns is None)
+            if lead and self.spec.placement.lead_columns:
+                want = Want(self.spec.placement.lead_columns, 0)
+                lead = False
+            pieces.append(piece)
+            jobs.append(Job(own=True, lead=lead, want=want,
+                            head_rows=self.blocks.head(piece, 1).rows))
+        for piece in self._pending:
+            pieces.append(piece)
+            jobs.append(Job(own=False, head_rows=self.blocks.head(piece, 1).rows))
+        return pieces, jobs
+
+
+def _stretch(placed: list[tuple[Block, int, bool]], area_top: int, area_rows: int) -> tuple[Box, ...]:
+    """Final rectangles: a block that ends every column it spans runs to the foot."""
+    bottoms: dict[int, tuple[int, int]] = {}  # column -> (bottom row, block index)
+    for i, (block, _top, _ruled) in enumerate(placed):
+        r = block.region
+        bottom = r.top + min(block.used_rows, r.rows) if not block.jump else r.top + r.rows
+        for c in range(r.first_column, r.first_column + r.columns):
+            if c not in bottoms or bottoms[c][0] < bottom:
+                bottoms[c] = (bottom, i)
+    foot = area_top + area_rows
+    boxes = []
+    for i, (block, _top, ruled) in enumerate(placed):
+        r = block.region
+        rows = r.rows if block.jump else min(block.used_rows, r.rows)
+        spans = range(r.first_column, r.first_column + r.columns)
+        if all(bottoms[c][1] == i for c in spans):
+            rows = foot - r.top
+        boxes.append(Box(block, r.top, rows, ruled))
+    return tuple(boxes)
+
+
+def _block_lines(box: Box, grid: Grid, blocks: Blocks, jumps: Mapping[tuple[int, int], int],
+                 extra_head: int) -> list[PlacedLine]:
+    """Lines of one box: the head over its columns, then each column's items."""
+    block = box.block
+    r = block.region
+    x0 = grid.column_x(r.first_column)
+    out = [PlacedLine(x0 + dx, grid.row_y(box.top + extra_head) + b, line)
+           for b, dx, line in block.head.lines]
+    body_top = box.top + block.head.rows + 2 * extra_head
+    for j, column in enumerate(block.columns):
+        x = grid.column_x(r.first_column + j)
+        row = body_top
+        for item in column:
+            out.extend(PlacedLine(x + dx, grid.row_y(row) + b, line) for b, dx, line in item.lines)
+            row += item.rows
+    if block.jump:
+        piece = block.piece
+        start = piece.start + sum(len(c) for c in block.columns)
+        target = jumps[(piece.content.article, start)]
+        b, dx, line = blocks.jump_line(f"（下转第{target}版）")
+        last = max(j for j, c in enumerate(block.columns) if c or j == 0)
+        row = box.top + r.rows - 1
+        out.append(PlacedLine(grid.column_x(r.first_column + last) + dx, grid.row_y(row) + b, line))
+    return out
+
+
+def _extra_head(box: Box) -> int:
+    """Rows of air added round a stretched block's head (the rest stays at its foot)."""
+    block = box.block
+    if block.jump or block.head.rows == 0:
+        return 0
+    spare = box.rows - block.used_rows
+    return max(0, min(spare // 2, 2))
+
+
+def _box_rules(box: Box, grid: Grid, spec: Spec) -> list[Rule]:
+    """Rules between blocks: horizontal in the separator row above a stacked block,
+    vertical in the gutter left of a block that has a neighbour there."""
+    width, color = spec.rules.between_articles, spec.rules.color
+    if width <= 0:
+        return []
+    r = box.block.region
+    x0 = grid.column_x(r.first_column)
+    x1 = x0 + grid.span_width(r.columns)
+    y_top = grid.row_y(box.top) - (grid.leading / 2 if box.ruled else 0)
+    y_bottom = grid.row_y(box.top + box.rows)
+    rules = []
+    if box.ruled:
+        rules.append(Rule(x0, y_top, x1, y_top, width, color))
+    if r.first_column > 0:
+        x = x0 - grid.gutter / 2
+        rules.append(Rule(x, y_top, x, y_bottom, width, color))
+    return rules
+
+
+def draw_page(layout: PageLayout, spec: Spec, grid: Grid, blocks: Blocks) -> PlacedPage:
+    """The finished page: furniture, every block's lines, rules and bookmarks."""
+    lines = list(layout.furniture.lines)
+    rules = list(layout.furniture.rules)
+    label = f"第{layout.number}版" + (f" {layout.section}" if layout.section else "")
+    marks = [Bookmark(label, 0, grid.top)]
+    for box in layout.boxes:
+        lines.extend(_block_lines(box, grid, blocks, layout.jumps, _extra_head(box)))
+        rules.extend(_box_rules(box, grid, spec))
+        marks.append(Bookmark(box.block.piece.content.title, 1, grid.row_y(box.top)))
+    return PlacedPage(number=layout.number, width=spec.page.width, height=spec.page.height,
+                      lines=tuple(lines), rules=tuple(rules), bookmarks=tuple(marks))

@@ -1,0 +1,187 @@
+"""Where each article's block goes on a page: automatic (skyline search) + explicit.
+
+In: the pieces to place on one page in order, a `rows(piece, columns)` function
+giving each piece's balanced height, the page's columns and free rows, and explicit
+`Want`s from spec.placement. Out: one `Slot` (columns, top row) per piece, or None
+for a piece that does not go on this page.
+
+The page is made up like a Chinese daily (modular layout): each article is a
+rectangle of whole columns. A skyline holds each column's next free row. A beam
+search places the pieces in reading order: each tries every width and every run of
+adjacent columns whose tops are level within `MAX_HOLE` rows (the block starts at
+the run's highest top, leaving holes of at most three lines), and states are scored
+on cut-off text (overflow), holes, block shapes (not too short and wide, not too
+tall and narrow), height on the page (fill from the top) and, at the end, the space
+left at the foot that no block can stretch into.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+MAX_HOLE = 3  # rows: the tallest hole allowed between blocks
+BEAM = 48
+
+
+@dataclass(frozen=True, slots=True)
+class Want:
+    """An explicit placement: width and/or first column (0-based), from the spec."""
+
+    columns: int | None = None
+    start: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A piece's place: first column (0-based), width, top row (the block's top edge,
+    a separator row included when it sits below another block)."""
+
+    first_column: int
+    columns: int
+    top: int
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One piece to place: `own` pieces start on this page and must go on it;
+    pending continuations may wait for a later page. `lead` gets the widest block at
+    the top left."""
+
+    own: bool
+    lead: bool = False
+    want: Want | None = None
+    head_rows: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _State:
+    cost: float
+    sky: tuple[int, ...]
+    last: tuple[int, ...]  # index of the job whose block ends each column, -1 none
+    slots: tuple[Slot | None, ...]
+
+
+def gap(top: int) -> int:
+    """A separator row (for the horizontal rule) above a block not at the top."""
+    return 1 if top > 0 else 0
+
+
+def _options(job: Job, columns: int, max_width: int) -> list[tuple[int, int]]:
+    """(width, start) pairs the job may take."""
+    want = job.want or Want()
+    if want.columns:
+        widths = [min(want.columns, columns)]
+    elif job.lead:
+        widths = list(range(max(1, math.ceil(columns / 2)), columns + 1))
+    else:
+        widths = list(range(1, min(max_width, columns) + 1))
+    out = []
+    for w in widths:
+        starts = [want.start] if want.start is not None and want.start + w <= columns \
+            else range(0, columns - w + 1)
+        if job.lead and want.start is None:
+            starts = [0]
+        out.extend((w, s) for s in starts)
+    return out
+
+
+def _shape_cost(job: Job, height: int, width: int, rows: int, columns: int) -> float:
+    """Prefer blocks of a newspaper-like shape for the text they hold."""
+    if job.lead:
+        return (columns - width) * 6.0
+    body = height - job.head_rows
+    cost = 0.0
+    short = max(0, 14 - body) if width > 1 else max(0, 6 - body)
+    cost += short * width * 1.5  # a wide block a few lines deep reads badly
+    cost += max(0.0, height - 0.75 * rows) * 2.0  # a column running down the page
+    if width == 1:
+        cost += max(0.0, height - 0.4 * rows) * 1.0
+    cost += width * 0.5
+    return cost
+
+
+def _order_cost(slots: Sequence[Slot | None], top: int, start: int) -> float:
+    """Blocks follow reading order: down the page, and left to right along a level."""
+    previous = next((s for s in reversed(slots) if s is not None), None)
+    if previous is None:
+        return 0.0
+    if top < previous.top or (top == previous.top and start < previous.first_column):
+        return 25.0
+    return 0.0
+
+
+def _expand(state: _State, index: int, job: Job, rows_of: Callable[[int], int],
+            columns: int, rows: int, max_width: int) -> list[_State]:
+    out: list[_State] = []
+    for width, start in _options(job, columns, max_width):
+        run = state.sky[start:start + width]
+        top = max(run)
+        holes = sum(top - h for h in run)
+        if job.want is None and max(run) - min(run) > MAX_HOLE:
+            continue
+        body_top = top + gap(top)
+        avail = rows - body_top
+        height = rows_of(width)
+        need = min(height, job.head_rows + 6)
+        if avail < max(need, 3):
+            continue
+        used = min(height, avail)
+        over = (height - used) * width
+        cost = state.cost + holes * 8.0 + top * width * 0.02 + start * 0.01
+        cost += over * (50.0 if job.own else 1.0)
+        cost += _shape_cost(job, height, width, rows, columns)
+        cost += _order_cost(state.slots, top, start)
+        sky = list(state.sky)
+        last = list(state.last)
+        for c in range(start, start + width):
+            sky[c] = body_top + used
+            last[c] = index
+        slots = state.slots + (Slot(start, width, top),)
+        out.append(_State(cost, tuple(sky), tuple(last), slots))
+    if not out or not job.own:
+        skip = state.cost + (1e6 if job.own else 100.0)
+        out.append(_State(skip, state.sky, state.last, state.slots + (None,)))
+    return out
+
+
+def _foot_cost(state: _State, rows: int) -> float:
+    """Space at the foot: cheap under a block that can stretch down into it (it ends
+    every column it spans), dear where a wider block above cannot reach."""
+    cost = 0.0
+    for c, h in enumerate(state.sky):
+        space = rows - h
+        if space <= 0:
+            continue
+        j = state.last[c]
+        slot = state.slots[j] if j >= 0 else None
+        stretchable = slot is not None and all(
+            state.last[k] == j for k in range(slot.first_column, slot.first_column + slot.columns))
+        cost += space * (1.0 + space * 0.1) if stretchable else space * 6.0
+    return cost
+
+
+def place(jobs: Sequence[Job], rows_of: Callable[[int, int], int], columns: int,
+          rows: int, sky: Sequence[int] | None = None,
+          max_width: int | None = None) -> tuple[Slot | None, ...]:
+    """Choose a slot for each job in order (None: not on this page).
+
+    `rows_of(job index, width)` is the job's balanced height at that width; `rows`
+    the free rows of the page area; `sky` the rows already used in each column.
+    """
+    start = _State(0.0, tuple(sky or (0,) * columns), (-1,) * columns, ())
+    beam = [start]
+    limit = max_width or max(1, min(columns, math.ceil(columns * 0.6)))
+    for index, job in enumerate(jobs):
+        children: dict[tuple[tuple[int, ...], tuple[int, ...]], _State] = {}
+        for state in beam:
+            for child in _expand(state, index, job, lambda w: rows_of(index, w),
+                                 columns, rows, limit):
+                key = (child.sky, child.last)
+                if key not in children or children[key].cost > child.cost:
+                    children[key] = child
+        beam = heapq.nsmallest(BEAM, children.values(), key=lambda s: s.cost)
+    best = min(beam, key=lambda s: s.cost + _foot_cost(s, rows))
+    return best.slots
