@@ -17,12 +17,14 @@ from layout.ingest.chars import FULL_WIDTH, is_cjk, is_han
 SPACE_RUN = re.compile(r"\s+")
 # Addresses whose punctuation must stay ASCII.
 PROTECTED = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./_%?=&#:~+-]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", re.ASCII)
+TOKEN = re.compile(r"\S+")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
 PARALLEL_MAX = 7  # a heading part this short, beside another, is a parallel phrase (对仗)
 
 
 def clean_text(raw: str) -> str:
     """Remove line-break spaces and normalise punctuation of one paragraph or title."""
-    return normalize_punct(remove_break_spaces(raw))
+    return remove_break_spaces(normalize_punct(raw))
 
 
 def clean_heading(raw: str) -> str:
@@ -86,11 +88,16 @@ def normalize_punct(text: str) -> str:
 
 
 def _protected_mask(text: str) -> list[bool]:
-    """Mark the characters inside URLs and e-mail addresses."""
+    """Mark the characters of URLs, e-mail addresses and Latin tokens (no CJK, some letters)."""
     mask = [False] * len(text)
     for match in PROTECTED.finditer(text):
         for i in range(match.start(), match.end()):
             mask[i] = True
+    for match in TOKEN.finditer(text):
+        token = match.group(0)
+        if LATIN_LETTER.search(token) and not any(is_cjk(ch) for ch in token):
+            for i in range(match.start(), match.end()):
+                mask[i] = True
     return mask
 
 

@@ -1,0 +1,187 @@
+"""One test per ingest rule: a small OCR input and the fields it must produce."""
+
+from __future__ import annotations
+
+import pytest
+
+from layout.ingest import ingest_text
+from layout.ingest.normalize import clean_heading, clean_text
+from layout.model import Paragraph, Subhead
+
+
+def only_article(text: str):
+    issue, _ = ingest_text(text, "t.txt")
+    articles = issue.articles()
+    assert len(articles) == 1, [a.title for a in articles]
+    return articles[0], issue
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("中亚五 国", "中亚五国"),
+    ("2月16 日,市长", "2月16日，市长"),
+    ("第 20次 会议", "第20次会议"),
+    ("Hello World 很好", "Hello World很好"),
+    ("邮箱 llrbywb@163.com 联系", "邮箱llrbywb@163.com联系"),
+])
+def test_line_break_spaces_go_meaningful_spaces_stay(raw: str, expected: str) -> None:
+    assert clean_text(raw) == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ('习近平指出,中国(北京)好!对吗?是:的;', "习近平指出，中国（北京）好！对吗？是：的；"),
+    ('主题为"互利共赢"和"携手"', "主题为“互利共赢”和“携手”"),
+    ("中国-中亚命运共同体", "中国—中亚命运共同体"),
+    ("邮发代号21-28,增长2.5%,共1,000人", "邮发代号21-28，增长2.5%，共1,000人"),
+    ("见 https://a.cn/x?a=1,b 与 a@b.cn", "见https://a.cn/x?a=1,b与a@b.cn"),
+    ('"团结一批评一团结"', "“团结一批评一团结”"),  # 一 may be real: left alone
+])
+def test_punctuation_is_set_chinese_style(raw: str, expected: str) -> None:
+    assert clean_text(raw) == expected
+
+
+def test_quotes_pair_across_joined_strips() -> None:
+    art, _ = only_article('标题在这里不长\n\n忠心做到"两个维\n\n护"。要站位全局。')
+    assert art.body[0].text == "忠心做到“两个维护”。要站位全局。"
+
+
+def test_parallel_heading_keeps_its_space_a_broken_title_does_not() -> None:
+    assert clean_heading("突破新优势 勃发新生机") == "突破新优势\u3000勃发新生机"
+    assert clean_heading("张广勇与中建上信董事长 孙继辉一行举行工作会谈") == "张广勇与中建上信董事长孙继辉一行举行工作会谈"
+
+
+def test_blank_line_split_mid_sentence_is_joined() -> None:
+    art, _ = only_article("某县召开工作会议\n\n会议指出,要加快 推进\n\n项目建设。\n\n会议要求,各部门 抓好落实。")
+    assert [b.text for b in art.body] == ["会议指出，要加快推进项目建设。", "会议要求，各部门抓好落实。"]
+
+
+def test_paragraph_opener_is_not_joined_to_an_unfinished_one() -> None:
+    art, issue = only_article("某县召开工作会议\n\n会议指出,要以专业镇建设助推高\n\n同时,按照方案要求推进。")
+    assert len(art.body) == 2
+    assert any("ends mid-sentence" in n for n in issue.notes)
+
+
+def test_news_lead_goes_to_byline() -> None:
+    art, _ = only_article("某县召开工作会议\n\n本报讯 (记者 付永文) 2月16 日,市长主持会议。")
+    assert art.byline == "本报讯（记者 付永文）"
+    assert art.body[0].text == "2月16日，市长主持会议。"
+
+
+def test_dateline_is_stripped_into_its_field() -> None:
+    art, _ = only_article("某某会议在京召开\n\n新华社北京2月16日电 中共中央 政治局召开会议。")
+    assert art.dateline == "新华社北京2月16日电"
+    assert art.body[0].text == "中共中央政治局召开会议。"
+
+
+def test_byline_line_and_photo_credit() -> None:
+    art, _ = only_article("春日胜黄金光景一时新\n\n□ 本报记者 康桂芳\n\n正文第一段。\n\n记者 刘亮亮 摄")
+    assert art.byline == "□ 本报记者 康桂芳"
+    assert art.credit == "记者 刘亮亮 摄"
+
+
+def test_jump_is_moved_out_of_the_text() -> None:
+    art, _ = only_article("某县召开工作会议\n\n是全国最大的白酒生产基地,(下转2版)")
+    assert art.jump == "下转2版"
+    assert art.body[0].text == "是全国最大的白酒生产基地，"
+
+
+def test_dash_led_subheadline_without_headline() -> None:
+    issue, _ = ingest_text("-我市培育特色专业镇发展纪实\n\n□ 本报记者 康桂芳\n\n正文。", "t.txt")
+    art = issue.articles()[0]
+    assert (art.headline, art.subheadline) == (None, "——我市培育特色专业镇发展纪实")
+    assert any("headline was lost" in n for n in issue.notes)
+
+
+def test_headline_group_headline_then_subheadlines() -> None:
+    art, issue = only_article("中共中央政治局常务委员会召开会议\n\n听取近期新冠疫情防控工作情况汇报\n\n"
+                              "中共中央总书记习近平主持会议\n\n新华社北京2月16日电 会议召开。")
+    assert art.headline == "中共中央政治局常务委员会召开会议"
+    assert art.subheadline == "听取近期新冠疫情防控工作情况汇报\u3000中共中央总书记习近平主持会议"
+    assert any("headline group of 3 lines" in n for n in issue.notes)
+
+
+def test_short_first_line_is_a_kicker() -> None:
+    art, _ = only_article("坚持稳中求进\n\n全市经济运行总体平稳持续向好态势明显\n\n本报讯 全年增长5%。")
+    assert (art.kicker, art.headline) == ("坚持稳中求进", "全市经济运行总体平稳持续向好态势明显")
+
+
+def test_short_heading_inside_an_article_is_a_subhead() -> None:
+    art, _ = only_article("某县召开工作会议\n\n第一段正文。\n\n突破新优势 勃发新生机\n\n第二段正文。")
+    assert isinstance(art.body[1], Subhead) and art.body[1].text == "突破新优势\u3000勃发新生机"
+    assert all(isinstance(b, Paragraph) for b in (art.body[0], art.body[2]))
+
+
+def test_displaced_strip_is_put_back_by_brackets_and_word_evidence() -> None:
+    text = ("市政府召开常务会议\n\n本报讯 会议讨论了《政府工作报告(讨论稿)》和《计划报告(讨\n\n"
+            "会议听取了起草说明。\n\n论稿)》。")
+    art, issue = only_article(text)
+    assert art.body[0].text.endswith("《计划报告（讨论稿）》。")
+    assert any("moved strip '论稿)》。'" in n for n in issue.notes)
+
+
+def test_strips_sandwiched_in_a_paragraph_are_set_aside() -> None:
+    text = ("某县召开工作会议\n\n要加强医疗物资生产,做好生产保\n\n会议还研究了。\n\n供,完善储备制度和目录,巩固物资统筹调配机制。")
+    issue, _ = ingest_text(text, "t.txt")
+    art = issue.articles()[0]
+    assert art.body[0].text == "要加强医疗物资生产，做好生产保供，完善储备制度和目录，巩固物资统筹调配机制。"
+    assert any("会议还研究了。" in n for n in issue.notes)
+
+
+def test_lost_byline_tail_goes_to_notes() -> None:
+    art, issue = only_article("张广勇与孙继辉一行举行工作会谈\n\n文)2月16日,市长张广勇与客人会谈。")
+    assert art.body[0].text == "2月16日，市长张广勇与客人会谈。"
+    assert any("'文)'" in n for n in issue.notes)
+
+
+def test_footer_fields() -> None:
+    issue, _ = ingest_text("标题在这里不长\n\n正文。\n\n要闻部主办 本版组版: 李刚 责编:马龙 梁瑜 任霞晖 "
+                           "校对:孟柯妤 要闻部邮箱:llrbywb@163.com", "t.txt")
+    footer = issue.pages[0].footer
+    assert footer is not None
+    assert (footer.department, footer.layout_editor, footer.editors, footer.proofreader, footer.email) == (
+        "要闻部主办", "李刚", ("马龙", "梁瑜", "任霞晖"), "孟柯妤", "llrbywb@163.com")
+    assert issue.pages[0].section == "要闻"
+
+
+def test_masthead_fields_in_any_order() -> None:
+    text = ("第512期 今日4版 星期一\n\n晋中晚报社出版 邮发代号:21-99\n\n2024年3月11日\n\n"
+            "国内统一连续出版物号 CN14-0099\n\n某县召开工作会议\n\n正文3月10日。")
+    issue, _ = ingest_text(text, "t.txt")
+    assert issue.paper.name == "晋中晚报" and issue.paper.postal_code == "21-99"
+    assert issue.paper.cn_number == "CN14-0099"
+    assert (issue.issue.date, issue.issue.weekday, issue.issue.number, issue.issue.page_count) == (
+        "2024-03-11", "星期一", 512, 4)
+
+
+def test_lost_day_is_inferred_from_weekday_and_latest_dateline() -> None:
+    text = "2024年3月\n\n星期一\n\n某县召开工作会议\n\n本报讯 3月8日和3月10日,会议召开。"
+    issue, _ = ingest_text(text, "t.txt")
+    assert issue.issue.date == "2024-03-11"
+    assert any("inferred 11" in n for n in issue.notes)
+
+
+def test_lost_day_without_evidence_stays_empty() -> None:
+    issue, _ = ingest_text("2024年3月\n\n星期一\n\n某县召开工作会议\n\n正文。", "t.txt")
+    assert issue.issue.date is None
+    assert any("date left empty" in n for n in issue.notes)
+
+
+def test_noise_and_garbage_go_to_notes() -> None:
+    issue, warnings = ingest_text("中共某市委机关报 🥰 某市日报社出版\n\n> 第1期 今日4版\n\n某县召开工作会议\n\n"
+                                  "正文。\n\n府 m I稿", "t.txt")
+    notes = " ".join(issue.notes)
+    assert "🥰" in notes and "'>'" in notes and "府 m I稿" in notes
+    assert issue.paper.name == "某市日报" and issue.issue.number == 1
+    assert any(w.startswith("t.txt:9:") and "府 m I稿" in w for w in warnings)
+
+
+@pytest.mark.parametrize(("marker", "number", "section"), [
+    ("第2版", 2, None), ("第十二版 国际", 12, "国际"), ("A3 要闻", 3, "要闻"), ("4 综合", 4, "综合"),
+])
+def test_page_markers(marker: str, number: int, section: str | None) -> None:
+    issue, _ = ingest_text(f"{marker}\n\n某县召开工作会议\n\n正文。", "t.txt")
+    assert (issue.pages[0].number, issue.pages[0].section) == (number, section)
+
+
+def test_form_feed_starts_a_page() -> None:
+    issue, _ = ingest_text("某县召开工作会议\n\n正文。\f另一县召开工作会议\n\n正文。", "t.txt")
+    assert [p.number for p in issue.pages] == [1, 2]
