@@ -32,9 +32,7 @@ class PageBuilder:
         self.kinds = [cl.classify(u.text) for u in units]
         self.notes = notes
         self.current: ArticleDraft | None = None
-        self.widths: dict[int, int] = {}
-        for unit in units:
-            self.widths[unit.block] = max(self.widths.get(unit.block, 0), len(unit.text))
+        self.widths = _wrap_widths(units)
 
     def run(self) -> PageDraft:
         """Process every unit in order; return the page draft."""
@@ -198,7 +196,7 @@ class PageBuilder:
         """Whether a complete-looking line was just wrapped at the column edge (same block)."""
         unit, last = self.units[i], self.units[i - 1]
         width = self.widths.get(unit.block, 0)
-        return last.block == unit.block and width >= 8 and len(last.text) >= WIDE_LINE * width \
+        return last.block == unit.block and width > 0 and len(last.text) >= WIDE_LINE * width \
             and not cl.starts_paragraph(unit.text)
 
     def append(self, art: ArticleDraft, prev: ParaDraft, unit: Unit) -> None:
@@ -276,3 +274,22 @@ class PageBuilder:
         self.notes.add(line, f"the article's first paragraph starts mid-sentence ('{stripped[:6]}…'): "
                        "its beginning was lost in OCR")
         return text
+
+
+def _wrap_widths(units: list[Unit]) -> dict[int, int]:
+    """Column width of each block that was hard-wrapped (most lines near one width).
+
+    A block of three or more lines, at least half of them within 10 % of the widest,
+    was wrapped at that width; a line that long ended only because the column did.
+    Blocks of one paragraph per line get no width, so their lines stay paragraphs.
+    """
+    lines: dict[int, list[int]] = {}
+    for unit in units:
+        lines.setdefault(unit.block, []).append(len(unit.text))
+    widths: dict[int, int] = {}
+    for block, lengths in lines.items():
+        widest = max(lengths)
+        wide = sum(1 for n in lengths if n >= WIDE_LINE * widest)
+        if len(lengths) >= 3 and widest >= 8 and wide * 2 >= len(lengths):
+            widths[block] = widest
+    return widths

@@ -185,3 +185,12 @@ def test_page_markers(marker: str, number: int, section: str | None) -> None:
 def test_form_feed_starts_a_page() -> None:
     issue, _ = ingest_text("某县召开工作会议\n\n正文。\f另一县召开工作会议\n\n正文。", "t.txt")
     assert [p.number for p in issue.pages] == [1, 2]
+
+
+def test_hard_wrapped_block_is_joined_paragraph_per_line_is_not() -> None:
+    wrapped = "某县召开工作会议\n本报讯 全县各级各部门认真贯彻落实。\n会议精神要求抓紧推进各项重点工作。\n确保全年目标任务顺利完成见到实效。\n会议要求，抓好落实。"
+    art, _ = only_article(wrapped)
+    assert len(art.body) == 2 and art.body[0].text.endswith("见到实效。")
+    per_line = "某县召开工作会议\n本报讯 第一段很短。\n第二段稍微长一些的内容。\n第三段。"
+    art, _ = only_article(per_line)
+    assert [b.text for b in art.body] == ["第一段很短。", "第二段稍微长一些的内容。", "第三段。"]
