@@ -25,6 +25,7 @@ class Run:
     size: float
     tracking: float = 0.0
     color: str = "#000000"
+    hscale: float = 1.0  # horizontal scaling (PDF Tz / 100): stretches a —— to 2 em
 
 
 @dataclass(frozen=True, slots=True)

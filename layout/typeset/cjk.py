@@ -1,0 +1,116 @@
+"""CJK typesetting tables (clreq, GB/T 15834—2011): data, not branches.
+
+The composer (`linebreak`) reads these sets and maps; changing a rule is a one-line
+edit here. Sources are cited per table; the exact lists are those of the team's
+rules document (docs/cjk-typography.md §1–§4).
+"""
+
+from __future__ import annotations
+
+import re
+
+# clreq § Prohibition Rules for Line Start and Line End, "basic" level: these never
+# begin a line. Full-width marks, closing quotes/brackets, interpuncts, the wave dash,
+# a lone connector (– —), and the half-width forms.
+NOT_AT_START = frozenset(
+    "、。，．：；？！‼⁇"
+    "”’"
+    "）》〉】〗〕］｝」』"
+    "·・‧"
+    "～〜"
+    "–—"  # a lone connector; as first char of —— also bans the unit ("strict")
+    "…‥⸺⋯"  # "strict": the two-em units never start a line
+    "々〻ー"
+    ",.:;?!)]}%‰℃°′″"
+)
+
+# clreq: these never end a line (opening quotes and brackets); "GB style" adds `/`.
+NOT_AT_END = frozenset("“‘（《〈【〖〔［｛「『" "([{" "/")
+
+# clreq appendix "Tables of Chinese punctuation marks" (GB positioning in the em box).
+# Ink on the left half, trimmable space on the right.
+INK_LEFT = frozenset("，。．、：；？！”’）》〉】〗〕］｝」』")
+# Ink on the right half, trimmable space on the left.
+INK_RIGHT = frozenset("“‘（《〈【〖〔［｛「『")
+# Ink centred.
+INK_CENTRE = frozenset("·・‧～")
+
+# clreq § Widths: the mainland interpunct takes ½ em; other centred marks 1 em.
+HALF_EM = frozenset("·‧")
+
+# Unbreakable two-em units (clreq: ⸺/——, ……/⋯⋯), each one 2 em wide.
+TWO_EM_UNITS = ("——", "……", "⋯⋯", "⸺")
+
+# Hanging punctuation (clreq § Hanging Punctuation at Line End): only these.
+HANGABLE = frozenset("、，。")
+
+# Shrink order (clreq § Procedures for Inter-Character Spacing Reduction). The
+# line-end mark comes first and is handled by the composer; then word spaces,
+# interpunct, brackets, pause/comma marks, the Han–Latin gap, full stops. Each entry:
+# (class name, characters, em each may lose).
+SHRINK_ORDER: tuple[tuple[str, frozenset[str], float], ...] = (
+    ("interpunct", frozenset("·‧・"), 0.125),
+    ("brackets", frozenset("“”‘’（）《》〈〉【】〖〗〔〕［］｛｝「」『』"), 0.5),
+    ("pause", frozenset("，、；：．"), 0.5),
+    ("stops", frozenset("。？！"), 0.5),
+)
+
+# clreq § Mixed Text Composition: Han–Latin gap, natural and limits (em).
+HAN_LATIN_GAP = 0.25
+HAN_LATIN_MIN = 0.125
+HAN_LATIN_MAX = 1 / 3
+# Western word space limits while justifying (em).
+SPACE_MIN = 0.25
+SPACE_MAX = 0.5
+
+# Suffixes and prefixes that stick to a number (clreq "Digits and their
+# prefix/suffix", the usual tailoring: 2.5%, 30℃, ￥100).
+NUMBER_SUFFIX = "%‰℃°％"
+NUMBER_PREFIX = "￥$＄£€"
+
+# One Western token: a Latin word or a digit run with its inner separators
+# (3.14, 1,000, COVID-19, km/h, don't), its prefix and suffix; a half-width mark
+# otherwise stands alone. Two-em units come first so they stay whole.
+_WEST_CORE = r"[A-Za-z0-9\u00C0-\u024F]+(?:[.,:'’\-/][A-Za-z0-9\u00C0-\u024F]+)*"
+TOKEN_RE = re.compile(
+    r"——|……|⋯⋯|⸺"
+    rf"|[{re.escape(NUMBER_PREFIX)}]?{_WEST_CORE}[{re.escape(NUMBER_SUFFIX)}]?"
+    r"|[^\S\u3000]+"
+    r"|.",
+    re.S,
+)
+
+# Atom kinds the composer distinguishes.
+HAN, PUNCT, UNIT2, WEST, SPACE, WPUNCT = range(6)
+
+
+def is_west_word(text: str) -> bool:
+    """A Latin word or digit run (gets the Han–Latin gap next to Han)."""
+    ch = text[0]
+    return ch.isascii() and ch.isalnum() or "\u00c0" <= ch <= "\u024f" or (
+        ch in NUMBER_PREFIX and len(text) > 1
+    )
+
+
+def classify(text: str) -> int:
+    """The atom kind of one token from `TOKEN_RE`."""
+    if len(text) > 1:
+        if text in TWO_EM_UNITS:
+            return UNIT2
+        if text.isspace():
+            return SPACE
+        return WEST
+    if text in TWO_EM_UNITS:
+        return UNIT2
+    if text in INK_LEFT or text in INK_RIGHT or text in INK_CENTRE:
+        return PUNCT
+    if text == "\u3000":
+        return HAN  # the ideographic space is a 1-em box like a Han character
+    if text.isspace():
+        return SPACE
+    if is_west_word(text):
+        return WEST
+    o = ord(text)
+    if o < 0x2E80 and text not in "—…":
+        return WPUNCT  # half-width marks, symbols: natural width
+    return HAN

@@ -1,0 +1,194 @@
+"""The paragraph composer: styled text + measure + metrics -> justified `Line`s.
+
+Pure Python, no ReportLab. Steps (clreq § Line Adjustment and § Prohibition Rules):
+1. `lb_atoms.build_atoms`: atoms with class widths, compressed adjacent marks
+   (compression is decided before breaking, because it moves the break);
+2. `break_lines`: greedy first fit; at a prohibited break, hang (option), push in
+   (shrink) if the line can take it, else push out (expand); then the orphan rule;
+3. `lb_runs.set_line`: per line, shrink or expand in clreq order and emit runs.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Sequence
+
+from layout.typeset import cjk
+from layout.typeset.lb_atoms import Atoms, StyledText, _Faces, build_atoms
+from layout.typeset.lb_runs import set_line
+from layout.typeset.measure import Metrics
+from layout.typeset.placed import Line
+
+__all__ = ["StyledText", "ComposeOptions", "compose", "grid_measure", "break_lines"]
+
+EPS = 1e-6
+
+
+@dataclass(frozen=True, slots=True)
+class ComposeOptions:
+    """How to set a paragraph (see the team's rules document §2–§5)."""
+
+    indent_em: float = 2.0  # first-line indent, em of the first run's size
+    align: str = "justify"  # justify | left | center | right
+    punctuation: str = "compressed"  # compressed | full-width
+    hanging: bool = False  # clreq: off by default; only 、，。, one mark
+    no_orphan: bool = True
+
+
+def grid_measure(chars: int, size: float) -> float:
+    """A column width of exactly `chars` body characters (clreq: 版心 on the grid)."""
+    return chars * size
+
+
+@dataclass(frozen=True, slots=True)
+class _Break:
+    start: int
+    end: int
+    hang: bool = False
+
+
+class _Breaker:
+    """Greedy line breaking over prefix sums of atom widths."""
+
+    def __init__(self, at: Atoms, measure: float, indent: float, opt: ComposeOptions):
+        self.at, self.measure, self.indent, self.opt = at, measure, indent, opt
+        self.compressed = opt.punctuation == "compressed"
+        self.n = len(at.text)
+        self.cum = [0.0, *accumulate(b + g for b, g in zip(at.box, at.gap))]
+        self.cshr = [0.0, *accumulate(at.shrink)]
+
+    def avail(self, start: int) -> float:
+        return self.measure - (self.indent if start == 0 else 0.0)
+
+    def last_visible(self, start: int, end: int) -> int:
+        j = end - 1
+        while j > start and self.at.kind[j] == cjk.SPACE:
+            j -= 1
+        return j
+
+    def width(self, s: int, e: int) -> float:
+        """Natural width of atoms [s, e) on one line (trailing spaces count 0)."""
+        at = self.at
+        j = self.last_visible(s, e)
+        w = self.cum[j + 1] - self.cum[s] - at.gap[s]
+        if self.compressed:
+            w -= at.start_trim[s] + at.end_trim[j]
+        return w
+
+    def min_width(self, s: int, e: int) -> float:
+        """Width after every shrink clreq allows (line-end mark, spaces, marks, gaps)."""
+        at = self.at
+        j = self.last_visible(s, e)
+        w = self.width(s, e) - (self.cshr[j + 1] - self.cshr[s])
+        if not self.compressed:
+            w -= at.start_trim[s] + at.end_trim[j]
+        else:  # the trimmed ends are already gone; do not shrink them twice
+            w += (at.shrink[s] if at.start_trim[s] else 0.0) + (
+                at.shrink[j] if at.end_trim[j] else 0.0)
+        gaps = sum(at.gap[s + 1: j + 1])
+        return w - gaps * (1 - cjk.HAN_LATIN_MIN / cjk.HAN_LATIN_GAP)
+
+    def fit_end(self, s: int) -> int:
+        """The largest e with width(s, e) <= available (at least s)."""
+        at, avail = self.at, self.avail(s)
+        slack = at.start_trim[s] + 0.5 * max(at.size[s:s + 64] or [0]) + at.gap[s]
+        e = min(self.n, bisect_right(self.cum, self.cum[s] + avail + slack + EPS) - 1)
+        while e > s and self.width(s, e) > avail + EPS:
+            e -= 1
+        return e
+
+    def ok(self, e: int) -> bool:
+        return e >= self.n or self.at.breakable[e]
+
+    def next_line(self, s: int, limit: int | None = None) -> _Break:
+        """Choose where the line starting at atom `s` ends."""
+        at, n = self.at, self.n
+        e = self.fit_end(s)
+        if limit is not None:
+            e = min(e, limit)
+        while e < n and at.kind[e] == cjk.SPACE:
+            e += 1  # trailing spaces stay on the line at zero width
+        if e >= n:
+            return _Break(s, n)
+        if e > s and self.ok(e):
+            return _Break(s, e)
+        if (self.opt.hanging and e > s and at.text[e] in cjk.HANGABLE and self.ok(e + 1)
+                and (e + 1 >= n or at.text[e + 1] not in cjk.NOT_AT_START)):
+            return _Break(s, e + 1, hang=True)
+        if limit is None:
+            for e2 in range(e + 1, min(n, e + 3) + 1):  # push in (clreq 行首禁则)
+                if self.ok(e2) and self.min_width(s, e2) <= self.avail(s) + EPS:
+                    return _Break(s, e2)
+        for e3 in range(e - 1, s, -1):  # push out
+            if self.ok(e3):
+                return _Break(s, e3)
+        e4 = max(e, s + 1)  # one unbreakable unit wider than the measure
+        while e4 < n and not self.ok(e4):
+            e4 += 1
+        return _Break(s, e4)
+
+    def run(self) -> list[_Break]:
+        breaks: list[_Break] = []
+        s = 0
+        while s < self.n:
+            b = self.next_line(s)
+            breaks.append(b)
+            s = b.end
+        if self.opt.no_orphan and len(breaks) > 1 and self.is_orphan(breaks[-1]):
+            self.fix_orphan(breaks)
+        return breaks
+
+    def is_orphan(self, b: _Break) -> bool:
+        """clreq § Widows and Orphans: a last line of one Han or Han + one mark."""
+        kinds = self.at.kind[b.start:b.end]
+        return (kinds in ([cjk.HAN], [cjk.HAN, cjk.PUNCT])
+                and self.at.text[b.start] != "\u3000")
+
+    def fix_orphan(self, breaks: list[_Break]) -> None:
+        """Pull a character down: end the line above earlier, at a legal break."""
+        prev = breaks[-2]
+        for e in range(prev.end - 1, prev.start + 1, -1):
+            if self.ok(e):
+                b = self.next_line(prev.start, limit=e)
+                if b.end == e and self.next_line(e).end >= self.n:
+                    breaks[-2:] = [b, _Break(e, self.n)]
+                return
+
+
+def break_lines(texts: Sequence[StyledText], measure: float, metrics: Metrics,
+                options: ComposeOptions = ComposeOptions()) -> tuple[list[str], list[bool]]:
+    """Only the breaking: each line's text and whether it hangs (for tests)."""
+    at, breaks = _prepare(texts, measure, metrics, options)
+    return (["".join(at.text[b.start:b.end]) for b in breaks], [b.hang for b in breaks])
+
+
+def _prepare(texts: Sequence[StyledText], measure: float, metrics: Metrics,
+             options: ComposeOptions) -> tuple[Atoms, list[_Break]]:
+    at = build_atoms(texts, _Faces(metrics), options.punctuation == "compressed")
+    indent = options.indent_em * texts[0].size if texts else 0.0
+    return at, _Breaker(at, measure, indent, options).run()
+
+
+def compose(texts: Sequence[StyledText], measure: float, metrics: Metrics,
+            options: ComposeOptions = ComposeOptions()) -> tuple[Line, ...]:
+    """Break a paragraph of styled runs into lines set to `measure` pt.
+
+    Every line but the last fills the measure exactly (justify); the last line, and
+    every line of a non-justified paragraph, is set at natural width and aligned.
+    """
+    texts = [t for t in texts if t.text]
+    if not texts:
+        return ()
+    faces = _Faces(metrics)
+    at = build_atoms(texts, faces, options.punctuation == "compressed")
+    indent = options.indent_em * texts[0].size
+    breaks = _Breaker(at, measure, indent, options).run()
+    lines = []
+    for i, b in enumerate(breaks):
+        last = i == len(breaks) - 1
+        lead = indent if i == 0 else 0.0
+        lines.append(set_line(at, b.start, b.end, measure, lead, last, b.hang,
+                              options, texts, faces))
+    return tuple(lines)
