@@ -26,8 +26,12 @@ class UsageError(Exception):
 
 # --- stages, wired ---------------------------------------------------------------
 
-def read_issue(path: Path, *, quiet: bool = False):
-    """An Issue from a document (.yaml/.yml/.json) or raw OCR text (anything else)."""
+def read_issue(path: Path, *, verbose: bool = False):
+    """An Issue from a document (.yaml/.yml/.json) or raw OCR text (anything else).
+
+    Ingest's warnings are also the document's `notes`, so by default only their count
+    is printed; `--verbose` lists them.
+    """
     from layout.document import load_issue
     from layout.errors import IngestError
     from layout.ingest import decode_raw, ingest_text
@@ -39,9 +43,12 @@ def read_issue(path: Path, *, quiet: bool = False):
     except OSError as exc:
         raise IngestError(f"{path}: error: cannot read the input: {exc.strerror}") from None
     issue, warnings = ingest_text(decode_raw(data, str(path)), str(path))
-    if not quiet:
+    if verbose:
         for warning in warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+            print(f"note: {warning}", file=sys.stderr)
+    elif warnings:
+        print(f"ingest: {len(warnings)} notes on uncertain or dropped text are in the document's "
+              "`notes` (--verbose lists them)", file=sys.stderr)
     return issue
 
 
@@ -138,7 +145,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from layout.fileio import write_text_atomic
 
     fmt = args.format or ("json" if args.output.suffix.lower() == ".json" else "yaml")
-    text = dump_issue(read_issue(args.input), fmt)
+    text = dump_issue(read_issue(args.input, verbose=args.verbose), fmt)
     if args.output.exists() and not args.force:
         if args.output.read_text(encoding="utf-8", errors="replace") != text:
             raise UsageError(f"{args.output}: exists and differs from a fresh ingest (edited?); "
@@ -153,7 +160,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     spec = load_spec(args.spec)
-    issue = read_issue(args.input)
+    issue = read_issue(args.input, verbose=args.verbose)
     output = args.output or args.input.with_suffix(".pdf")
     figures = export_pdf(issue, spec, output, pages=parse_pages(args.pages), strict=args.strict,
                          plan=args.plan)
@@ -166,7 +173,7 @@ def cmd_epub(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     spec = load_spec(args.spec)
-    issue = read_issue(args.input)
+    issue = read_issue(args.input, verbose=args.verbose)
     output = args.output or args.input.with_suffix(".epub")
     summarise("epub", output, export_epub(issue, spec, output, strict=args.strict), started)
     return 0
@@ -180,7 +187,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     spec = load_spec(args.spec)
-    issue = read_issue(args.input)
+    issue = read_issue(args.input, verbose=args.verbose)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     stem = args.input.stem
     document = args.out_dir / f"{stem}.yaml"
@@ -212,7 +219,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
         started = time.perf_counter()
         spec = load_spec(args.spec)
-        issue = read_issue(args.input, quiet=True)
+        issue = read_issue(args.input, verbose=args.verbose)
         render_png(lambda pdf: export_pdf(issue, spec, pdf, pages={args.page}, strict=False),
                    args.page, args.output, dpi=args.dpi)
         print(f"preview: wrote {args.output} ({time.perf_counter() - started:.2f} s)", file=sys.stderr)
@@ -232,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="export.py", description="Reconstruct CJK newspaper issues from raw OCR text; "
         "typeset them to PDF and EPUB 3 from a YAML layout spec.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument("--verbose", action="store_true", help="list every ingest note")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("ingest", help="raw OCR text -> issue document (YAML/JSON)",
