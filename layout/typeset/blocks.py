@@ -258,17 +258,46 @@ class Blocks:
             align = None
             if key == "jump-from":
                 key, align = "jump", Align.LEFT
-            style = _fit_size(self.style(key), measure)
-            lines = self.setter([(text, style.role)], style, measure, align=align)
-            step = style.line_height
+            style = self.style(key)
             y += style.space_before
-            for line in lines:
-                placed.append((y + baseline_offset(style.size, step), pad, line))
+            for dx, line, step, size in self._head_lines(text, style, measure, align):
+                placed.append((y + baseline_offset(size, step), pad + dx, line))
                 y += step
             y += style.space_after
         rows = grid.rows_for(y + grid.leading * 0.5)
         shift = (rows * grid.leading - y) / 2
         return Head(rows=rows, lines=tuple((b + shift, x, ln) for b, x, ln in placed))
+
+    def _head_lines(self, text: str, style: Style, measure: float,
+                    align: Align | None) -> list[tuple[float, Line, float, float]]:
+        """A head text as (x offset, line, line height, size): on one line if it fits
+        (shrunk to 70 % at most), else split at U+3000, else in balanced lines."""
+        style = _fit_size(style, measure)
+        for factor in (1.0, 0.9, 0.8, 0.7):
+            trial = _scaled(style, factor) if factor < 1 else style
+            lines = self.setter([(text, trial.role)], trial, measure, align=align)
+            if len(lines) <= 1:
+                return [(0.0, ln, trial.line_height, trial.size) for ln in lines]
+            if style.align != Align.CENTER or align is not None:
+                break
+        segments = [seg for seg in re.split(r"[\u3000 ]+", text) if seg]
+        if len(segments) > 1:
+            out: list[tuple[float, Line, float, float]] = []
+            for seg in segments:
+                out.extend(self._head_lines(seg, style, measure, align))
+            return out
+        lines = self.setter([(text, style.role)], style, measure, align=align)
+        count, chars = len(lines), len(text)
+        if style.align == Align.CENTER and align is None and count > 1:
+            for per_line in range(-(-chars // count), chars + 1):
+                narrow = per_line * style.size
+                if narrow >= measure:
+                    break
+                trial = self.setter([(text, style.role)], style, narrow, align=align)
+                if len(trial) == count:
+                    dx = (measure - narrow) / 2
+                    return [(dx, ln, style.line_height, style.size) for ln in trial]
+        return [(0.0, ln, style.line_height, style.size) for ln in lines]
 
     # -- sizes and fitting --------------------------------------------------------
     def natural_rows(self, piece: Piece, columns: int) -> int:
@@ -303,6 +332,14 @@ class Blocks:
         rest = dataclasses.replace(piece, start=piece.start + count, continued_from=None)
         block = Block(piece, region, head, tuple(tuple(c) for c in columns), jump=True)
         return Fit(block, rest)
+
+
+def _scaled(style: Style, factor: float) -> Style:
+    """`style` at `factor` of its size (leading and spacing scaled with it)."""
+    leading = style.leading * factor if style.leading is not None else None
+    return dataclasses.replace(style, size=style.size * factor, leading=leading,
+                               space_before=style.space_before * factor,
+                               space_after=style.space_after * factor)
 
 
 def _fit_size(style: Style, measure: float, min_chars: int = 6) -> Style:
