@@ -21,6 +21,7 @@ NOT_AT_START = frozenset(
     "–—"  # a lone connector; as first char of —— also bans the unit ("strict")
     "…‥⸺⋯"  # "strict": the two-em units never start a line
     "々〻ー"
+    "\u3000"  # an ideographic space stays with what it follows (trimmed at line end)
     ",.:;?!)]}%‰℃°′″"
 )
 

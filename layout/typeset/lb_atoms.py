@@ -107,6 +107,8 @@ def _append(at: Atoms, tok: str, si: int, st: StyledText, faces: _Faces) -> None
     align, start_trim, end_trim, sc, shr = CENTRE, 0.0, 0.0, -1, 0.0
     if kind == cjk.HAN:
         box = size
+        if tok == "\u3000":
+            end_trim = size  # a full-width space vanishes at a line end, like a space
     elif kind == cjk.PUNCT:
         box = size * (0.5 if tok in cjk.HALF_EM else 1.0)
         if tok in cjk.INK_LEFT:

@@ -40,7 +40,7 @@ def set_line(at: Atoms, s: int, e: int, measure: float, lead: float, last: bool,
     natural = sum(boxes[: hang_end - s]) + sum(gaps[: hang_end - s])
     justify = opt.align == "justify" and not last
     if justify and natural > avail + EPS:
-        _shrink(at, s, boxes, gaps, natural - avail, hang_end)
+        _shrink(at, s, boxes, gaps, natural - avail, hang_end, compressed)
     elif justify and natural < avail - EPS:
         _expand(at, s, boxes, gaps, avail - natural, hang_end)
     content = sum(boxes[: hang_end - s]) + sum(gaps[: hang_end - s])
@@ -66,14 +66,12 @@ def _trim_ends(at: Atoms, s: int, j: int, boxes: list[float], compressed: bool,
 
 
 def _shrink(at: Atoms, s: int, boxes: list[float], gaps: list[float], need: float,
-            end: int) -> None:
+            end: int, compressed: bool) -> None:
     """Take `need` pt away in clreq order: ends, spaces, marks by class, Han–Latin gaps."""
     n = end - s
     stages: list[list[tuple[int, float]]] = []
-    ends = [(0, min(at.start_trim[s], boxes[0] - 0.5 * at.size[s]))]
-    if n > 0:
-        ends.append((n - 1, min(at.end_trim[s + n - 1], boxes[n - 1] - 0.5 * at.size[s + n - 1])))
-    stages.append([(i, c) for i, c in ends if c > EPS])
+    if not compressed:  # compressed style trimmed the ends already
+        stages.append([(0, at.start_trim[s]), (n - 1, at.end_trim[s + n - 1])])
     stages.append([(i, at.shrink[s + i]) for i in range(n) if at.kind[s + i] == cjk.SPACE])
     for k in range(len(cjk.SHRINK_ORDER)):
         stages.append([(i, min(at.shrink[s + i], boxes[i] - 0.5 * at.size[s + i]))

@@ -82,11 +82,11 @@ class _Breaker:
         at = self.at
         j = self.last_visible(s, e)
         w = self.width(s, e) - (self.cshr[j + 1] - self.cshr[s])
+        # an end mark's shrink is its trim: count it once, as the trim
+        w += (at.shrink[s] if at.start_trim[s] else 0.0) + (
+            at.shrink[j] if at.end_trim[j] and j != s else 0.0)
         if not self.compressed:
             w -= at.start_trim[s] + at.end_trim[j]
-        else:  # the trimmed ends are already gone; do not shrink them twice
-            w += (at.shrink[s] if at.start_trim[s] else 0.0) + (
-                at.shrink[j] if at.end_trim[j] else 0.0)
         gaps = sum(at.gap[s + 1: j + 1])
         return w - gaps * (1 - cjk.HAN_LATIN_MIN / cjk.HAN_LATIN_GAP)
 
