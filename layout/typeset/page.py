@@ -29,6 +29,9 @@ from layout.typeset.placed import Bookmark, PlacedLine, PlacedPage, Rule
 from layout.typeset.placement import Job, Want, gap, place
 
 
+MAX_PENDING = 3  # continued pieces offered to one page; the rest wait their turn
+
+
 @dataclass(frozen=True, slots=True)
 class Box:
     """A placed block and its final rectangle (content top row, rows, rule above?)."""
@@ -128,7 +131,8 @@ class Paginator:
                 still.append(rest)
                 self.warnings.append(f"page {page.number}: article “{piece.content.title}” "
                                      f"is continued on a later page")
-        self._pending = still
+        self._pending = sorted(still + self._pending[MAX_PENDING:],
+                               key=lambda p: (p.content.article, p.start))
         boxes = _stretch(placed, fur.top_rows, area_rows)
         layout = PageLayout(page.number, page.section, fur, fur.top_rows, area_rows,
                             boxes, self._targets)
@@ -162,7 +166,7 @@ class Paginator:
             pieces.append(piece)
             jobs.append(Job(own=True, lead=lead, want=want,
                             head_rows=self.blocks.head(piece, 1).rows))
-        for piece in self._pending:
+        for piece in self._pending[:MAX_PENDING]:
             pieces.append(piece)
             jobs.append(Job(own=False, head_rows=self.blocks.head(piece, 1).rows))
         return pieces, jobs

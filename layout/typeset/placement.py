@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 MAX_HOLE = 3  # rows: the tallest hole allowed between blocks
-BEAM = 48
+BEAM = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,10 +174,12 @@ def place(jobs: Sequence[Job], rows_of: Callable[[int, int], int], columns: int,
     start = _State(0.0, tuple(sky or (0,) * columns), (-1,) * columns, ())
     beam = [start]
     limit = max_width or max(1, min(columns, math.ceil(columns * 0.6)))
+    table = [[0] + [rows_of(i, w) for w in range(1, columns + 1)] for i in range(len(jobs))]
     for index, job in enumerate(jobs):
+        heights = table[index]
         children: dict[tuple[tuple[int, ...], tuple[int, ...]], _State] = {}
         for state in beam:
-            for child in _expand(state, index, job, lambda w: rows_of(index, w),
+            for child in _expand(state, index, job, heights.__getitem__,
                                  columns, rows, limit):
                 key = (child.sky, child.last)
                 if key not in children or children[key].cost > child.cost:
