@@ -164,6 +164,11 @@ class Blocks:
         self._heads: dict[tuple[object, ...], Head] = {}
         self._rows: dict[tuple[int, int, int, bool], int] = {}
 
+    def forget(self) -> None:
+        """Drop the size caches (called per page, so memory stays flat)."""
+        self._heads.clear()
+        self._rows.clear()
+
     def style(self, key: str) -> Style:
         """A named style (the spec validated that it exists)."""
         return self.spec.styles[key]

@@ -98,6 +98,7 @@ class Paginator:
             yield self._waiting.popleft()[0]
 
     def _page(self, page: Page, first_index: int) -> Iterator[PageLayout]:
+        self.blocks.forget()
         values = template_values(self.issue, page)
         fur = furniture(self.spec, self.grid, self.blocks.setter, values, page.number)
         area_rows = self.grid.rows - fur.top_rows - fur.foot_rows
