@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Sequence
 
 from reportlab.lib.colors import HexColor
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from layout.fonts import FontSet
@@ -46,7 +47,7 @@ def render_pdf(pages: Sequence[PlacedPage], path: Path, *, fonts: FontSet, title
         c.setSubject(subject or "")
         c.setCreator("layout")
         for page in pages:
-            _draw_page(c, page)
+            _draw_page(c, page, fonts)
             c.showPage()
         if any(p.bookmarks for p in pages):
             c.showOutline()
@@ -67,7 +68,7 @@ def _color(value: str) -> HexColor:
     return col
 
 
-def _draw_page(c: Canvas, page: PlacedPage) -> None:
+def _draw_page(c: Canvas, page: PlacedPage, fonts: FontSet) -> None:
     """Boxes, then rules, then text; y flipped from top-left to PDF's bottom-left."""
     h = page.height
     c.setPageSize((page.width, h))
@@ -78,11 +79,11 @@ def _draw_page(c: Canvas, page: PlacedPage) -> None:
         c.setStrokeColor(_color(rule.color))
         c.setLineWidth(rule.width)
         c.line(rule.x0, h - rule.y0, rule.x1, h - rule.y1)
-    _draw_text(c, page)
+    _draw_text(c, page, fonts)
     _draw_bookmarks(c, page)
 
 
-def _draw_text(c: Canvas, page: PlacedPage) -> None:
+def _draw_text(c: Canvas, page: PlacedPage, fonts: FontSet) -> None:
     """One text object per page; per run: font, Tc, Tz, colour only when they change."""
     h = page.height
     t = c.beginText()
@@ -105,9 +106,34 @@ def _draw_text(c: Canvas, page: PlacedPage) -> None:
             if run.color != color:
                 color = run.color
                 t.setFillColor(_color(color))
-            t.setTextOrigin(pl.x + run.x, y)
-            t.textOut(run.text)
+            if run.tracking and len(run.text) > 1:
+                _tracked_out(c, t, run, pl.x + run.x, y, fonts)
+            else:
+                t.setTextOrigin(pl.x + run.x, y)
+                t.textOut(run.text)
     c.drawText(t)
+
+
+def _tracked_out(c: Canvas, t, run, x: float, y: float, fonts: FontSet) -> None:
+    """A tracked run, one origin per font subset segment.
+
+    ReportLab writes a run whose glyphs fall in several 256-glyph subsets as several
+    `Tj`s. PDF applies `Tc` after every glyph, but pdfminer/pdfplumber drop it after
+    the last glyph of each `Tj`, so text extraction would see a shifted line; an
+    explicit origin per segment makes every reader agree.
+    """
+    segments = pdfmetrics.getFont(run.font).splitString(run.text, c._doc)
+    if len(segments) == 1:
+        t.setTextOrigin(x, y)
+        t.textOut(run.text)
+        return
+    i = 0
+    for _, codes in segments:
+        piece = run.text[i:i + len(codes)]
+        t.setTextOrigin(x, y)
+        t.textOut(piece)
+        x += fonts.advance(run.font, piece, run.size) * run.hscale + run.tracking * len(piece)
+        i += len(codes)
 
 
 def _draw_bookmarks(c: Canvas, page: PlacedPage) -> None:

@@ -135,7 +135,9 @@ def _place(at: Atoms, s: int, e: int, x: float, boxes: list[float], gaps: list[f
         box, text, size = boxes[k], at.text[i], at.size[i]
         color = texts[at.style[i]].color
         kind = at.kind[i]
-        if kind == cjk.SPACE:
+        if i == e - 1 and text == "\u3000" and box < EPS:
+            pass  # a blank: nothing to draw (trimmed ones would stick out)
+        elif kind == cjk.SPACE:
             out.add(x, text, at.face[i], size, color, at.adv[i] * len(text))
         elif kind in (cjk.WEST, cjk.WPUNCT):
             _place_west(out, at, i, x, texts, faces, color)
