@@ -182,7 +182,8 @@ class Blocks:
             return None
         title = article.title
         return Content(article=index, page=page, title=title, head=head, items=items,
-                       continued_title=(article.headline or title).strip())
+                       continued_title=(article.headline or article.subheadline
+                                        or article.kicker or "").strip())
 
     def _lines_item(self, lines: Sequence[Line], style: Style, block: int,
                     keep: bool = False) -> Item:

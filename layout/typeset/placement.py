@@ -62,6 +62,7 @@ class _State:
     sky: tuple[int, ...]
     last: tuple[int, ...]  # index of the job whose block ends each column, -1 none
     slots: tuple[Slot | None, ...]
+    waiting: bool = False  # a continued piece was passed over: the later ones wait too
 
 
 def gap(top: int) -> int:
@@ -116,6 +117,9 @@ def _order_cost(slots: Sequence[Slot | None], top: int, start: int) -> float:
 def _expand(state: _State, index: int, job: Job, rows_of: Callable[[int], int],
             columns: int, rows: int, max_width: int) -> list[_State]:
     out: list[_State] = []
+    if not job.own and state.waiting:
+        skip = state.cost + 100.0 + 10.0 * rows_of(1)
+        return [_State(skip, state.sky, state.last, state.slots + (None,), True)]
     for width, start in _options(job, columns, max_width):
         run = state.sky[start:start + width]
         top = max(run)
@@ -131,7 +135,7 @@ def _expand(state: _State, index: int, job: Job, rows_of: Callable[[int], int],
         used = min(height, avail)
         over = (height - used) * width
         cost = state.cost + holes * 8.0 + top * width * 0.02 + start * 0.01
-        cost += over * (50.0 if job.own else 1.0)
+        cost += over * (50.0 if job.own else 10.0)
         cost += _shape_cost(job, height, width, rows, columns)
         cost += _order_cost(state.slots, top, start)
         sky = list(state.sky)
@@ -140,10 +144,12 @@ def _expand(state: _State, index: int, job: Job, rows_of: Callable[[int], int],
             sky[c] = body_top + used
             last[c] = index
         slots = state.slots + (Slot(start, width, top),)
-        out.append(_State(cost, tuple(sky), tuple(last), slots))
+        out.append(_State(cost, tuple(sky), tuple(last), slots, state.waiting))
     if not out or not job.own:
-        skip = state.cost + (1e6 if job.own else 100.0)
-        out.append(_State(skip, state.sky, state.last, state.slots + (None,)))
+        # a continued piece left waiting costs what cutting all of it off would
+        skip = state.cost + (1e6 if job.own else 100.0 + 10.0 * rows_of(1))
+        out.append(_State(skip, state.sky, state.last, state.slots + (None,),
+                          state.waiting or not job.own))
     return out
 
 
