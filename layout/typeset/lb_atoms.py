@@ -10,6 +10,7 @@ breaker needs is then a prefix sum, so per-character Python work stays small.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -64,12 +65,17 @@ _NO_SPREAD = frozenset("-/–—")  # clreq: never spread next to connectors or 
 
 
 class _Faces:
-    """Per-compose cache of face lookups and advances (em at size 1)."""
+    """Cache of face lookups, advances (em at size 1) and token rows, per metrics.
+
+    Kept across paragraphs (see `faces_for`): the same few thousand characters
+    recur, and looking them up once is most of the composer's per-character work.
+    """
 
     def __init__(self, metrics: Metrics) -> None:
         self.metrics = metrics
         self.faces: dict[tuple[str, str], str] = {}
         self.advs: dict[tuple[str, str], float] = {}
+        self.rows: dict[tuple[str, str, float], tuple] = {}
 
     def face(self, ch: str, role: str) -> str:
         key = (ch, role)
@@ -89,6 +95,20 @@ class _Faces:
         return a
 
 
+_CACHES: "weakref.WeakKeyDictionary[object, _Faces]" = weakref.WeakKeyDictionary()
+
+
+def faces_for(metrics: Metrics) -> _Faces:
+    """The lookup cache of `metrics` (one per metrics object, dropped with it)."""
+    try:
+        f = _CACHES.get(metrics)
+        if f is None:
+            f = _CACHES[metrics] = _Faces(metrics)
+        return f
+    except TypeError:  # not weak-referenceable: a per-call cache
+        return _Faces(metrics)
+
+
 def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool) -> Atoms:
     """Tokenise the runs into atoms and fill every per-atom array."""
     at = Atoms()
@@ -100,6 +120,27 @@ def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool) ->
 
 
 def _append(at: Atoms, tok: str, si: int, st: StyledText, faces: _Faces) -> None:
+    key = (tok, st.role, st.size)
+    row = faces.rows.get(key)
+    if row is None:
+        row = faces.rows[key] = _row(tok, st, faces)
+    kind, face, size, box, adv, align, start_trim, end_trim, sc, shr = row
+    at.text.append(tok)
+    at.kind.append(kind)
+    at.style.append(si)
+    at.face.append(face)
+    at.size.append(size)
+    at.box.append(box)
+    at.adv.append(adv)
+    at.align.append(align)
+    at.start_trim.append(start_trim)
+    at.end_trim.append(end_trim)
+    at.shrink_class.append(sc)
+    at.shrink.append(shr)
+
+
+def _row(tok: str, st: StyledText, faces: _Faces) -> tuple:
+    """Everything about a token that does not depend on its neighbours (cached)."""
     kind = cjk.classify(tok)
     size = st.size
     face = faces.face(tok[0], st.role)
@@ -120,23 +161,12 @@ def _append(at: Atoms, tok: str, si: int, st: StyledText, faces: _Faces) -> None
     elif kind == cjk.UNIT2:
         box, align = 2.0 * size, LEFT
     elif kind == cjk.SPACE:
-        box = faces.adv(face, " ") * size
+        box = faces.adv(face, " ") * size * len(tok)
         shr = max(0.0, box - cjk.SPACE_MIN * size)
     else:  # WEST, WPUNCT: the font's own advance
         box = faces.adv(face, tok) * size if len(tok) > 1 else adv
         align = LEFT
-    at.text.append(tok)
-    at.kind.append(kind)
-    at.style.append(si)
-    at.face.append(face)
-    at.size.append(size)
-    at.box.append(box)
-    at.adv.append(adv)
-    at.align.append(align)
-    at.start_trim.append(start_trim)
-    at.end_trim.append(end_trim)
-    at.shrink_class.append(sc)
-    at.shrink.append(shr)
+    return (kind, face, size, box, adv, align, start_trim, end_trim, sc, shr)
 
 
 def _link(at: Atoms, compressed: bool) -> None:
@@ -146,17 +176,21 @@ def _link(at: Atoms, compressed: bool) -> None:
     at.gap = [0.0] * n
     at.breakable = [False] * n
     at.spread = [False] * n
+    last_vis = text[0] if n else ""  # spaces do not lift a line-end prohibition
     for i in range(1, n):
         pk, k = kind[i - 1], kind[i]
         prev, cur = text[i - 1], text[i]
+        if pk != cjk.SPACE:
+            last_vis = prev
         west_pair = pk in (cjk.WEST, cjk.WPUNCT) and k in (cjk.WEST, cjk.WPUNCT)
         at.breakable[i] = not (
             k == cjk.SPACE
             or cur[0] in cjk.NOT_AT_START
-            or prev[-1] in cjk.NOT_AT_END
+            or last_vis[-1] in cjk.NOT_AT_END
             or west_pair
         )
-        at.spread[i] = not (prev[-1] in _NO_SPREAD or cur[0] in _NO_SPREAD
+        at.spread[i] = not ((pk != cjk.UNIT2 and prev[-1] in _NO_SPREAD)
+                            or (k != cjk.UNIT2 and cur[0] in _NO_SPREAD)
                             or pk == cjk.SPACE or k == cjk.SPACE)
         # clreq § Mixed Text Composition: ¼ em between Han and Latin/digits, none
         # next to punctuation (and an existing space takes the gap's place).

@@ -16,7 +16,7 @@ from itertools import accumulate
 from typing import Sequence
 
 from layout.typeset import cjk
-from layout.typeset.lb_atoms import Atoms, StyledText, _Faces, build_atoms
+from layout.typeset.lb_atoms import Atoms, StyledText, build_atoms, faces_for
 from layout.typeset.lb_runs import set_line
 from layout.typeset.measure import Metrics
 from layout.typeset.placed import Line
@@ -166,7 +166,7 @@ def break_lines(texts: Sequence[StyledText], measure: float, metrics: Metrics,
 
 def _prepare(texts: Sequence[StyledText], measure: float, metrics: Metrics,
              options: ComposeOptions) -> tuple[Atoms, list[_Break]]:
-    at = build_atoms(texts, _Faces(metrics), options.punctuation == "compressed")
+    at = build_atoms(texts, faces_for(metrics), options.punctuation == "compressed")
     indent = options.indent_em * texts[0].size if texts else 0.0
     return at, _Breaker(at, measure, indent, options).run()
 
@@ -181,7 +181,7 @@ def compose(texts: Sequence[StyledText], measure: float, metrics: Metrics,
     texts = [t for t in texts if t.text]
     if not texts:
         return ()
-    faces = _Faces(metrics)
+    faces = faces_for(metrics)
     at = build_atoms(texts, faces, options.punctuation == "compressed")
     indent = options.indent_em * texts[0].size
     breaks = _Breaker(at, measure, indent, options).run()
