@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 MAX_HOLE = 3  # rows: the tallest hole allowed between blocks
-BEAM = 24
+BEAM = 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +169,13 @@ def _foot_cost(state: _State, rows: int) -> float:
     return cost
 
 
+def _shortfall(state: _State, rows: int, needed: int) -> float:
+    """Look-ahead: what cutting text off would cost if the pieces still to come need
+    more room than is left below the skyline."""
+    free = sum(rows - h for h in state.sky)
+    return 50.0 * max(0, needed - free)
+
+
 def place(jobs: Sequence[Job], rows_of: Callable[[int, int], int], columns: int,
           rows: int, sky: Sequence[int] | None = None,
           max_width: int | None = None) -> tuple[Slot | None, ...]:
@@ -181,6 +188,10 @@ def place(jobs: Sequence[Job], rows_of: Callable[[int, int], int], columns: int,
     beam = [start]
     limit = max_width or max(1, min(columns, math.ceil(columns * 0.6)))
     table = [[0] + [rows_of(i, w) for w in range(1, columns + 1)] for i in range(len(jobs))]
+    # area the own pieces still to place need at their most compact width
+    need = [min(w * table[i][w] for w in range(1, columns + 1)) if job.own else 0
+            for i, job in enumerate(jobs)]
+    later = [sum(need[i + 1:]) for i in range(len(jobs))]
     for index, job in enumerate(jobs):
         heights = table[index]
         children: dict[tuple[tuple[int, ...], tuple[int, ...]], _State] = {}
@@ -190,6 +201,7 @@ def place(jobs: Sequence[Job], rows_of: Callable[[int, int], int], columns: int,
                 key = (child.sky, child.last)
                 if key not in children or children[key].cost > child.cost:
                     children[key] = child
-        beam = heapq.nsmallest(BEAM, children.values(), key=lambda s: s.cost)
+        beam = heapq.nsmallest(BEAM, children.values(),
+                               key=lambda s: s.cost + _shortfall(s, rows, later[index]))
     best = min(beam, key=lambda s: s.cost + _foot_cost(s, rows))
     return best.slots
