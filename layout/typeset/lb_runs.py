@@ -74,7 +74,8 @@ def _shrink(at: Atoms, s: int, boxes: list[float], gaps: list[float], need: floa
         stages.append([(0, at.start_trim[s]), (n - 1, at.end_trim[s + n - 1])])
     stages.append([(i, at.shrink[s + i]) for i in range(n) if at.kind[s + i] == cjk.SPACE])
     for k in range(len(cjk.SHRINK_ORDER)):
-        stages.append([(i, min(at.shrink[s + i], boxes[i] - 0.5 * at.size[s + i]))
+        # what is left of its shrink after any line-end/start trim
+        stages.append([(i, at.shrink[s + i] - (at.box[s + i] - boxes[i]))
                        for i in range(n) if at.shrink_class[s + i] == k])
     for stage in stages:
         need = _take(boxes, stage, need)
