@@ -59,7 +59,7 @@ def test_daily_masthead_footer_running_head(daily: Spec) -> None:
     assert daily.typography.punctuation is Punctuation.COMPRESSED
     assert not daily.typography.hanging and daily.typography.no_orphan
     assert daily.placement.lead_columns == 5 and len(daily.placement.articles) == 2
-    assert daily.fonts["song-bold"][0] == "noto-serif-sc-bold"
+    assert daily.fonts["song-bold"][0] == "NotoSerifSC-Bold"
 
 
 def test_archive_extends_daily(archive: Spec, daily: Spec) -> None:
