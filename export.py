@@ -63,9 +63,9 @@ def check_coverage(issue, fonts, *, strict: bool) -> int:
     """Name every character no font can draw; an error in strict mode. Returns the count."""
     from layout.errors import FontError
 
-    missing = fonts.missing_chars(issue)
+    missing = fonts.missing_chars(issue.texts())
     for ch, codepoint, where in missing:
-        line = f"no font has {ch!r} (U+{codepoint:04X}) in {where}"
+        line = f"no font has {ch!r} ({codepoint}) in {where}"
         if strict:
             raise FontError(f"error: {line}")
         print(f"warning: {line}", file=sys.stderr)

@@ -10,6 +10,7 @@ scan text; they are not serialised and take no part in equality.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
@@ -116,3 +117,30 @@ class Issue:
     def articles(self) -> tuple[Article, ...]:
         """All articles in reading order, page by page."""
         return tuple(a for p in self.pages for a in p.articles)
+
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """Every printed text with where it stands, e.g. ("page 1, article 2, paragraph 3", …).
+
+        Used to check that the fonts can draw every character before anything is drawn,
+        and to name the place of any character they cannot.
+        """
+        yield from (("masthead", v) for v in vars_of(self.paper) if v)
+        for page in self.pages:
+            for n, article in enumerate(page.articles, 1):
+                where = f"page {page.number}, article {n} ({article.title})"
+                for name in ("kicker", "headline", "subheadline", "byline", "dateline", "jump", "credit"):
+                    if value := getattr(article, name):
+                        yield f"{where}, {name}", value
+                for k, block in enumerate(article.body, 1):
+                    yield f"{where}, {'paragraph' if isinstance(block, Paragraph) else 'subhead'} {k}", block.text
+            if page.footer is not None:
+                yield from ((f"page {page.number}, footer", v) for v in vars_of(page.footer) if v)
+
+
+def vars_of(record: Paper | Footer) -> list[str]:
+    """The string fields of a masthead or footer record (lists flattened)."""
+    values: list[str] = []
+    for name in record.__slots__:  # type: ignore[attr-defined]
+        value = getattr(record, name)
+        values.extend(value if isinstance(value, tuple) else [value] if isinstance(value, str) else [])
+    return values

@@ -13,32 +13,31 @@ Each `Run` is one text operation (Tf, Tc, Tz, Td, Tj): no per-character work.
 
 from __future__ import annotations
 
-import os
-import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Sequence
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from layout.fileio import atomic_output
 from layout.fonts import FontSet
 from layout.typeset.placed import PlacedPage
 
 
 def render_pdf(pages: Sequence[PlacedPage], path: Path, *, fonts: FontSet, title: str,
                author: str | None = None, subject: str | None = None,
-               lang: str = "zh-CN") -> None:
-    """Draw `pages` into the PDF file `path` (replaced atomically)."""
-    path = Path(path)
+               lang: str = "zh-CN", progress: Callable[[int, int], None] | None = None) -> None:
+    """Draw `pages` into the PDF file `path` (replaced atomically).
+
+    `progress(done, total)` is called after each page, for a progress bar on long issues.
+    """
     used = sorted({r.font for p in pages for pl in p.lines for r in pl.line.runs})
     for face in used:
         fonts.register(face)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_output(Path(path)) as tmp:
         first = pages[0] if pages else None
-        c = Canvas(tmp, pagesize=(first.width, first.height) if first else (595, 842),
+        c = Canvas(str(tmp), pagesize=(first.width, first.height) if first else (595, 842),
                    invariant=1, pageCompression=1, lang=lang,
                    # else ReportLab puts an unembedded Helvetica in every page
                    initialFontName=used[0] if used else None)
@@ -46,16 +45,14 @@ def render_pdf(pages: Sequence[PlacedPage], path: Path, *, fonts: FontSet, title
         c.setAuthor(author or "")
         c.setSubject(subject or "")
         c.setCreator("layout")
-        for page in pages:
+        for done, page in enumerate(pages, 1):
             _draw_page(c, page, fonts)
             c.showPage()
+            if progress is not None:
+                progress(done, len(pages))
         if any(p.bookmarks for p in pages):
             c.showOutline()
         c.save()
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 _COLORS: dict[str, HexColor] = {}
