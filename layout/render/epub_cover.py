@@ -1,0 +1,193 @@
+"""Issue -> cover and masthead pictures (SVG), drawn from the paper's name and date.
+
+No external assets: the text is converted to outlines with fontTools' SVGPathPen from
+the same faces the PDF uses, so the cover looks the same in every reader whatever
+fonts it has. Without fonts (or when a character has no face) a line falls back to an
+SVG `<text>` in a generic family. Text is data here too: the SVG is built with lxml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from fontTools.pens.svgPathPen import SVGPathPen
+from fontTools.ttLib import TTFont
+from lxml import etree
+
+from layout.model import Issue
+from layout.render.epub_fonts import FontSourceLike
+from layout.render.epub_meta import date_cn, issue_date
+from layout.render.epub_xhtml import clean
+from layout.spec.schema import Spec
+
+SVG = "http://www.w3.org/2000/svg"
+COVER_SIZE = (1200, 1600)
+MASTHEAD_SIZE = (1200, 330)
+_PAPER = "#fbf8f0"  # newsprint
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One centred line of the picture: text, role, size (px), colour, baseline y."""
+
+    text: str
+    role: str
+    size: float
+    color: str
+    y: float
+
+
+@lru_cache(maxsize=16)
+def _font(path: Path) -> TTFont:
+    return TTFont(str(path), lazy=True)
+
+
+def _glyphs(text: str, role: str, fonts: FontSourceLike | None
+            ) -> list[tuple[TTFont, str, float]] | None:
+    """(font, glyph name, advance in em) per character, or None if any is not drawable."""
+    if fonts is None:
+        return None
+    out = []
+    for ch in text:
+        face = fonts.face_for(ch, role)
+        if face is None:
+            return None
+        font = _font(Path(fonts.font_path(face)))
+        name = font.getBestCmap().get(ord(ch))
+        if name is None:
+            return None
+        out.append((font, name, font["hmtx"][name][0] / font["head"].unitsPerEm))
+    return out
+
+
+def measure(text: str, role: str, fonts: FontSourceLike | None) -> float:
+    """Width of `text` in em (1 em per character when drawn as SVG text)."""
+    glyphs = _glyphs(text, role, fonts)
+    return sum(g[2] for g in glyphs) if glyphs is not None else float(len(text))
+
+
+def _draw_line(parent: etree._Element, line: Line, width: float, fonts: FontSourceLike | None
+               ) -> None:
+    glyphs = _glyphs(line.text, line.role, fonts)
+    if glyphs is None:
+        family = "sans-serif" if line.role == "hei" else "serif"
+        el = etree.SubElement(parent, f"{{{SVG}}}text", {
+            "x": f"{width / 2:g}", "y": f"{line.y:g}", "text-anchor": "middle",
+            "font-family": family, "font-size": f"{line.size:g}", "fill": line.color,
+            "font-weight": "bold" if line.role in ("song-bold", "hei") else "normal"})
+        el.text = clean(line.text)
+        return
+    group = etree.SubElement(parent, f"{{{SVG}}}g", {"fill": line.color})
+    x = (width - sum(g[2] for g in glyphs) * line.size) / 2
+    for font, name, advance in glyphs:
+        pen = SVGPathPen(font.getGlyphSet())
+        font.getGlyphSet()[name].draw(pen)
+        d = pen.getCommands()
+        if d:
+            scale = line.size / font["head"].unitsPerEm
+            etree.SubElement(group, f"{{{SVG}}}path", {
+                "transform": f"translate({x:.1f} {line.y:.1f}) scale({scale:.5f} {-scale:.5f})",
+                "d": d})
+        x += advance * line.size
+
+
+def _svg(size: tuple[int, int], title: str, lines: Sequence[Line], rules: Sequence[tuple[float, float, str]],
+         fonts: FontSourceLike | None) -> bytes:
+    width, height = size
+    root = etree.Element(f"{{{SVG}}}svg", nsmap={None: SVG}, attrib={
+        "version": "1.1", "viewBox": f"0 0 {width} {height}", "width": str(width),
+        "height": str(height), "preserveAspectRatio": "xMidYMid meet"})
+    etree.SubElement(root, f"{{{SVG}}}title").text = clean(title)
+    etree.SubElement(root, f"{{{SVG}}}rect", {"x": "0", "y": "0", "width": str(width),
+                                               "height": str(height), "fill": _PAPER})
+    for y, thickness, color in rules:
+        etree.SubElement(root, f"{{{SVG}}}rect", {"x": "80", "y": f"{y:g}", "width": str(width - 160),
+                                                   "height": f"{thickness:g}", "fill": color})
+    for line in lines:
+        _draw_line(root, line, width, fonts)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8")
+
+
+def _fit(text: str, role: str, size: float, max_width: float, fonts: FontSourceLike | None,
+         min_size: float) -> tuple[str, float]:
+    """Shrink `text` to `max_width` down to `min_size`, then cut it with an ellipsis."""
+    em = measure(text, role, fonts)
+    if em * size <= max_width:
+        return text, size
+    size = max(min_size, max_width / max(em, 1e-6))
+    while text and measure(text, role, fonts) * size > max_width:
+        text = text[:-2] + "…" if len(text) > 2 else text[:-1]
+    return text, size
+
+
+def _date_line(issue: Issue) -> str:
+    day = issue_date(issue)
+    date = date_cn(day) if day else (issue.issue.date or "")
+    return "\u3000".join(x for x in (date, issue.issue.weekday or "") if x)
+
+
+def _name_line(issue: Issue, spec: Spec, width: float, height: float, y: float,
+               fonts: FontSourceLike | None) -> Line:
+    name = spec.masthead.name or issue.paper.name or "报纸"
+    role = spec.styles["masthead_name"].role if "masthead_name" in spec.styles else "song-bold"
+    em = max(measure(name, role, fonts), 1.0)
+    return Line(name, role, min(height, width / em), spec.masthead.color, y)
+
+
+def masthead_svg(issue: Issue, spec: Spec, fonts: FontSourceLike | None) -> bytes:
+    """A 报头 banner: the paper's name in its colour over the date and issue number."""
+    w, h = MASTHEAD_SIZE
+    ear = spec.styles["masthead_ear"].role if "masthead_ear" in spec.styles else "song"
+    name = _name_line(issue, spec, w - 240, 190, 0, fonts)
+    name = Line(name.text, name.role, name.size, name.color, 40 + name.size * 0.88)
+    number = f"第{issue.issue.number}期" if issue.issue.number is not None else ""
+    sub = "\u3000".join(x for x in (_date_line(issue), number) if x)
+    lines = [name] + ([Line(sub, ear, 40, "#000000", 300)] if sub else [])
+    return _svg(MASTHEAD_SIZE, alt_text(issue, spec), lines, [(250, 4, spec.masthead.color)], fonts)
+
+
+def cover_svg(issue: Issue, spec: Spec, fonts: FontSourceLike | None) -> bytes:
+    """The cover: name, date, issue number, the front page's headlines, page count."""
+    w, _ = COVER_SIZE
+    ear = spec.styles["masthead_ear"].role if "masthead_ear" in spec.styles else "song"
+    head = spec.styles["headline"].role if "headline" in spec.styles else "song-bold"
+    name = _name_line(issue, spec, w - 240, 300, 0, fonts)
+    lines = [Line(name.text, name.role, name.size, name.color, 120 + name.size * 0.88)]
+    y = 120 + name.size + 110
+    for text, size in ((_date_line(issue), 56), (issue.issue.lunar_date or "", 40)):
+        if text:
+            lines.append(Line(text, ear, size, "#000000", y))
+            y += size * 1.6
+    rules = [(120 + name.size + 30, 8, spec.masthead.color), (y - 10, 3, "#000000")]
+    y += 110
+    for article in front_titled(issue):
+        text, size = _fit(article.title, head, 60, w - 200, fonts, 40)
+        lines.append(Line(text, head, size, "#000000", y))
+        y += size + 50
+    foot = [f"第{issue.issue.number}期" if issue.issue.number is not None else "",
+            f"共{len(issue.pages)}版" if issue.pages else ""]
+    if any(foot):
+        lines.append(Line("\u3000".join(x for x in foot if x), ear, 44, "#000000", 1500))
+    return _svg(COVER_SIZE, alt_text(issue, spec), lines, rules, fonts)
+
+
+def alt_text(issue: Issue, spec: Spec) -> str:
+    """The pictures' text alternative: the same words they show."""
+    name = spec.masthead.name or issue.paper.name or "报纸"
+    number = f"第{issue.issue.number}期" if issue.issue.number is not None else ""
+    return "\u3000".join(x for x in (name, _date_line(issue), number) if x)
+
+
+def cover_alt(issue: Issue, spec: Spec) -> str:
+    """Alt text of the cover: masthead words plus the front-page headlines shown."""
+    titles = [a.title for a in front_titled(issue)]
+    return f"封面：{alt_text(issue, spec)}" + (f"。头版要目：{'；'.join(titles)}" if titles else "")
+
+
+def front_titled(issue: Issue, limit: int = 6) -> list:
+    """The front page's first articles that have a headline (the cover lists them)."""
+    front = issue.pages[0].articles if issue.pages else ()
+    return [a for a in front if a.headline or a.subheadline or a.kicker][:limit]
