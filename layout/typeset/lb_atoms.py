@@ -11,6 +11,7 @@ breaker needs is then a prefix sum, so per-character Python work stays small.
 from __future__ import annotations
 
 import weakref
+from itertools import accumulate
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -50,6 +51,7 @@ class Atoms:
     gap: list[float] = field(default_factory=list)  # Han–Latin gap before this atom
     breakable: list[bool] = field(default_factory=list)  # a break allowed before it
     spread: list[bool] = field(default_factory=list)  # the gap before it may grow
+    cum: list[float] = field(default_factory=list)  # prefix sums of box + gap (n + 1)
 
 
 def _shrink_class(ch: str) -> int:
@@ -116,6 +118,7 @@ def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool) ->
         for tok in cjk.TOKEN_RE.findall(st.text):
             _append(at, tok, si, st, faces)
     _link(at, compressed)
+    at.cum = [0.0, *accumulate(b + g for b, g in zip(at.box, at.gap))]
     return at
 
 
@@ -194,8 +197,8 @@ def _link(at: Atoms, compressed: bool) -> None:
                             or pk == cjk.SPACE or k == cjk.SPACE)
         # clreq § Mixed Text Composition: ¼ em between Han and Latin/digits, none
         # next to punctuation (and an existing space takes the gap's place).
-        if (pk == cjk.HAN and k == cjk.WEST and cjk.is_west_word(cur)) or (
-            pk == cjk.WEST and k == cjk.HAN and cjk.is_west_word(prev)
+        if (pk == cjk.HAN and k == cjk.WEST and cjk.is_west_word(cur) and prev != "\u3000") or (
+            pk == cjk.WEST and k == cjk.HAN and cjk.is_west_word(prev) and cur != "\u3000"
         ):
             at.gap[i] = cjk.HAN_LATIN_GAP * max(at.size[i - 1], at.size[i])
         if k == cjk.SPACE and 0 < i < n - 1 and (pk == cjk.HAN or kind[i + 1] == cjk.HAN):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
-from layout.typeset import cjk
+from layout.typeset import cjk, lb_fit
 from layout.typeset.lb_atoms import CENTRE, LEFT, RIGHT, Atoms, StyledText, _Faces
 from layout.typeset.placed import Line, Run
 
@@ -25,105 +25,34 @@ DASH_MARGIN = 0.04  # em of blank at each end of a drawn —— (as in ⸺ glyph
 def set_line(at: Atoms, s: int, e: int, measure: float, lead: float, last: bool,
              hang: bool, opt: ComposeOptions, texts: Sequence[StyledText],
              faces: _Faces) -> Line:
-    """Justify (or align) atoms [s, e) and emit the line's runs."""
-    compressed = opt.punctuation == "compressed"
-    j = e - 1
-    while j > s and at.kind[j] == cjk.SPACE:
-        j -= 1
-    vis_end = j + 1  # trailing spaces: text only, not drawn
-    hang_end = vis_end - 1 if hang else vis_end
-    boxes = at.box[s:vis_end]
-    gaps = [0.0] + at.gap[s + 1:vis_end]
-    if compressed or not last:
-        _trim_ends(at, s, hang_end - 1, boxes, compressed, last)
-    avail = measure - lead
-    natural = sum(boxes[: hang_end - s]) + sum(gaps[: hang_end - s])
-    justify = opt.align == "justify" and not last
-    if justify and natural > avail + EPS:
-        _shrink(at, s, boxes, gaps, natural - avail, hang_end, compressed)
-    elif justify and natural < avail - EPS:
-        _expand(at, s, boxes, gaps, avail - natural, hang_end)
-    content = sum(boxes[: hang_end - s]) + sum(gaps[: hang_end - s])
-    x = lead
-    if not justify:
-        x += {"center": (avail - content) / 2, "right": avail - content}.get(opt.align, 0.0)
-    runs = _place(at, s, vis_end, x, boxes, gaps, texts, faces)
-    return Line(runs=runs, width=measure, text="".join(at.text[s:e]), last=last)
+    """Justify (or align) atoms [s, e) and emit the line's runs.
 
-
-def _trim_ends(at: Atoms, s: int, j: int, boxes: list[float], compressed: bool,
-               last: bool) -> None:
-    """GB/T 15834 §5.1.10: a line-end mark takes ½ em; a line-start bracket too.
-
-    Compressed style always trims; full-width style trims only to fit (in `_shrink`
-    order first), so here it trims nothing.
+    Widths, trims, shrink and stretch all come from `lb_fit`, as in the breaker. A
+    line too long for the measure (a pushed-in last line too) is shrunk; only a
+    justified non-final line is stretched.
     """
-    if not compressed:
-        return
-    boxes[0] -= at.start_trim[s]
-    if j >= s:
-        boxes[j - s] -= at.end_trim[j]
-
-
-def _shrink(at: Atoms, s: int, boxes: list[float], gaps: list[float], need: float,
-            end: int, compressed: bool) -> None:
-    """Take `need` pt away in clreq order: ends, spaces, marks by class, Han–Latin gaps."""
-    n = end - s
-    stages: list[list[tuple[int, float]]] = []
-    if not compressed:  # compressed style trimmed the ends already
-        stages.append([(0, at.start_trim[s]), (n - 1, at.end_trim[s + n - 1])])
-    stages.append([(i, at.shrink[s + i]) for i in range(n) if at.kind[s + i] == cjk.SPACE])
-    for k in range(len(cjk.SHRINK_ORDER)):
-        # what is left of its shrink after any line-end/start trim
-        stages.append([(i, at.shrink[s + i] - (at.box[s + i] - boxes[i]))
-                       for i in range(n) if at.shrink_class[s + i] == k])
-    for stage in stages:
-        need = _take(boxes, stage, need)
-        if need <= EPS:
-            return
-    hl = [(i, g * (1 - cjk.HAN_LATIN_MIN / cjk.HAN_LATIN_GAP)) for i, g in enumerate(gaps[:n]) if g]
-    _take(gaps, hl, need)
-
-
-def _take(values: list[float], caps: list[tuple[int, float]], need: float) -> float:
-    """Reduce values[i] in proportion to their capacities; return what is still needed."""
-    caps = [(i, c) for i, c in caps if c > EPS]
-    total = sum(c for _, c in caps)
-    if total <= EPS:
-        return need
-    f = min(1.0, need / total)
-    for i, c in caps:
-        values[i] -= c * f
-    return need - total * f
-
-
-def _expand(at: Atoms, s: int, boxes: list[float], gaps: list[float], slack: float,
-            end: int) -> None:
-    """Add `slack` pt: word spaces to ½ em, Han–Latin gaps to ⅓ em, then all gaps equally."""
-    n = end - s
-    spaces = [(i, max(0.0, cjk.SPACE_MAX * at.size[s + i] - boxes[i]))
-              for i in range(n) if at.kind[s + i] == cjk.SPACE]
-    slack = _grow(boxes, spaces, slack)
-    hl = [(i, g * (cjk.HAN_LATIN_MAX / cjk.HAN_LATIN_GAP - 1)) for i, g in enumerate(gaps[:n]) if g]
-    slack = _grow(gaps, hl, slack)
-    if slack <= EPS:
-        return
-    spread = [i for i in range(1, n) if at.spread[s + i]]
-    if not spread:  # nothing may grow: leave the line short rather than break words
-        return
-    each = slack / len(spread)
-    for i in spread:
-        gaps[i] += each
-
-
-def _grow(values: list[float], caps: list[tuple[int, float]], slack: float) -> float:
-    total = sum(c for _, c in caps)
-    if total <= EPS or slack <= EPS:
-        return slack
-    f = min(1.0, slack / total)
-    for i, c in caps:
-        values[i] += c * f
-    return slack - total * f
+    compressed = opt.punctuation == "compressed"
+    c = lb_fit.content_end(at, s, e, hang)
+    trims = lb_fit.fixed_trims(at, s, c, compressed, hang)
+    boxes, gaps = lb_fit.line_boxes(at, s, c, trims)
+    avail = measure - lead
+    natural = lb_fit.natural(at, s, c, trims)
+    justify = opt.align == "justify" and (not last or hang)  # a hung mark is outside
+    if natural > avail + EPS:
+        left = lb_fit.shrink(at, s, c, boxes, gaps, natural - avail, compressed, hang)
+        if justify and left < -EPS:  # a whole-mark trim overshot: spread the rest
+            lb_fit.expand(at, s, c, boxes, gaps, -left)
+    elif justify and natural < avail - EPS:
+        lb_fit.expand(at, s, c, boxes, gaps, avail - natural)
+    x = lead
+    if not justify and opt.align in ("center", "right"):
+        content = sum(boxes) + sum(gaps)
+        x += (avail - content) / 2 if opt.align == "center" else avail - content
+    if hang:
+        boxes.append(at.box[c + 1])
+        gaps.append(0.0)
+    runs = _place(at, s, s + len(boxes), x, boxes, gaps, texts, faces)
+    return Line(runs=runs, width=measure, text="".join(at.text[s:e]), last=last)
 
 
 def _place(at: Atoms, s: int, e: int, x: float, boxes: list[float], gaps: list[float],
@@ -138,8 +67,9 @@ def _place(at: Atoms, s: int, e: int, x: float, boxes: list[float], gaps: list[f
         kind = at.kind[i]
         if i == e - 1 and text == "\u3000" and box < EPS:
             pass  # a blank: nothing to draw (trimmed ones would stick out)
-        elif kind == cjk.SPACE:
-            out.add(x, text, at.face[i], size, color, at.adv[i] * len(text))
+        elif kind == cjk.SPACE:  # each space char in an equal share of the box
+            for k2 in range(len(text)):
+                out.add(x + k2 * box / len(text), text[k2], at.face[i], size, color, at.adv[i])
         elif kind in (cjk.WEST, cjk.WPUNCT):
             _place_west(out, at, i, x, texts, faces, color)
         elif kind == cjk.UNIT2:
@@ -148,6 +78,8 @@ def _place(at: Atoms, s: int, e: int, x: float, boxes: list[float], gaps: list[f
             a = at.adv[i]
             align = at.align[i]
             gx = x if align == LEFT else x + box - a if align == RIGHT else x + (box - a) / 2
+            if a > box and align == CENTRE and i in (s, e - 1):  # keep it inside the line
+                gx = x if i == s else x + box - a
             out.add(gx, text, at.face[i], size, color, a)
         x += box
     return out.runs()

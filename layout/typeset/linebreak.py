@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import Sequence
 
-from layout.typeset import cjk
+from layout.typeset import cjk, lb_fit
 from layout.typeset.lb_atoms import Atoms, StyledText, build_atoms, faces_for
 from layout.typeset.lb_runs import set_line
 from layout.typeset.measure import Metrics
@@ -50,51 +49,36 @@ class _Break:
 
 
 class _Breaker:
-    """Greedy line breaking over prefix sums of atom widths."""
+    """Greedy line breaking over prefix sums of atom widths.
+
+    Whether a line fits is asked of `lb_fit`, which the justifier also uses.
+    """
 
     def __init__(self, at: Atoms, measure: float, indent: float, opt: ComposeOptions):
         self.at, self.measure, self.indent, self.opt = at, measure, indent, opt
         self.compressed = opt.punctuation == "compressed"
         self.n = len(at.text)
-        self.cum = [0.0, *accumulate(b + g for b, g in zip(at.box, at.gap))]
-        self.cshr = [0.0, *accumulate(at.shrink)]
 
     def avail(self, start: int) -> float:
         return self.measure - (self.indent if start == 0 else 0.0)
 
-    def last_visible(self, start: int, end: int) -> int:
-        j = end - 1
-        while j > start and self.at.kind[j] == cjk.SPACE:
-            j -= 1
-        return j
+    def width(self, s: int, e: int, hang: bool = False) -> float:
+        """Natural width of line [s, e) as the justifier sets it before adjusting."""
+        c = lb_fit.content_end(self.at, s, e, hang)
+        return lb_fit.natural(self.at, s, c,
+                              lb_fit.fixed_trims(self.at, s, c, self.compressed, hang))
 
-    def width(self, s: int, e: int) -> float:
-        """Natural width of atoms [s, e) on one line (trailing spaces count 0)."""
-        at = self.at
-        j = self.last_visible(s, e)
-        w = self.cum[j + 1] - self.cum[s] - at.gap[s]
-        if self.compressed:
-            w -= at.start_trim[s] + at.end_trim[j]
-        return w
-
-    def min_width(self, s: int, e: int) -> float:
-        """Width after every shrink clreq allows (line-end mark, spaces, marks, gaps)."""
-        at = self.at
-        j = self.last_visible(s, e)
-        w = self.width(s, e) - (self.cshr[j + 1] - self.cshr[s])
-        # an end mark's shrink is its trim: count it once, as the trim
-        w += (at.shrink[s] if at.start_trim[s] else 0.0) + (
-            at.shrink[j] if at.end_trim[j] and j != s else 0.0)
-        if not self.compressed:
-            w -= at.start_trim[s] + at.end_trim[j]
-        gaps = sum(at.gap[s + 1: j + 1])
-        return w - gaps * (1 - cjk.HAN_LATIN_MIN / cjk.HAN_LATIN_GAP)
+    def fits(self, s: int, e: int, hang: bool = False) -> bool:
+        """Whether line [s, e) can be set within the measure (after every shrink)."""
+        avail = self.avail(s) + EPS
+        return (self.width(s, e, hang) <= avail
+                or lb_fit.min_width(self.at, s, e, hang, self.compressed) <= avail)
 
     def fit_end(self, s: int) -> int:
         """The largest e with width(s, e) <= available (at least s)."""
         at, avail = self.at, self.avail(s)
-        slack = at.start_trim[s] + 0.5 * max(at.size[s:s + 64] or [0]) + at.gap[s]
-        e = min(self.n, bisect_right(self.cum, self.cum[s] + avail + slack + EPS) - 1)
+        slack = at.start_trim[s] + max(at.size[s:s + 64] or [0]) + at.gap[s]
+        e = min(self.n, bisect_right(at.cum, at.cum[s] + avail + slack + EPS) - 1)
         while e > s and self.width(s, e) > avail + EPS:
             e -= 1
         return e
@@ -115,15 +99,21 @@ class _Breaker:
         if e > s and self.ok(e):
             return _Break(s, e)
         if (self.opt.hanging and e > s and at.text[e] in cjk.HANGABLE and self.ok(e + 1)
-                and (e + 1 >= n or at.text[e + 1] not in cjk.NOT_AT_START)):
+                and (e + 1 >= n or at.text[e + 1] not in cjk.NOT_AT_START)
+                and self.fits(s, e + 1, hang=True)):
             return _Break(s, e + 1, hang=True)
         if limit is None:
             for e2 in range(e + 1, min(n, e + 3) + 1):  # push in (clreq 行首禁则)
-                if self.ok(e2) and self.min_width(s, e2) <= self.avail(s) + EPS:
+                if self.ok(e2) and self.fits(s, e2):
                     return _Break(s, e2)
-        for e3 in range(e - 1, s, -1):  # push out
+        first = None
+        for e3 in range(e - 1, s, -1):  # push out, to a line that may spread
             if self.ok(e3):
-                return _Break(s, e3)
+                if lb_fit.can_spread(self.at, s, lb_fit.content_end(self.at, s, e3, False)):
+                    return _Break(s, e3)
+                first = first or e3
+        if first is not None:
+            return _Break(s, first)
         e4 = max(e, s + 1)  # one unbreakable unit wider than the measure
         while e4 < n and not self.ok(e4):
             e4 += 1

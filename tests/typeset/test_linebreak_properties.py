@@ -2,28 +2,37 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from layout.typeset import cjk
+from layout.typeset.lb_atoms import build_atoms, faces_for
 from layout.typeset.linebreak import ComposeOptions, StyledText, compose
 from layout.typeset.measure import FixedMetrics
-from tests.typeset.lb_helpers import flush
+from tests.typeset.lb_helpers import flush, right_edges
 
 M = FixedMetrics()
 PIECES = list("中国同亚五建交年来相继立战略伙伴关系走出了一条睦邻友好合作共赢的新路")
-PIECES += list("，。、：；？！“”‘’（）《》·") + ["——", "……", "2023", "2.5%", "COVID-19", "test", " "]
+PIECES += list("，。、：；？！“”‘’（）《》·【】") + ["——", "……", "2023", "2.5%", "COVID-19", "test", " "]
+PIECES += ["\u3000", "3.14", "km/h", "-", "/", "⸺", "—", "…", "a"]
 
 texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=80).map("".join)
 options = st.builds(ComposeOptions, indent_em=st.sampled_from([0.0, 1.0, 2.0]),
                     punctuation=st.sampled_from(["compressed", "full-width"]),
                     hanging=st.booleans(), no_orphan=st.booleans())
-chars = st.integers(min_value=8, max_value=20)
+chars = st.integers(min_value=5, max_value=20)
+# several runs of different roles and sizes in one paragraph
+runs = st.lists(st.builds(StyledText, texts, st.sampled_from(["song", "hei", "kai"]),
+                          st.sampled_from([9.0, 10.5, 7.5])), min_size=1, max_size=3)
 
 
 def _one_unit(text: str) -> bool:
-    """A line that is one unbreakable unit cannot be justified (nothing to spread)."""
-    return len(cjk.TOKEN_RE.findall(text.strip())) <= 1
+    """A line with no legal break inside cannot be justified (nothing to spread)."""
+    text = text.strip(" \u3000")
+    if len(cjk.TOKEN_RE.findall(text)) <= 1:
+        return True
+    at = build_atoms([StyledText(text, "song", 9.0)], faces_for(M), True)
+    return not any(at.breakable[1:])
 
 
 @settings(max_examples=300, deadline=None)
@@ -44,13 +53,41 @@ def test_kinsoku_never_violated(text, n, opt):
 
 @settings(max_examples=300, deadline=None)
 @given(texts, chars, options)
+# the breaker once let a full-width line-end mark shrink where the justifier did not
+@example("中中中中中中2023中中中中中——2023中，中", 11,
+         ComposeOptions(punctuation="full-width", no_orphan=False))
+@example("中中中中中—中【中中", 5, ComposeOptions(indent_em=0))  # nothing may spread
+@example("中中中中中中2023\u3000中", 5, ComposeOptions(indent_em=0))  # line-end U+3000
 def test_non_final_lines_fill_the_measure(text, n, opt):
     measure = n * 9.0
     lines = compose([StyledText(text, "song", 9.0)], measure, M, opt)
     for ln in lines[:-1]:
-        if _one_unit(ln.text) or opt.hanging:
+        if _one_unit(ln.text) or (opt.hanging and ln.text.rstrip(" ")[-1] in cjk.HANGABLE):
             continue
         assert flush(ln, M, measure), ln
+
+
+def _hung(line, opt: ComposeOptions) -> bool:
+    return opt.hanging and line.text.rstrip(" ")[-1] in cjk.HANGABLE
+
+
+@settings(max_examples=300, deadline=None)
+@given(runs, chars, options)
+@example([StyledText("中中3.14中中中中中中中中中中中中中中“·", "song", 9.0)], 5,
+         ComposeOptions(indent_em=0, no_orphan=False))  # a shrunk line-end interpunct
+@example([StyledText("中中中中", "song", 9.0), StyledText("中中中中中中中中，", "song", 7.5)], 11,
+         ComposeOptions(indent_em=0, hanging=True))  # a hung mark on the last line
+def test_mixed_runs_flush_and_inside_the_measure(texts_, n, opt):
+    """Several runs of other sizes: joins back, every line inside, non-final flush."""
+    measure = n * 9.0
+    lines = compose(texts_, measure, M, opt)
+    assert "".join(ln.text for ln in lines) == "".join(t.text for t in texts_)
+    for i, ln in enumerate(lines):
+        if not ln.text.strip(" \u3000") or _one_unit(ln.text) or _hung(ln, opt):
+            continue
+        assert right_edges(ln, M)[1] <= measure + 0.01, ln
+        if i < len(lines) - 1:
+            assert flush(ln, M, measure), ln
 
 
 @settings(max_examples=100, deadline=None)
