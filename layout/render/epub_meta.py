@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass
 
 from layout.model import Issue
+from layout.render.epub_xhtml import clean
 
 # Frequent characters whose Simplified and Traditional forms differ (简繁 pairs).
 # Counting them tells a Traditional paper (香港, 台湾, 澳门) from a Simplified one;
@@ -94,11 +95,11 @@ def build_meta(issue: Issue, *, has_cover: bool) -> BookMeta:
     """All package metadata of `issue`."""
     day = issue_date(issue)
     modified = dt.datetime.combine(day or _FALLBACK_DATE, dt.time(0, 0), tzinfo=dt.timezone.utc)
-    title = book_title(issue)
+    title = clean(book_title(issue))
     pages = len(issue.pages)
     summary = (f"{title}的电子版，共{pages}版{len(issue.articles())}篇文章，按版面顺序排列。"
                "目录分两级（版面、文章），每篇文章有标题，并标有印刷版页码。"
                + ("封面图片有文字说明。" if has_cover else ""))
     return BookMeta(title=title, identifier=book_identifier(issue), language=detect_language(issue),
                     date=day.isoformat() if day else None, modified=modified,
-                    publisher=publisher_of(issue), source=f"{title}（印刷版）", summary=summary)
+                    publisher=clean(publisher_of(issue) or "") or None, source=f"{title}（印刷版）", summary=summary)

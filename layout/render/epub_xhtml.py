@@ -45,7 +45,8 @@ class TextLog:
     texts: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, style: str, text: str) -> str:
-        self.texts[style].append(text)
+        """Record `text` as shown in `style`; returns it for inline use."""
+        self.texts[style].append(clean(text))
         return text
 
 
@@ -54,6 +55,7 @@ class Markers:
     """Where pagebreak markers go: before a page section, an article, or a block."""
 
     at_section: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    at_article: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     at_block: dict[tuple[int, int], list[int]] = field(default_factory=lambda: defaultdict(list))
     at_end: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
 
@@ -104,15 +106,18 @@ def place_breaks(issue: Issue, page_breaks: Sequence[PageBreak] | None) -> Marke
             markers.at_section[0].append(brk.page)
         elif brk.block <= 0 and brk.article in first_of:
             markers.at_section[first_of[brk.article]].append(brk.page)
+        elif brk.block <= 0:
+            markers.at_article[brk.article].append(brk.page)
         elif brk.block >= len(articles[brk.article].body):
             markers.at_end[brk.article].append(brk.page)
         else:
-            markers.at_block[(brk.article, max(brk.block, 0))].append(brk.page)
+            markers.at_block[(brk.article, brk.block)].append(brk.page)
     return markers
 
 
 def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    el = etree.SubElement(parent, f"{{{XHTML}}}{tag}", {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
+    el = etree.SubElement(parent, f"{{{XHTML}}}{tag}", {k.rstrip("_").replace("_", "-"): clean(v)
+                                                        for k, v in attrs.items()})
     if text is not None:
         el.text = clean(text)
     return el
@@ -158,7 +163,7 @@ class ChapterBuilder:
             chapter.page_ids.append((n, ident))
 
     def page(self, i: int, page: Page) -> Chapter:
-        heading = page_heading(page)
+        heading = clean(page_heading(page))
         chapter = Chapter(f"page-{i + 1:02d}.xhtml", heading)
         root, body = new_document(heading, self.lang)
         body.set(ETYPE, "bodymatter")
@@ -197,6 +202,7 @@ class ChapterBuilder:
                 ident: str, page_no: int, j: int) -> str:
         """One `<article>`: header (kicker, h2, subheadline, byline), body, credit, jump."""
         a = self.article_no
+        self.marker(section, chapter, self.markers.at_article.get(a, []))
         el = _el(section, "article", None, id=ident, aria_labelledby=f"{ident}-h")
         title = self.header(el, article, ident, f"第{page_no}版 第{j}篇")
         paragraphs = list(article.body)
@@ -244,7 +250,7 @@ class ChapterBuilder:
             _el(header, "p", self.log.add("subheadline", sub), class_="subheadline")
         if article.byline:
             _el(header, "p", self.log.add("byline", article.byline), class_="byline")
-        return title
+        return clean(title)
 
     def footer(self, section: etree._Element, footer: Footer) -> None:
         parts = [footer.department or "",
@@ -271,7 +277,7 @@ def nav_document(chapters: Sequence[Chapter], lang: str, title: str, log: TextLo
     root, body = new_document(title, lang)
     toc = _el(body, "nav", None, id="toc", role="doc-toc")
     toc.set(ETYPE, "toc")
-    _el(toc, "h1", log.add("body", "目录"))
+    _el(toc, "h1", log.add("running_head", "目录"))  # the stylesheet's h1 rule applies
     ol = _el(toc, "ol")
     for ch in chapters:
         li = _el(ol, "li")

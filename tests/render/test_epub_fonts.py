@@ -1,0 +1,123 @@
+"""Embedded fonts: per face, the subset's cmap is exactly the characters its roles show.
+
+The expected sets are computed independently of the exporter: from the XHTML text
+nodes, each attributed to the spec style of its nearest styled ancestor (the CSS
+selectors), mapped to a role and through `FontSet.face_for` to a face.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_epub_support import NS, Book, long_issue, small_issue
+
+from layout.fonts import load_fontset
+from layout.model import Article, Issue, IssueInfo, Page, Paper, Paragraph
+from layout.render.epub import build_epub
+from layout.render.epub_fonts import FontCoverageWarning, cmap_chars
+from layout.spec.schema import EpubSpec, Spec
+
+# (tag, class) of styled elements -> spec style; everything else is body text
+STYLED = {("h1", None): "running_head", ("h2", None): "headline", ("h2", "untitled"): "headline",
+          ("h3", None): "subhead", ("p", "kicker"): "kicker", ("p", "subheadline"): "subheadline",
+          ("p", "byline"): "byline", ("span", "dateline"): "dateline", ("p", "jump"): "jump",
+          ("p", "credit"): "credit", ("p", "ear"): "masthead_ear"}
+
+
+@pytest.fixture(scope="module")
+def fs():
+    return load_fontset()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def font_cache(tmp_path_factory):
+    """A private subset cache: the test proves subsetting, not a stale cache."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("LAYOUT_CACHE_DIR", str(tmp_path_factory.mktemp("epub-font-cache")))
+    yield
+    mp.undo()
+
+
+def _style_of(el) -> str:
+    while el is not None:
+        tag = el.tag.split("}")[-1]
+        key = (tag, el.get("class"))
+        if key in STYLED:
+            return STYLED[key]
+        if tag == "footer":
+            return "footer"
+        el = el.getparent()
+    return "body"
+
+
+def shown_by_face(book: Book, spec: Spec, fs) -> dict[str, set[str]]:
+    """face -> characters the spine documents show in it (per `face_for`)."""
+    out: dict[str, set[str]] = {}
+    for href in book.spine():
+        doc = book.xml("EPUB/" + href)
+        for body in doc.xpath("//h:body", namespaces=NS):
+            for node in body.xpath(".//text()[not(ancestor::*[@hidden])]", namespaces=NS):
+                holder = node.getparent()  # a tail belongs to the element's parent
+                role = spec.styles[_style_of(holder.getparent() if node.is_tail else holder)].role
+                for ch in str(node):
+                    if ch.isspace() and ch != "\u3000":
+                        continue
+                    out.setdefault(fs.face_for(ch, role), set()).add(ch)
+    return out
+
+
+@pytest.mark.parametrize("make", [small_issue, long_issue], ids=["small", "long"])
+def test_fonts_hold_exactly_the_characters_shown(make, fs):
+    spec = Spec()
+    book = Book.read(build_epub(make(), spec, fonts=fs))
+    expected = shown_by_face(book, spec, fs)
+    fonts = {re.sub(r"^EPUB/fonts/|\.woff2$", "", n): data for n, data in book.files.items()
+             if n.endswith(".woff2")}
+    assert not [n for n in book.files if n.endswith((".ttf", ".otf", ".woff"))]
+    assert set(fonts) == set(expected)  # one subset per face reached, nothing else
+    for face, data in fonts.items():
+        assert data[:4] == b"wOF2"
+        assert cmap_chars(data) == expected[face], face
+    css = book.files["EPUB/style.css"].decode()
+    for face in fonts:
+        assert f'src: url(fonts/{face}.woff2)' in css
+    # the OFL licence travels with the fonts, as a non-spine item
+    manifest = book.opf.xpath("//opf:item[starts-with(@href, 'fonts/OFL')]", namespaces=NS)
+    assert manifest and all(i.get("media-type") == "text/plain" for i in manifest)
+    assert all(b"SIL OPEN FONT LICENSE" in book.files["EPUB/" + i.get("href")].upper()
+               for i in manifest)
+    assert not set(i.get("id") for i in manifest) & set(
+        book.opf.xpath("//opf:itemref/@idref", namespaces=NS))
+
+
+def test_kai_and_bold_roles_use_their_faces(fs):
+    book = Book.read(build_epub(small_issue(), Spec(), fonts=fs))
+    css = book.files["EPUB/style.css"].decode()
+    byline = re.search(r"^p\.byline \{ font-family: \"([^\"]+)\"", css, re.M).group(1)
+    headline = re.search(r"^h2 \{ font-family: \"([^\"]+)\"[^}]*font-weight: (\d+)", css, re.M)
+    assert byline == "ep-" + fs.chains["kai"][0]
+    assert headline.group(1) == "ep-" + fs.chains["song-bold"][0] and headline.group(2) == "700"
+
+
+def test_embed_fonts_false_embeds_none(fs):
+    book = Book.read(build_epub(small_issue(), Spec(epub=EpubSpec(embed_fonts=False)), fonts=fs))
+    assert not [n for n in book.files if n.startswith("EPUB/fonts/")]
+    assert "@font-face" not in book.files["EPUB/style.css"].decode()
+    assert book.xml("EPUB/images/cover.svg").xpath("//*[local-name()='text']")  # no outlines
+
+
+def test_cover_text_is_outlines_with_fonts(fs):
+    book = Book.read(build_epub(small_issue(), Spec(), fonts=fs))
+    svg = book.xml("EPUB/images/cover.svg")
+    assert not svg.xpath("//*[local-name()='text']")
+    assert len(svg.xpath("//*[local-name()='path']")) > 20
+    assert svg.xpath("string(//*[local-name()='title'])").startswith("吕梁日报")
+
+
+def test_uncovered_character_is_named(fs):
+    issue = Issue(Paper("报"), IssueInfo("2023-02-17"), (Page(1, None, (Article(
+        headline="罕见字", body=(Paragraph("姓名：\U00020000先生"),)),)),))
+    with pytest.warns(FontCoverageWarning, match=r"U\+20000"):
+        book = Book.read(build_epub(issue, Spec(), fonts=fs))
+    assert all(chr(0x20000) not in cmap_chars(d) for n, d in book.files.items() if n.endswith(".woff2"))
