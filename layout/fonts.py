@@ -4,30 +4,41 @@ In: `fonts/fonts.yaml` (faces and chains; chains may be overridden by the layout
 spec). Out: a `FontSet` that implements `layout.typeset.measure.Metrics` for the
 composer, registers faces with ReportLab for the PDF renderer, and gives the EPUB
 exporter each face's file. Faces are parsed lazily (only those a lookup reaches) and
-once per process; parsing a 10 MB subset with ReportLab takes ~0.05 s, so no on-disk
-cache is needed.
+once per process. The composer needs only each face's cmap and advances: those are
+kept in a small pickle per face file under ~/.cache/cjk-newspaper-layout (keyed by
+path, size and mtime), so a new process measures text without importing ReportLab or
+parsing a 10 MB font (~0.1 s); ReportLab parses a face only when the PDF renderer
+registers it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 import yaml
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from layout.errors import FontError
 
+if TYPE_CHECKING:
+    from reportlab.pdfbase.ttfonts import TTFont
+
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 _LOCK = threading.Lock()
-_PARSED: dict[Path, TTFont] = {}  # one ReportLab parse per file per process
+_PARSED: dict[Path, "TTFont"] = {}  # one ReportLab parse per file per process
+_CACHE_VERSION = 2
 
 
-def _parse(name: str, path: Path) -> TTFont:
+def _parse(name: str, path: Path) -> "TTFont":
     """Parse (once) and register a face with ReportLab under `name`."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
     with _LOCK:
         font = _PARSED.get(path)
         if font is None:
@@ -48,6 +59,7 @@ class FontSet:
         self.chains = {role: tuple(chain) for role, chain in chains.items()}
         self._widths: dict[str, dict[int, int]] = {}
         self._default: dict[str, int] = {}
+        self._ink: dict[str, dict[str, tuple[float, float]]] = {}
         self._lookup: dict[tuple[str, str], str | None] = {}
         self._all_faces = tuple(dict.fromkeys(f for c in self.chains.values() for f in c))
 
@@ -72,11 +84,8 @@ class FontSet:
     def _cmap_widths(self, face: str) -> dict[int, int]:
         w = self._widths.get(face)
         if w is None:
-            tt = _parse(face, self.font_path(face))
-            # ReportLab's charWidths maps every cmap code point to its advance (1/1000 em)
-            w = self._widths[face] = {c: tt.face.charWidths.get(c, tt.face.defaultWidth)
-                                      for c in tt.face.charToGlyph}
-            self._default[face] = int(tt.face.defaultWidth)
+            w, self._default[face], self._ink[face] = _face_widths(face, self.font_path(face))
+            self._widths[face] = w
         return w
 
     def has(self, face: str, ch: str) -> bool:
@@ -108,7 +117,9 @@ class FontSet:
 
     def ink_extent(self, face: str, ch: str) -> tuple[float, float]:
         """Horizontal ink bounds of `ch` in em (to draw —— as one unbroken rule)."""
-        return _ink_extent(self.font_path(face), ch)
+        self._cmap_widths(face)
+        known = self._ink[face].get(ch)
+        return known if known is not None else _ink_extent(self.font_path(face), ch)
 
     # -- coverage ------------------------------------------------------------
     def missing_chars(self, issue_texts: Iterable[tuple[str, str]]
@@ -126,6 +137,48 @@ class FontSet:
                     continue
                 out.append((ch, f"U+{ord(ch):04X}", where))
         return sorted(out, key=lambda m: (m[2], m[1]))
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "cjk-newspaper-layout"
+
+
+_INK_CACHED = "—⸺"  # the dashes the composer draws as one rule (lb_runs)
+
+
+def _face_widths(name: str, path: Path
+                 ) -> tuple[dict[int, int], int, dict[str, tuple[float, float]]]:
+    """A face's cmap with advances (code point -> 1/1000 em), its default width and
+    the ink extents of the dashes.
+
+    Read from the on-disk cache when the font file is unchanged, else from a
+    ReportLab parse (then cached; a read-only cache directory is no error).
+    """
+    st = path.stat()
+    key = f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{_CACHE_VERSION}"
+    cache = _cache_dir() / f"widths-{hashlib.sha1(key.encode()).hexdigest()[:16]}.pickle"
+    try:
+        with open(cache, "rb") as fh:
+            stored_key, widths, default, ink = pickle.load(fh)
+        if stored_key == key:
+            return widths, default, ink
+    except (OSError, pickle.UnpicklingError, ValueError, EOFError):
+        pass
+    tt = _parse(name, path)
+    # ReportLab's charWidths maps every cmap code point to its advance (1/1000 em)
+    widths = {c: tt.face.charWidths.get(c, tt.face.defaultWidth) for c in tt.face.charToGlyph}
+    default = int(tt.face.defaultWidth)
+    ink = {ch: _ink_extent(path, ch) for ch in _INK_CACHED}
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump((key, widths, default, ink), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return widths, default, ink
 
 
 @lru_cache(maxsize=64)

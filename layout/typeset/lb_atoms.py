@@ -10,8 +10,10 @@ breaker needs is then a prefix sum, so per-character Python work stays small.
 
 from __future__ import annotations
 
+import re
 import weakref
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import add, and_
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -34,24 +36,48 @@ class StyledText:
 
 @dataclass(slots=True)
 class Atoms:
-    """Parallel arrays, one entry per atom (arrays beat objects for speed here)."""
+    """Parallel arrays, one entry per atom (arrays beat objects for speed here).
+
+    Whether a line may break before an atom, and whether the gap before it may
+    spread, are asked lazily (`can_break`, `can_spread_before`): the breaker asks at
+    a few places per line, so deciding it for every atom would be wasted work.
+    """
 
     text: list[str] = field(default_factory=list)
-    kind: list[int] = field(default_factory=list)
+    kind: Sequence[int] = ()
     style: list[int] = field(default_factory=list)
-    face: list[str] = field(default_factory=list)
-    size: list[float] = field(default_factory=list)
+    face: Sequence[str] = ()
+    size: Sequence[float] = ()
     box: list[float] = field(default_factory=list)  # natural box width
-    adv: list[float] = field(default_factory=list)  # font advance of the first glyph
-    align: list[int] = field(default_factory=list)
+    adv: Sequence[float] = ()  # font advance of the first glyph
+    align: Sequence[int] = ()
     start_trim: list[float] = field(default_factory=list)  # lost at a line start
     end_trim: list[float] = field(default_factory=list)  # lost at a line end
-    shrink_class: list[int] = field(default_factory=list)  # index in SHRINK_ORDER or -1
+    shrink_class: Sequence[int] = ()  # index in SHRINK_ORDER or -1
     shrink: list[float] = field(default_factory=list)  # pt it may lose when justifying
     gap: list[float] = field(default_factory=list)  # Han–Latin gap before this atom
-    breakable: list[bool] = field(default_factory=list)  # a break allowed before it
-    spread: list[bool] = field(default_factory=list)  # the gap before it may grow
+    not_start: Sequence[bool] = ()  # may not begin a line (or is a space)
+    not_end: Sequence[bool] = ()  # may not end a line
+    westish: Sequence[bool] = ()  # Western word or half-width mark (no break between)
+    fixed_l: Sequence[bool] = ()  # the gap before it may not spread
+    fixed_r: Sequence[bool] = ()  # the gap after it may not spread
     cum: list[float] = field(default_factory=list)  # prefix sums of box + gap (n + 1)
+
+    def can_break(self, e: int) -> bool:
+        """A line may break before atom `e` (clreq kinsoku; spaces do not lift a
+        line-end prohibition; no break inside Western text)."""
+        if e >= len(self.text):
+            return True
+        if e <= 0 or self.not_start[e] or (self.westish[e - 1] and self.westish[e]):
+            return False
+        j, kind = e - 1, self.kind
+        while j > 0 and kind[j] == cjk.SPACE:
+            j -= 1
+        return not self.not_end[j] and kind[j] != cjk.SPACE  # no line of only spaces
+
+    def can_spread_before(self, i: int) -> bool:
+        """The gap before atom `i` may grow (never next to connectors, `/`, spaces)."""
+        return not (self.fixed_r[i - 1] or self.fixed_l[i])
 
 
 def _shrink_class(ch: str) -> int:
@@ -77,7 +103,7 @@ class _Faces:
         self.metrics = metrics
         self.faces: dict[tuple[str, str], str] = {}
         self.advs: dict[tuple[str, str], float] = {}
-        self.rows: dict[tuple[str, str, float], tuple] = {}
+        self.rows: dict[tuple[str, float], dict[str, tuple]] = {}  # (role, size) -> token -> row
 
     def face(self, ch: str, role: str) -> str:
         key = (ch, role)
@@ -111,35 +137,41 @@ def faces_for(metrics: Metrics) -> _Faces:
         return _Faces(metrics)
 
 
+# A paragraph with none of these is all one-character tokens: no regex needed.
+_MULTI = re.compile(r"[\s\-–—…⋯⸺A-Za-z0-9\u00C0-\u024F$￥＄£€]")
+
+
 def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool) -> Atoms:
-    """Tokenise the runs into atoms and fill every per-atom array."""
-    at = Atoms()
+    """Tokenise the runs into atoms and fill every per-atom array.
+
+    Per-token facts come from a cached row per (role, size, token), gathered with
+    C-level `map`/`zip`; only the rare atoms whose neighbours matter (Western words,
+    spaces, adjacent marks) are visited one by one.
+    """
+    rows: list[tuple] = []
+    tokens: list[str] = []
+    style: list[int] = []
     for si, st in enumerate(texts):
-        for tok in cjk.TOKEN_RE.findall(st.text):
-            _append(at, tok, si, st, faces)
-    _link(at, compressed)
-    at.cum = [0.0, *accumulate(b + g for b, g in zip(at.box, at.gap))]
+        toks = list(st.text) if _MULTI.search(st.text) is None else cjk.TOKEN_RE.findall(st.text)
+        table = faces.rows.get((st.role, st.size))
+        if table is None:
+            table = faces.rows[(st.role, st.size)] = {}
+        for tok in set(toks).difference(table):
+            table[tok] = _row(tok, st, faces)
+        rows += map(table.__getitem__, toks)
+        tokens += toks
+        style += [si] * len(toks)
+    at = Atoms()
+    if not rows:
+        return at
+    (at.kind, at.face, at.size, box, at.adv, at.align, st_, en_, at.shrink_class, shr,
+     at.not_start, at.not_end, at.westish, at.fixed_l, at.fixed_r, hl) = zip(*rows)
+    at.text, at.style = tokens, style
+    at.box, at.start_trim, at.end_trim, at.shrink = list(box), list(st_), list(en_), list(shr)
+    at.gap = [0.0] * len(tokens)
+    _link(at, compressed, hl)
+    at.cum = [0.0, *accumulate(map(add, at.box, at.gap))]
     return at
-
-
-def _append(at: Atoms, tok: str, si: int, st: StyledText, faces: _Faces) -> None:
-    key = (tok, st.role, st.size)
-    row = faces.rows.get(key)
-    if row is None:
-        row = faces.rows[key] = _row(tok, st, faces)
-    kind, face, size, box, adv, align, start_trim, end_trim, sc, shr = row
-    at.text.append(tok)
-    at.kind.append(kind)
-    at.style.append(si)
-    at.face.append(face)
-    at.size.append(size)
-    at.box.append(box)
-    at.adv.append(adv)
-    at.align.append(align)
-    at.start_trim.append(start_trim)
-    at.end_trim.append(end_trim)
-    at.shrink_class.append(sc)
-    at.shrink.append(shr)
 
 
 def _row(tok: str, st: StyledText, faces: _Faces) -> tuple:
@@ -169,42 +201,35 @@ def _row(tok: str, st: StyledText, faces: _Faces) -> tuple:
     else:  # WEST, WPUNCT: the font's own advance
         box = faces.adv(face, tok) * size if len(tok) > 1 else adv
         align = LEFT
-    return (kind, face, size, box, adv, align, start_trim, end_trim, sc, shr)
+    not_start = kind == cjk.SPACE or tok[0] in cjk.NOT_AT_START
+    not_end = tok[-1] in cjk.NOT_AT_END
+    westish = kind in (cjk.WEST, cjk.WPUNCT)
+    fixed_l = kind == cjk.SPACE or (kind != cjk.UNIT2 and tok[0] in _NO_SPREAD)
+    fixed_r = kind == cjk.SPACE or (kind != cjk.UNIT2 and tok[-1] in _NO_SPREAD)
+    han_latin = kind == cjk.WEST and cjk.is_west_word(tok)
+    return (kind, face, size, box, adv, align, start_trim, end_trim, sc, shr,
+            not_start, not_end, westish, fixed_l, fixed_r, han_latin)
 
 
-def _link(at: Atoms, compressed: bool) -> None:
-    """Decide what depends on neighbours: gaps, breaks, adjacent-mark compression."""
+def _link(at: Atoms, compressed: bool, han_latin: Sequence[bool]) -> None:
+    """What depends on neighbours: Han–Latin gaps, spaces next to Han, mark pairs."""
     n = len(at.text)
-    kind, text = at.kind, at.text
-    at.gap = [0.0] * n
-    at.breakable = [False] * n
-    at.spread = [False] * n
-    last_vis = text[0] if n else ""  # spaces do not lift a line-end prohibition
-    for i in range(1, n):
-        pk, k = kind[i - 1], kind[i]
-        prev, cur = text[i - 1], text[i]
-        if pk != cjk.SPACE:
-            last_vis = prev
-        west_pair = pk in (cjk.WEST, cjk.WPUNCT) and k in (cjk.WEST, cjk.WPUNCT)
-        at.breakable[i] = not (
-            k == cjk.SPACE
-            or cur[0] in cjk.NOT_AT_START
-            or last_vis[-1] in cjk.NOT_AT_END
-            or west_pair
-        )
-        at.spread[i] = not ((pk != cjk.UNIT2 and prev[-1] in _NO_SPREAD)
-                            or (k != cjk.UNIT2 and cur[0] in _NO_SPREAD)
-                            or pk == cjk.SPACE or k == cjk.SPACE)
-        # clreq § Mixed Text Composition: ¼ em between Han and Latin/digits, none
-        # next to punctuation (and an existing space takes the gap's place).
-        if (pk == cjk.HAN and k == cjk.WEST and cjk.is_west_word(cur) and prev != "\u3000") or (
-            pk == cjk.WEST and k == cjk.HAN and cjk.is_west_word(prev) and cur != "\u3000"
-        ):
-            at.gap[i] = cjk.HAN_LATIN_GAP * max(at.size[i - 1], at.size[i])
-        if k == cjk.SPACE and 0 < i < n - 1 and (pk == cjk.HAN or kind[i + 1] == cjk.HAN):
-            at.box[i] = cjk.HAN_LATIN_GAP * at.size[i]
-            at.shrink[i] = (cjk.HAN_LATIN_GAP - cjk.HAN_LATIN_MIN) * at.size[i]
-        if compressed and pk == cjk.PUNCT and k == cjk.PUNCT:
+    kind, text, size = at.kind, at.text, at.size
+    HAN, SPACE, PUNCT = cjk.HAN, cjk.SPACE, cjk.PUNCT
+    # clreq § Mixed Text Composition: ¼ em between Han and Latin/digits, none next
+    # to punctuation or an ideographic space (an existing space takes its place).
+    for i in compress(range(n), han_latin):
+        if i > 0 and kind[i - 1] == HAN and text[i - 1] != "\u3000":
+            at.gap[i] = cjk.HAN_LATIN_GAP * max(size[i - 1], size[i])
+        if i + 1 < n and kind[i + 1] == HAN and text[i + 1] != "\u3000":
+            at.gap[i + 1] = cjk.HAN_LATIN_GAP * max(size[i], size[i + 1])
+    for i in compress(range(1, n - 1), map(SPACE.__eq__, kind[1:n - 1])):
+        if kind[i - 1] == HAN or kind[i + 1] == HAN:
+            at.box[i] = cjk.HAN_LATIN_GAP * size[i]
+            at.shrink[i] = (cjk.HAN_LATIN_GAP - cjk.HAN_LATIN_MIN) * size[i]
+    if compressed:
+        punct = list(map(PUNCT.__eq__, kind))
+        for i in compress(range(1, n), map(and_, punct, punct[1:])):
             _compress_pair(at, i)
 
 

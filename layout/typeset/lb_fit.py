@@ -148,15 +148,15 @@ def _take(values: list[float], caps: list[tuple[int, float]], need: float) -> fl
 
 def can_spread(at: Atoms, s: int, c: int) -> bool:
     """Whether the line has a gap clreq lets grow freely (else it needs the last resort)."""
-    spread, kind, gap = at.spread, at.kind, at.gap
+    kind, gap, ok = at.kind, at.gap, at.can_spread_before
     return kind[s] == cjk.SPACE or any(
-        spread[i] or gap[i] > 0 or kind[i] == cjk.SPACE for i in range(s + 1, c + 1))
+        ok(i) or gap[i] > 0 or kind[i] == cjk.SPACE for i in range(s + 1, c + 1))
 
 
 def expand(at: Atoms, s: int, c: int, boxes: list[float], gaps: list[float],
            slack: float) -> None:
     """Add `slack` pt: word spaces to ½ em, Han–Latin gaps to ⅓ em, then spread."""
-    kind, size, spread = at.kind, at.size, at.spread
+    kind, size = at.kind, at.size
     spaces = [(i - s, max(0.0, cjk.SPACE_MAX * size[i] - boxes[i - s]))
               for i in range(s, c + 1) if kind[i] == cjk.SPACE]
     slack = _grow(boxes, spaces, slack)
@@ -164,7 +164,8 @@ def expand(at: Atoms, s: int, c: int, boxes: list[float], gaps: list[float],
     slack = _grow(gaps, hl, slack)
     if slack <= EPS:
         return
-    points = [i - s for i in range(s + 1, c + 1) if spread[i]]
+    fixed_l, fixed_r = at.fixed_l, at.fixed_r
+    points = [i - s for i in range(s + 1, c + 1) if not (fixed_r[i - 1] or fixed_l[i])]
     if points:
         each = slack / len(points)
         for k in points:

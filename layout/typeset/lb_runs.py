@@ -9,6 +9,8 @@ justified stretch of Han text is a single PDF text operation (tracking = `Tc`).
 
 from __future__ import annotations
 
+from itertools import accumulate
+from operator import add, sub
 from typing import TYPE_CHECKING, Sequence
 
 from layout.typeset import cjk, lb_fit
@@ -51,53 +53,129 @@ def set_line(at: Atoms, s: int, e: int, measure: float, lead: float, last: bool,
     if hang:
         boxes.append(at.box[c + 1])
         gaps.append(0.0)
-    runs = _place(at, s, s + len(boxes), x, boxes, gaps, texts, faces)
+    end = s + len(boxes)
+    if (max(at.kind[s:end]) <= cjk.PUNCT and _same(at.face, s, end) and _same(at.size, s, end)
+            and _same(at.style, s, end)):
+        runs = _place_simple(at, s, end, x, boxes, gaps, texts[at.style[s]].color)
+    else:
+        runs = _place(at, s, end, x, boxes, gaps, texts, faces)
     return Line(runs=runs, width=measure, text="".join(at.text[s:e]), last=last)
+
+
+def _same(values: Sequence, s: int, e: int) -> bool:
+    """All of values[s:e] equal (C-level count)."""
+    part = values[s:e]
+    return part.count(part[0]) == len(part)
+
+
+def _place_simple(at: Atoms, s: int, e: int, x: float, boxes: list[float],
+                  gaps: list[float], color: str) -> tuple[Run, ...]:
+    """The common line: Han and marks only, one face, size and colour, in bulk.
+
+    Glyph x = box start + offset in the box; the tracking after glyph k is
+    t[k] = x[k+1] - x[k] - advance[k]; a run ends where t changes (the same merge
+    rule as `_place`), found with C-level map/accumulate instead of a loop per glyph.
+    """
+    m = e - s
+    adv = at.adv[s:e]
+    starts = list(accumulate(map(add, gaps, [0.0, *boxes[:-1]]), initial=x))[1:]
+    gx = starts
+    dev = list(map(sub, boxes, adv))
+    odd = [k for k, d in enumerate(dev) if d > EPS or d < -EPS]
+    if odd:
+        gx = starts[:]
+        align = at.align
+        for k in odd:
+            al, d = align[s + k], dev[k]
+            if al == RIGHT:
+                gx[k] += d
+            elif al == CENTRE:
+                gx[k] += d / 2 if d > 0 or 0 < k < m - 1 else (0.0 if k == 0 else d)
+    t = list(map(sub, map(sub, gx[1:], gx), adv))
+    changes = [k for k, d in enumerate(map(sub, t[1:], t), 1) if d > 1e-6 or d < -1e-6]
+    face, size, text = at.face[s], at.size[s], at.text
+    runs = []
+    a = 0
+    ci = 0
+    while a < m:
+        while ci < len(changes) and changes[ci] < a + 1:
+            ci += 1
+        b = changes[ci] + 1 if ci < len(changes) else m
+        runs.append(Run(gx[a], "".join(text[s + a:s + b]), face, size,
+                        t[a] if b - a > 1 else 0.0, color))
+        a = b
+    return tuple(runs)
 
 
 def _place(at: Atoms, s: int, e: int, x: float, boxes: list[float], gaps: list[float],
            texts: Sequence[StyledText], faces: _Faces) -> tuple[Run, ...]:
-    """Place each atom's glyphs in its box and merge them into runs."""
-    out = _RunBuilder()
-    for i in range(s, e):
-        k = i - s
+    """Place each atom's glyphs in its box and merge them into runs.
+
+    Consecutive glyphs join a run while face, size and colour stay the same and each
+    starts the same distance (the run's tracking) after the previous one's advance.
+    The common atom (a Han character or a mark: one glyph) is handled inline.
+    """
+    runs: list[Run] = []
+    text, kind, face, size, adv, align, style = (at.text, at.kind, at.face, at.size, at.adv,
+                                                 at.align, at.style)
+    colors = [t.color for t in texts]
+    chars: list[str] = []  # the open run: chars, x0, face, size, colour, tracking, end
+    rx = rend = 0.0
+    rf, rz, rc, rt = "", 0.0, "", None
+    last = e - 1
+    for k in range(e - s):
+        i = s + k
         x += gaps[k]
-        box, text, size = boxes[k], at.text[i], at.size[i]
-        color = texts[at.style[i]].color
-        kind = at.kind[i]
-        if i == e - 1 and text == "\u3000" and box < EPS:
-            pass  # a blank: nothing to draw (trimmed ones would stick out)
-        elif kind == cjk.SPACE:  # each space char in an equal share of the box
-            for k2 in range(len(text)):
-                out.add(x + k2 * box / len(text), text[k2], at.face[i], size, color, at.adv[i])
-        elif kind in (cjk.WEST, cjk.WPUNCT):
-            _place_west(out, at, i, x, texts, faces, color)
-        elif kind == cjk.UNIT2:
-            _place_unit(out, at, i, x, box, faces, color)
-        else:
-            a = at.adv[i]
-            align = at.align[i]
-            gx = x if align == LEFT else x + box - a if align == RIGHT else x + (box - a) / 2
-            if a > box and align == CENTRE and i in (s, e - 1):  # keep it inside the line
+        box, kd = boxes[k], kind[i]
+        z, col = size[i], colors[style[i]]
+        if kd == cjk.HAN or kd == cjk.PUNCT:
+            a, al = adv[i], align[i]
+            gx = x if al == LEFT else x + box - a if al == RIGHT else x + (box - a) / 2
+            if a > box and al == CENTRE and (i == s or i == last):  # keep it inside
                 gx = x if i == s else x + box - a
-            out.add(gx, text, at.face[i], size, color, a)
+            items: Sequence[tuple[float, str, str, float]] = ((gx, text[i], face[i], a),)
+        elif kd == cjk.UNIT2:
+            if chars:
+                runs.append(Run(rx, "".join(chars), rf, rz, rt or 0.0, rc))
+                chars = []
+            runs.append(_unit_run(at, i, x, box, faces, col))
+            x += box
+            continue
+        elif kd == cjk.SPACE:  # each space char in an equal share of the box
+            t, n = text[i], len(text[i])
+            items = [(x + j * box / n, t[j], face[i], adv[i]) for j in range(n)]
+        else:  # Western word or mark: the font's advances, split where the face changes
+            items = _west_glyphs(at, i, x, texts, faces)
+        for gx, ch, f, a in items:
+            if chars and f == rf and z == rz and col == rc:
+                t = gx - rend
+                if rt is None or -1e-6 < t - rt < 1e-6:
+                    chars.append(ch)
+                    rt, rend = t, gx + a
+                    continue
+            if chars:
+                runs.append(Run(rx, "".join(chars), rf, rz, rt or 0.0, rc))
+            chars, rx, rf, rz, rc, rt, rend = [ch], gx, f, z, col, None, gx + a
         x += box
-    return out.runs()
+    if chars:
+        runs.append(Run(rx, "".join(chars), rf, rz, rt or 0.0, rc))
+    return tuple(runs)
 
 
-def _place_west(out: _RunBuilder, at: Atoms, i: int, x: float,
-                texts: Sequence[StyledText], faces: _Faces, color: str) -> None:
-    """A Western word at the font's advances, split only where the face changes."""
-    role, size, text = texts[at.style[i]].role, at.size[i], at.text[i]
-    for ch in text:
+def _west_glyphs(at: Atoms, i: int, x: float, texts: Sequence[StyledText],
+                 faces: _Faces) -> list[tuple[float, str, str, float]]:
+    """A Western word's glyphs at the font's own advances (each char's own face)."""
+    role, size = texts[at.style[i]].role, at.size[i]
+    out = []
+    for ch in at.text[i]:
         face = faces.face(ch, role)
         a = faces.adv(face, ch) * size
-        out.add(x, ch, face, size, color, a)
+        out.append((x, ch, face, a))
         x += a
+    return out
 
 
-def _place_unit(out: _RunBuilder, at: Atoms, i: int, x: float, box: float,
-                faces: _Faces, color: str) -> None:
+def _unit_run(at: Atoms, i: int, x: float, box: float, faces: _Faces, color: str) -> Run:
     """A two-em unit: dashes stretched to one unbroken 2-em rule, dots spaced 1 em."""
     text, size, face = at.text[i], at.size[i], at.face[i]
     a = at.adv[i]
@@ -108,42 +186,7 @@ def _place_unit(out: _RunBuilder, at: Atoms, i: int, x: float, box: float,
         m, overlap = DASH_MARGIN * size, 0.02 * size
         scale = (box - 2 * m + overlap * (len(text) - 1)) / (len(text) * (hi - lo))
         tracking = (hi - a - lo) * scale - overlap
-        out.add_fixed(Run(x + m - lo * scale, text, face, size, tracking, color, scale))
-    elif abs(a - per) > EPS and text[0] in "—⸺":
-        out.add_fixed(Run(x, text, face, size, 0.0, color, per / a))
-    else:
-        out.add_fixed(Run(x + (per - a) / 2, text, face, size, per - a, color))
-
-
-class _RunBuilder:
-    """Merge glyphs into runs: same font, size, colour and one constant tracking."""
-
-    def __init__(self) -> None:
-        self._runs: list[Run] = []
-        self._cur: list = []  # x, chars, face, size, color, tracking|None, end_x
-
-    def add(self, x: float, ch: str, face: str, size: float, color: str, a: float) -> None:
-        c = self._cur
-        if c and c[2] == face and c[3] == size and c[4] == color:
-            t = x - c[6]
-            if c[5] is None or abs(t - c[5]) < 1e-6:
-                c[1].append(ch)
-                c[5] = t
-                c[6] = x + a
-                return
-        self._flush()
-        self._cur = [x, [ch], face, size, color, None, x + a]
-
-    def add_fixed(self, run: Run) -> None:
-        self._flush()
-        self._runs.append(run)
-
-    def _flush(self) -> None:
-        c = self._cur
-        if c:
-            self._runs.append(Run(c[0], "".join(c[1]), c[2], c[3], c[5] or 0.0, c[4]))
-            self._cur = []
-
-    def runs(self) -> tuple[Run, ...]:
-        self._flush()
-        return tuple(self._runs)
+        return Run(x + m - lo * scale, text, face, size, tracking, color, scale)
+    if abs(a - per) > EPS and text[0] in "—⸺":
+        return Run(x, text, face, size, 0.0, color, per / a)
+    return Run(x + (per - a) / 2, text, face, size, per - a, color)

@@ -84,7 +84,7 @@ class _Breaker:
         return e
 
     def ok(self, e: int) -> bool:
-        return e >= self.n or self.at.breakable[e]
+        return self.at.can_break(e)
 
     def next_line(self, s: int, limit: int | None = None) -> _Break:
         """Choose where the line starting at atom `s` ends."""
@@ -132,7 +132,7 @@ class _Breaker:
 
     def is_orphan(self, b: _Break) -> bool:
         """clreq § Widows and Orphans: a last line of one Han or Han + one mark."""
-        kinds = self.at.kind[b.start:b.end]
+        kinds = list(self.at.kind[b.start:b.end])
         return (kinds in ([cjk.HAN], [cjk.HAN, cjk.PUNCT])
                 and self.at.text[b.start] != "\u3000")
 

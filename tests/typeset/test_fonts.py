@@ -75,3 +75,25 @@ def test_font_path_and_unknown_face(fs):
         fs.font_path("Nope")
     with pytest.raises(FontError):
         load_fontset(chains={"song": ["Nope"]})
+
+
+def test_width_cache_matches_a_fresh_parse_and_follows_the_file(tmp_path, monkeypatch):
+    import shutil
+
+    from layout import fonts as fonts_mod
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    font = tmp_path / "face.ttf"
+    shutil.copy(FONT_DIR / "LXGWWenKai-Regular.ttf", font)
+    fresh = fonts_mod._face_widths("CacheTestFace", font)  # parsed, then stored
+    stored = list((tmp_path / "cache" / "cjk-newspaper-layout").glob("widths-*.pickle"))
+    assert len(stored) == 1
+    assert fonts_mod._face_widths("CacheTestFace", font) == fresh  # read back
+    widths, default, ink = fresh
+    assert widths[ord("中")] == 1000 and default > 0 and set(ink) == set("—⸺")
+    # a changed file is a new key: its widths are not taken from the old entry
+    import os
+    st = font.stat()
+    os.utime(font, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    assert fonts_mod._face_widths("CacheTestFace", font) == fresh
+    assert len(list(stored[0].parent.glob("widths-*.pickle"))) == 2

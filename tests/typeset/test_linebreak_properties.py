@@ -32,7 +32,7 @@ def _one_unit(text: str) -> bool:
     if len(cjk.TOKEN_RE.findall(text)) <= 1:
         return True
     at = build_atoms([StyledText(text, "song", 9.0)], faces_for(M), True)
-    return not any(at.breakable[1:])
+    return not any(at.can_break(i) for i in range(1, len(at.text)))
 
 
 @settings(max_examples=300, deadline=None)
