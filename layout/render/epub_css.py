@@ -23,6 +23,8 @@ _GENERIC: Mapping[str, str] = {
     "fangsong": '"STFangsong", "FangSong", "Kaiti SC", serif',
 }
 _BOLD_ROLES = frozenset({"song-bold", "hei"})  # without embedded faces, ask for bold
+_WRITING = ("writing-mode: vertical-rl; -epub-writing-mode: vertical-rl; "
+            "-webkit-writing-mode: vertical-rl;")
 _MAX_EM = 2.0  # a 28 pt broadsheet headline is 3 em of 9 pt body: too big on a phone
 
 # (selector, spec style key); order matters only for readability
@@ -61,9 +63,6 @@ nav ol { list-style: none; padding-left: 0; }
 nav ol ol { padding-left: 1.5em; }
 nav li { margin: 0.25em 0; }
 nav a { text-decoration: none; }
-body.cover { margin: 0; padding: 0; text-align: center; text-indent: 0; }
-div.cover { height: 100vh; text-align: center; }
-div.cover img { height: 100%; max-width: 100%; object-fit: contain; }
 """
 
 
@@ -113,9 +112,7 @@ def build_css(spec: Spec, faces: Sequence[EmbeddedFace],
     weights = {role: by_family[fams[0]] for role, fams in (stacks or {}).items() if fams}
     body = spec.styles["body"]
     base = body.size
-    writing = ("writing-mode: vertical-rl; -epub-writing-mode: vertical-rl; "
-               "-webkit-writing-mode: vertical-rl; " if vertical else "")
-    out.append(f"html {{ {writing}}}" if writing else "html { }")
+    out.append(f"html {{ {_WRITING} }}" if vertical else "html { }")
     out.append(
         f"body {{ font-family: {_family(body.role, stacks)}; "
         f"font-weight: {_weight(body.role, weights)}; "
@@ -129,4 +126,28 @@ def build_css(spec: Spec, faces: Sequence[EmbeddedFace],
     if vertical:
         # 竖排: the masthead banner stays a horizontal picture, fitted to the column
         out.append(".masthead img { width: auto; max-width: 100%; height: auto; max-height: 12em; }")
+    return "\n".join(out) + "\n"
+
+
+def build_cover_css(spec: Spec, faces: Sequence[EmbeddedFace],
+                    stacks: Mapping[str, Sequence[str]] | None, used: set[str], *,
+                    vertical: bool) -> str:
+    """cover.css: only the faces the cover's title line uses, so none loads in vain."""
+    style = spec.styles.get("masthead_ear", spec.styles["body"])
+    chars = {face.family: face.chars for face in faces}
+    stack_all = [f for f in (stacks or {}).get(style.role, ()) if f in chars]
+    reached = {next((f for f in stack_all if ch in chars[f]), None) for ch in used}
+    families = [f for f in stack_all if f in reached]  # as the reader's fallback would pick
+    out = ['@charset "utf-8";']
+    out.extend(f'@font-face {{ font-family: "{f.family}"; font-style: normal; '
+               f"font-weight: {f.weight}; src: url({f.file_name}); }}"
+               for f in faces if f.family in families)
+    stack = ", ".join([*(f'"{f}"' for f in families), _GENERIC.get(style.role, "serif")])
+    if vertical:  # the whole book flows one way, the cover too
+        out.append(f"html {{ {_WRITING} }}")
+    out.append(f"body.cover {{ margin: 0; padding: 0; text-align: center; text-indent: 0; "
+               f"font-family: {stack}; }}")
+    out.append("div.cover { height: 100vh; text-align: center; }")
+    out.append("div.cover img { height: calc(100vh - 2.5em); max-width: 100%; object-fit: contain; }")
+    out.append("p.cover-title { margin: 0.5em 0 0 0; font-size: 1em; line-height: 1.5; }")
     return "\n".join(out) + "\n"

@@ -33,6 +33,7 @@ from fontTools.ttLib import TTFont
 from layout.spec.schema import Spec
 
 _CACHE_VERSION = "1"  # bump when subset options change
+_NO_GLYPH = frozenset("\t\n\r")
 
 
 class FontSourceLike(Protocol):
@@ -77,14 +78,15 @@ def assign_faces(used: Mapping[str, set[str]], fonts: FontSourceLike
     """(face -> characters it draws, role -> faces reached) via `face_for`.
 
     Warns (FontCoverageWarning) once per character no face has, naming it and its
-    code point; whitespace needs no glyph and is skipped.
+    code point. Spaces need a glyph too (else the reader paints them with a system
+    font); only line-ending controls, which XHTML collapses, are skipped.
     """
     faces: dict[str, set[str]] = {}
     roles: dict[str, list[str]] = {}
     missing: dict[str, str] = {}
     for role in sorted(used):
         for ch in sorted(used[role]):
-            if ch.isspace() and ch != "\u3000":
+            if ch in _NO_GLYPH:
                 continue
             face = fonts.face_for(ch, role)
             if face is None:

@@ -29,6 +29,7 @@ ETYPE = f"{{{EPUB}}}type"
 _NSMAP = {None: XHTML, "epub": EPUB}
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 STYLESHEET = "style.css"
+COVER_STYLESHEET = "cover.css"
 NAV_FILE = "nav.xhtml"
 COVER_FILE = "cover.xhtml"
 
@@ -191,7 +192,7 @@ class ChapterBuilder:
             _el(box, "img", None, src="images/masthead.svg", alt=self.masthead_alt)
         paper, info = self.issue.paper, self.issue.issue
         lines = [" ".join(x for x in (paper.supervisor_line, paper.publisher_line) if x),
-                 " ".join(x for x in (info.weekday, info.lunar_date) if x),
+                 info.lunar_date or "",  # date and weekday are in the image and its alt
                  " ".join(x for x in (f"国内统一连续出版物号：{paper.cn_number}" if paper.cn_number else "",
                                       f"邮发代号：{paper.postal_code}" if paper.postal_code else "",
                                       paper.website or "") if x)]
@@ -303,12 +304,18 @@ def nav_document(chapters: Sequence[Chapter], lang: str, title: str, log: TextLo
     return serialise(root)
 
 
-def cover_document(lang: str, title: str, alt: str) -> bytes:
-    """cover.xhtml: the cover image, scaled to the screen."""
-    root, body = new_document(title, lang)
+def cover_document(lang: str, title: str, alt: str, log: TextLog) -> bytes:
+    """cover.xhtml: the cover image, and the title under it as text.
+
+    The title line is hidden from assistive technology (the image's alt says it), but
+    it gives readers that skip text-less documents something to show and index.
+    """
+    root, body = new_document(title, lang, stylesheet=False)
+    head = root.find(f"{{{XHTML}}}head")
+    _el(head, "link", rel="stylesheet", type="text/css", href=COVER_STYLESHEET)
     body.set("class", "cover")
     body.set(ETYPE, "cover")
     div = _el(body, "div", None, class_="cover")
     _el(div, "img", None, src="images/cover.svg", alt=alt, role="doc-cover")
+    _el(div, "p", log.add("masthead_ear", title), class_="cover-title", aria_hidden="true")
     return serialise(root)
-

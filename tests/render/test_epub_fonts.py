@@ -61,7 +61,7 @@ def shown_by_face(book: Book, spec: Spec, fs) -> dict[str, set[str]]:
                 holder = node.getparent()  # a tail belongs to the element's parent
                 role = spec.styles[_style_of(holder.getparent() if node.is_tail else holder)].role
                 for ch in str(node):
-                    if ch.isspace() and ch != "\u3000":
+                    if ch in "\t\n\r":
                         continue
                     out.setdefault(fs.face_for(ch, role), set()).add(ch)
     return out
