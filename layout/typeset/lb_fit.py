@@ -97,6 +97,20 @@ def shrink_stages(at: Atoms, s: int, c: int, boxes: list[float],
     return [st for st in stages if st[1]]
 
 
+def measure_line(at: Atoms, s: int, e: int, hang: bool,
+                 compressed: bool) -> tuple[int, tuple[float, float], float]:
+    """(content end c, fixed trims, natural width) of line [s, e): what both the
+    breaker and the justifier start from."""
+    kind, text = at.kind, at.text
+    j = e - 1
+    while j > s and (kind[j] == cjk.SPACE or (text[j] == IDEO_SPACE and not hang)):
+        j -= 1
+    c = j - 1 if hang and j > s else j
+    start = at.start_trim[s] if compressed else 0.0
+    end = at.end_trim[c] if not hang and (compressed or text[c] == IDEO_SPACE) else 0.0
+    return c, (start, end), at.cum[c + 1] - at.cum[s] - at.gap[s] - start - end
+
+
 def line_boxes(at: Atoms, s: int, c: int,
                trims: tuple[float, float]) -> tuple[list[float], list[float]]:
     """Boxes and gaps (gap before each atom; 0 for the first) after the fixed trims."""
@@ -110,9 +124,7 @@ def line_boxes(at: Atoms, s: int, c: int,
 
 def min_width(at: Atoms, s: int, e: int, hang: bool, compressed: bool) -> float:
     """The narrowest the justifier can set line [s, e) (every trim and shrink taken)."""
-    c = content_end(at, s, e, hang)
-    trims = fixed_trims(at, s, c, compressed, hang)
-    w = natural(at, s, c, trims)
+    c, trims, w = measure_line(at, s, e, hang, compressed)
     boxes, gaps = line_boxes(at, s, c, trims)
     for k, t in optional_trims(at, s, c, compressed, hang):
         boxes[k] -= t

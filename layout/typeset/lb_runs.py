@@ -34,11 +34,9 @@ def set_line(at: Atoms, s: int, e: int, measure: float, lead: float, last: bool,
     justified non-final line is stretched.
     """
     compressed = opt.punctuation == "compressed"
-    c = lb_fit.content_end(at, s, e, hang)
-    trims = lb_fit.fixed_trims(at, s, c, compressed, hang)
+    c, trims, natural = lb_fit.measure_line(at, s, e, hang, compressed)
     boxes, gaps = lb_fit.line_boxes(at, s, c, trims)
     avail = measure - lead
-    natural = lb_fit.natural(at, s, c, trims)
     justify = opt.align == "justify" and (not last or hang)  # a hung mark is outside
     if natural > avail + EPS:
         left = lb_fit.shrink(at, s, c, boxes, gaps, natural - avail, compressed, hang)
@@ -78,12 +76,10 @@ def _place_simple(at: Atoms, s: int, e: int, x: float, boxes: list[float],
     """
     m = e - s
     adv = at.adv[s:e]
-    starts = list(accumulate(map(add, gaps, [0.0, *boxes[:-1]]), initial=x))[1:]
-    gx = starts
+    gx = list(accumulate(map(add, gaps, [x, *boxes[:-1]])))
     dev = list(map(sub, boxes, adv))
-    odd = [k for k, d in enumerate(dev) if d > EPS or d < -EPS]
+    odd = [k for k, d in enumerate(dev) if d]
     if odd:
-        gx = starts[:]
         align = at.align
         for k in odd:
             al, d = align[s + k], dev[k]

@@ -64,9 +64,7 @@ class _Breaker:
 
     def width(self, s: int, e: int, hang: bool = False) -> float:
         """Natural width of line [s, e) as the justifier sets it before adjusting."""
-        c = lb_fit.content_end(self.at, s, e, hang)
-        return lb_fit.natural(self.at, s, c,
-                              lb_fit.fixed_trims(self.at, s, c, self.compressed, hang))
+        return lb_fit.measure_line(self.at, s, e, hang, self.compressed)[2]
 
     def fits(self, s: int, e: int, hang: bool = False) -> bool:
         """Whether line [s, e) can be set within the measure (after every shrink)."""
