@@ -23,6 +23,7 @@ from layout.typeset.placed import Line
 __all__ = ["StyledText", "ComposeOptions", "compose", "grid_measure", "break_lines"]
 
 EPS = 1e-6
+LOOSE = 0.2  # em of spread per gap above which a line is loose
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,8 @@ class _Breaker:
         if e >= n:
             return _Break(s, n)
         if e > s and self.ok(e):
+            if limit is None:
+                return _Break(s, self.tighter(s, e))
             return _Break(s, e)
         if (self.opt.hanging and e > s and at.text[e] in cjk.HANGABLE and self.ok(e + 1)
                 and (e + 1 >= n or at.text[e + 1] not in cjk.NOT_AT_START)
@@ -116,6 +119,23 @@ class _Breaker:
         while e4 < n and not self.ok(e4):
             e4 += 1
         return _Break(s, e4)
+
+    def tighter(self, s: int, e: int) -> int:
+        """A loose line (more than LOOSE em of spread per gap) takes the next unit
+        instead when it can shrink to fit (clreq prefers push-in to spreading); e.g.
+        a stop mid-line gives up ½ em so a 4-digit year fits. Returns the end to use."""
+        at = self.at
+        slack = self.avail(s) - self.width(s, e)
+        if slack <= EPS:
+            return e
+        c = lb_fit.content_end(at, s, e, False)
+        points = sum(1 for i in range(s + 1, c + 1) if at.can_spread_before(i)) or 1
+        if slack / points <= LOOSE * at.size[c]:
+            return e
+        for e2 in range(e + 1, min(self.n, e + 4) + 1):
+            if self.ok(e2):
+                return e2 if self.fits(s, e2) else e
+        return e
 
     def run(self) -> list[_Break]:
         breaks: list[_Break] = []

@@ -162,3 +162,11 @@ def test_empty_paragraph():
 def test_tables_are_disjoint_where_they_must_be():
     assert not (cjk.INK_LEFT & cjk.INK_RIGHT)
     assert cjk.HANGABLE <= cjk.NOT_AT_START
+
+
+def test_loose_line_takes_the_next_unit_when_a_mark_can_shrink():
+    # "一…七。" alone would spread 2.5 em over 7 gaps; with "20235" the 。 gives up ½ em
+    text = "一二三四五六七。20235年后"
+    assert lines_of(text, 10)[0] == "一二三四五六七。20235"
+    lines = compose([StyledText(text, "song", SIZE)], 100.0, M, NO_INDENT)
+    assert flush(lines[0], M, 100.0)
