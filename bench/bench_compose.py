@@ -1,8 +1,10 @@
 """Benchmark: composer throughput on real Chinese text, side by side with Typst.
 
 ~200,000 characters (the sample issue's paragraphs, repeated) composed at a
-13-character measure of 9 pt with the shipped fonts. Cold = a fresh process (font
-parse included); warm = repeated runs in one process; median of several. Typst 0.15
+13-character measure of 9 pt with the shipped fonts. Cold = a fresh process (imports and
+font metrics included; metrics come from the on-disk cache layout.fonts keeps, so the
+very first run on a machine also parses the font, ~0.3 s); warm = repeated runs in one
+process; median of several. Typst 0.15
 (PyPI binding) compiles the same text in 8 columns with the same fonts.
 
 Usage: python bench/bench_compose.py [--chars 200000] [--runs 5] [--no-typst]
@@ -97,7 +99,7 @@ def main() -> int:
         warm_runs.append(time.perf_counter() - t)
     warm = statistics.median(warm_runs)
     print(f"text: {n} chars, {len(paras)} paragraphs, {lines} lines at 13 x 9 pt")
-    print(f"compose cold (new process, fonts parsed): {cold:.2f} s = {n / cold:,.0f} chars/s")
+    print(f"compose cold (new process: imports + font metrics from the on-disk cache): {cold:.2f} s = {n / cold:,.0f} chars/s")
     print(f"compose warm (median of {a.runs}): {warm:.2f} s = {n / warm:,.0f} chars/s")
     # a broadsheet page at 9 pt: 8 columns x 13 chars x ~ 120 lines ≈ 12,500 chars
     print(f"  -> 200 broadsheet pages (~2.5 M chars): {2.5e6 / (n / warm):.1f} s warm")
