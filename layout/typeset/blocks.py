@@ -25,6 +25,9 @@ from layout.spec.schema import Align, Spec, Style
 from layout.typeset.columns import Grid, Item, balance, baseline_offset, column_heights, fill
 from layout.typeset.placed import Line
 
+LEAD_SCALE = 1.3  # the lead story's headline over the headline style ...
+LEAD_MIN_SCALE = 1.15  # ... and never shrunk below this to fit one line
+LEAD_MIN_COLUMNS = 4  # when its block spans at least this many columns
 _NEWS_BYLINE = re.compile(r"^\s*(本报|新华社|人民日报|中新社|央视|据).{0,12}(讯|电)")
 
 
@@ -73,6 +76,7 @@ class Content:
     head: tuple[tuple[str, str], ...]  # (style key, text)
     items: tuple[Item, ...]
     continued_title: str
+    lead: bool = False  # the page's lead story: its headline is set larger
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +246,8 @@ class Blocks:
         key = (piece.content.article, piece.continued_from, piece.start == 0, columns)
         cached = self._heads.get(key)
         if cached is None:
-            cached = self._set_head(self._head_parts(piece), columns)
+            lead = piece.content.lead and piece.continued_from is None
+            cached = self._set_head(self._head_parts(piece), columns, lead)
             self._heads[key] = cached
         return cached
 
@@ -252,10 +257,11 @@ class Blocks:
         parts = [("continued_headline", piece.content.continued_title)]
         return tuple(p for p in parts if p[1]) + (("jump-from", f"（上接第{piece.continued_from}版）"),)
 
-    def _set_head(self, parts: Sequence[tuple[str, str]], columns: int) -> Head:
+    def _set_head(self, parts: Sequence[tuple[str, str]], columns: int,
+                  lead: bool = False) -> Head:
         grid = self.grid
-        if not parts:
-            return Head(rows=0, lines=())
+        if not parts:  # an untitled article: a clean top (one row, a short rule drawn)
+            return Head(rows=1, lines=())
         width = grid.span_width(columns)
         pad = min(grid.body_size * 2, width * 0.08) if columns > 1 else 0.0
         measure = width - 2 * pad
@@ -265,8 +271,12 @@ class Blocks:
             if key == "jump-from":
                 key, align = "jump", Align.LEFT
             style = self.style(key)
+            min_size = 0.0
+            if lead and key == "headline" and columns >= LEAD_MIN_COLUMNS:
+                min_size = style.size * LEAD_MIN_SCALE
+                style = _scaled(style, LEAD_SCALE)
             y += style.space_before
-            for dx, line, step, size in self._head_lines(text, style, measure, align):
+            for dx, line, step, size in self._head_lines(text, style, measure, align, min_size):
                 placed.append((y + baseline_offset(size, step), pad + dx, line))
                 y += step
             y += style.space_after
@@ -274,13 +284,16 @@ class Blocks:
         shift = (rows * grid.leading - y) / 2
         return Head(rows=rows, lines=tuple((b + shift, x, ln) for b, x, ln in placed))
 
-    def _head_lines(self, text: str, style: Style, measure: float,
-                    align: Align | None) -> list[tuple[float, Line, float, float]]:
+    def _head_lines(self, text: str, style: Style, measure: float, align: Align | None,
+                    min_size: float = 0.0) -> list[tuple[float, Line, float, float]]:
         """A head text as (x offset, line, line height, size): on one line if it fits
-        (shrunk to 70 % at most), else split at U+3000, else in balanced lines."""
+        (shrunk to 70 % at most, never below `min_size`), else split at U+3000, else
+        in balanced lines."""
         style = _fit_size(style, measure)
         for factor in (1.0, 0.9, 0.8, 0.7):
             trial = _scaled(style, factor) if factor < 1 else style
+            if factor < 1 and trial.size < min_size:
+                break
             lines = self.setter([(text, trial.role)], trial, measure, align=align)
             if len(lines) <= 1:
                 return [(0.0, ln, trial.line_height, trial.size) for ln in lines]
@@ -290,7 +303,7 @@ class Blocks:
         if len(segments) > 1:
             out: list[tuple[float, Line, float, float]] = []
             for seg in segments:
-                out.extend(self._head_lines(seg, style, measure, align))
+                out.extend(self._head_lines(seg, style, measure, align, min_size))
             return out
         lines = self.setter([(text, style.role)], style, measure, align=align)
         count, chars = len(lines), len(text)

@@ -27,6 +27,7 @@ from layout.typeset.columns import Grid
 from layout.typeset.masthead import Furniture, furniture
 from layout.typeset.placed import Bookmark, PlacedLine, PlacedPage, Rule
 from layout.typeset.placement import Job, Want, gap, place
+from layout.typeset.vfill import Frame, spread
 
 
 MAX_PENDING = 3  # continued pieces offered to one page; the rest wait their turn
@@ -40,6 +41,8 @@ class Box:
     top: int  # row of the content's top
     rows: int  # rows of the rectangle (stretched to the foot where it can)
     ruled: bool  # a horizontal rule in the separator row above it
+    air_above: int = 0  # rows of air over the head (see `vfill`)
+    air_below: int = 0  # rows of air between the head and the body
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +137,7 @@ class Paginator:
                                      f"is continued on a later page")
         self._pending = sorted(still + self._pending[MAX_PENDING:],
                                key=lambda p: (p.content.article, p.start))
-        boxes = _stretch(placed, fur.top_rows, area_rows)
+        boxes = _stretch(placed, fur.top_rows, area_rows, self.grid.columns)
         layout = PageLayout(page.number, page.section, fur, fur.top_rows, area_rows,
                             boxes, self._targets)
         self._waiting.append((layout, cuts))
@@ -159,50 +162,76 @@ class Paginator:
         own = sorted(own, key=lambda item: orders.get(item[0], item[0] + 1))
         pieces, jobs = [], []
         for n, (pos, piece) in enumerate(own):
+            if n == 0:
+                piece = dataclasses.replace(piece, content=dataclasses.replace(piece.content,
+                                                                               lead=True))
             want = wants.get(pos)
             lead = n == 0 and (want is None or want.columns is None)
             if lead and self.spec.placement.lead_columns:
                 want = Want(self.spec.placement.lead_columns, 0)
                 lead = False
             pieces.append(piece)
-            jobs.append(Job(own=True, lead=lead, want=want,
-                            head_rows=self.blocks.head(piece, 1).rows))
+            head = self.blocks.head(piece, 1)
+            jobs.append(Job(own=True, lead=lead, want=want, head_rows=head.rows,
+                            air=AIR_CAP if head.lines else AIR_CAP_HEADLESS))
         for piece in self._pending[:MAX_PENDING]:
+            # a cut article goes on with the next page that has room (a jump to a far
+            # page is worse), and a page of continuations alone must take one of them
+            must = piece.continued_from is not None or not jobs
             pieces.append(piece)
-            jobs.append(Job(own=False, head_rows=self.blocks.head(piece, 1).rows))
+            head = self.blocks.head(piece, 1)
+            jobs.append(Job(own=must, head_rows=head.rows,
+                            air=AIR_CAP if head.lines else AIR_CAP_HEADLESS))
         return pieces, jobs
 
 
-def _stretch(placed: list[tuple[Block, int, bool]], area_top: int, area_rows: int) -> tuple[Box, ...]:
-    """Final rectangles: a block that ends every column it spans runs to the foot."""
-    bottoms: dict[int, tuple[int, int]] = {}  # column -> (bottom row, block index)
-    for i, (block, _top, _ruled) in enumerate(placed):
+AIR_CAP = 6  # rows of air a block with a head may take (3 over it, 3 under it)
+AIR_CAP_HEADLESS = 3
+
+
+def _frames(placed: list[tuple[Block, int, bool]], area_top: int) -> list[Frame]:
+    frames = []
+    for block, top, _ruled in placed:
         r = block.region
-        bottom = r.top + min(block.used_rows, r.rows) if not block.jump else r.top + r.rows
-        for c in range(r.first_column, r.first_column + r.columns):
+        used = r.rows if block.jump else min(block.used_rows, r.rows)
+        cap = 0 if block.jump else AIR_CAP if block.head.lines else AIR_CAP_HEADLESS
+        frames.append(Frame(r.first_column, r.columns, top, r.top - area_top - top + used, cap))
+    return frames
+
+
+def _stretch(placed: list[tuple[Block, int, bool]], area_top: int, area_rows: int,
+             columns: int) -> tuple[Box, ...]:
+    """Final rectangles: the spare rows are spread as air (`vfill.spread`), then a
+    block that ends every column it spans runs to the foot."""
+    frames = _frames(placed, area_top)
+    airs = spread(frames, area_rows, columns)
+    bottoms: dict[int, tuple[int, int]] = {}  # column -> (bottom row, block index)
+    for i, (f, air) in enumerate(zip(frames, airs)):
+        bottom = f.top + air.shift + f.rows + air.extra
+        for c in range(f.first_column, f.first_column + f.columns):
             if c not in bottoms or bottoms[c][0] < bottom:
                 bottoms[c] = (bottom, i)
-    foot = area_top + area_rows
     boxes = []
-    for i, (block, _top, ruled) in enumerate(placed):
+    for i, ((block, _top, ruled), f, air) in enumerate(zip(placed, frames, airs)):
         r = block.region
-        rows = r.rows if block.jump else min(block.used_rows, r.rows)
-        spans = range(r.first_column, r.first_column + r.columns)
-        if all(bottoms[c][1] == i for c in spans):
-            rows = foot - r.top
-        boxes.append(Box(block, r.top, rows, ruled))
+        top = r.top + air.shift
+        rows = f.top + air.shift + f.rows + air.extra - (top - area_top)
+        if all(bottoms[c][1] == i for c in range(f.first_column, f.first_column + f.columns)):
+            rows = area_top + area_rows - top
+        above = (air.extra + 1) // 2 if block.head.rows else air.extra
+        boxes.append(Box(block, top, rows, ruled, above, air.extra - above))
     return tuple(boxes)
 
 
-def _block_lines(box: Box, grid: Grid, blocks: Blocks, jumps: Mapping[tuple[int, int], int],
-                 extra_head: int) -> list[PlacedLine]:
+def _block_lines(box: Box, grid: Grid, blocks: Blocks,
+                 jumps: Mapping[tuple[int, int], int]) -> list[PlacedLine]:
     """Lines of one box: the head over its columns, then each column's items."""
     block = box.block
     r = block.region
     x0 = grid.column_x(r.first_column)
-    out = [PlacedLine(x0 + dx, grid.row_y(box.top + extra_head) + b, line)
+    out = [PlacedLine(x0 + dx, grid.row_y(box.top + box.air_above) + b, line)
            for b, dx, line in block.head.lines]
-    body_top = box.top + block.head.rows + 2 * extra_head
+    body_top = box.top + box.air_above + block.head.rows + box.air_below
     for j, column in enumerate(block.columns):
         x = grid.column_x(r.first_column + j)
         row = body_top
@@ -220,13 +249,10 @@ def _block_lines(box: Box, grid: Grid, blocks: Blocks, jumps: Mapping[tuple[int,
     return out
 
 
-def _extra_head(box: Box) -> int:
-    """Rows of air added round a stretched block's head (the rest stays at its foot)."""
-    block = box.block
-    if block.jump or block.head.rows == 0:
-        return 0
-    spare = box.rows - block.used_rows
-    return max(0, min(spare // 2, 2))
+def block_head_is_blank(box: Box) -> bool:
+    """An untitled article's start: a head row with no lines."""
+    head = box.block.head
+    return head.rows > 0 and not head.lines and box.block.piece.start == 0
 
 
 def _box_rules(box: Box, grid: Grid, spec: Spec) -> list[Rule]:
@@ -243,6 +269,10 @@ def _box_rules(box: Box, grid: Grid, spec: Spec) -> list[Rule]:
     rules = []
     if box.ruled:
         rules.append(Rule(x0, y_top, x1, y_top, width, color))
+    if block_head_is_blank(box):  # an untitled article opens under a short centred rule
+        y = grid.row_y(box.top + box.air_above) + grid.leading / 2
+        third = (x1 - x0) / 3
+        rules.append(Rule(x0 + third, y, x1 - third, y, max(1.0, 2 * width), color))
     if r.first_column > 0:
         x = x0 - grid.gutter / 2
         rules.append(Rule(x, y_top, x, y_bottom, width, color))
@@ -256,7 +286,7 @@ def draw_page(layout: PageLayout, spec: Spec, grid: Grid, blocks: Blocks) -> Pla
     label = f"第{layout.number}版" + (f" {layout.section}" if layout.section else "")
     marks = [Bookmark(label, 0, grid.top)]
     for box in layout.boxes:
-        lines.extend(_block_lines(box, grid, blocks, layout.jumps, _extra_head(box)))
+        lines.extend(_block_lines(box, grid, blocks, layout.jumps))
         rules.extend(_box_rules(box, grid, spec))
         marks.append(Bookmark(box.block.piece.content.title, 1, grid.row_y(box.top)))
     return PlacedPage(number=layout.number, width=spec.page.width, height=spec.page.height,

@@ -10,9 +10,13 @@ rectangle of whole columns. A skyline holds each column's next free row. A beam
 search places the pieces in reading order: each tries every width and every run of
 adjacent columns whose tops are level within `MAX_HOLE` rows (the block starts at
 the run's highest top, leaving holes of at most three lines), and states are scored
-on cut-off text (overflow), holes, block shapes (not too short and wide, not too
-tall and narrow), height on the page (fill from the top) and, at the end, the space
-left at the foot that no block can stretch into.
+on cut-off text (overflow, plus a fixed price per jump), holes, block shapes (not
+too short and wide, not too tall and narrow), height on the page (fill from the
+top). An article of the page that cannot fit sensibly may move whole to a later page
+at a price per cell, so a crowded page cuts one or two articles instead of starting
+every article in a sliver. At the end the finalists are scored on the space left at
+each column's foot once `vfill.spread` has dealt the spare rows as air: columns
+should end at the foot, and where the page's articles run out, level.
 """
 
 from __future__ import annotations
@@ -22,8 +26,15 @@ import math
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from layout.typeset.vfill import Frame, column_ends, spread
+
 MAX_HOLE = 3  # rows: the tallest hole allowed between blocks
-BEAM = 48
+BEAM = 64
+CUT = 300.0  # an article of this page cut and continued (a jump) ...
+DEFER = 1000.0  # ... or moved whole to a later page, plus `DEFER_CELL` a cell of it
+DEFER_CELL = 45.0
+LEVEL = 2.0  # weight of the squared difference of a column's end from the mean
+FINALISTS = 8  # final states whose fill is worked out exactly
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +65,7 @@ class Job:
     lead: bool = False
     want: Want | None = None
     head_rows: int = 0
+    air: int = 4  # rows of air its block may take when the page has rows to spare
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +127,7 @@ def _order_cost(slots: Sequence[Slot | None], top: int, start: int) -> float:
 
 
 def _expand(state: _State, index: int, job: Job, rows_of: Callable[[int], int],
-            columns: int, rows: int, max_width: int) -> list[_State]:
+            columns: int, rows: int, max_width: int, skip_own: float) -> list[_State]:
     out: list[_State] = []
     if not job.own and state.waiting:
         skip = state.cost + 100.0 + 10.0 * rows_of(1)
@@ -135,7 +147,7 @@ def _expand(state: _State, index: int, job: Job, rows_of: Callable[[int], int],
         used = min(height, avail)
         over = (height - used) * width
         cost = state.cost + holes * 8.0 + top * width * 0.02 + start * 0.01
-        cost += over * (50.0 if job.own else 10.0)
+        cost += over * (50.0 if job.own else 30.0) + (CUT if over else 0.0)
         cost += _shape_cost(job, height, width, rows, columns)
         cost += _order_cost(state.slots, top, start)
         sky = list(state.sky)
@@ -147,33 +159,58 @@ def _expand(state: _State, index: int, job: Job, rows_of: Callable[[int], int],
         out.append(_State(cost, tuple(sky), tuple(last), slots, state.waiting))
     if not out or not job.own:
         # a continued piece left waiting costs what cutting all of it off would
-        skip = state.cost + (1e6 if job.own else 100.0 + 10.0 * rows_of(1))
+        skip = state.cost + (skip_own if job.own else 100.0 + 10.0 * rows_of(1))
         out.append(_State(skip, state.sky, state.last, state.slots + (None,),
                           state.waiting or not job.own))
     return out
 
 
-def _foot_cost(state: _State, rows: int) -> float:
-    """Space at the foot: cheap under a block that can stretch down into it (it ends
-    every column it spans), dear where a wider block above cannot reach."""
-    cost = 0.0
-    for c, h in enumerate(state.sky):
-        space = rows - h
-        if space <= 0:
+def _frames(state: _State, jobs: Sequence[Job], table: Sequence[Sequence[int]],
+            rows: int) -> list[Frame]:
+    frames = []
+    for i, slot in enumerate(state.slots):
+        if slot is None:
             continue
-        j = state.last[c]
-        slot = state.slots[j] if j >= 0 else None
-        stretchable = slot is not None and all(
-            state.last[k] == j for k in range(slot.first_column, slot.first_column + slot.columns))
-        cost += space * (1.0 + space * 0.1) if stretchable else space * 6.0
-    return cost
+        body_top = slot.top + gap(slot.top)
+        height = table[i][slot.columns]
+        used = min(height, rows - body_top)
+        cap = jobs[i].air if used == height else 0
+        frames.append(Frame(slot.first_column, slot.columns, slot.top,
+                            body_top - slot.top + used, cap))
+    return frames
+
+
+def _residual_cost(ends: Sequence[int], rows: int) -> float:
+    """Space left at the foot of each column: dear, and dearer where the columns do
+    not end level (a hole in a few columns, not a band across the page)."""
+    left = [max(0, rows - e) for e in ends]
+    mean = sum(left) / len(left)
+    return sum(3.0 * r + LEVEL * (r - mean) ** 2 for r in left)
+
+
+def _rough_fill_cost(frames: Sequence[Frame], columns: int, rows: int) -> float:
+    """`_fill_cost` without dealing the air: each column's frames' air all counted."""
+    ends = [0] * columns
+    air = [0] * columns
+    for f in frames:
+        for c in range(f.first_column, f.first_column + f.columns):
+            ends[c] = max(ends[c], f.top + f.rows)
+            air[c] += f.cap
+    return _residual_cost([min(rows, e + a) for e, a in zip(ends, air)], rows)
+
+
+def _fill_cost(frames: Sequence[Frame], columns: int, rows: int) -> float:
+    """Space left at the foot once the spare rows are dealt as air (`vfill.spread`)."""
+    airs = spread(frames, rows, columns, MAX_HOLE)
+    tops = [f.top + a.shift for f, a in zip(frames, airs)]
+    return _residual_cost(column_ends(frames, tops, [a.extra for a in airs], columns), rows)
 
 
 def _shortfall(state: _State, rows: int, needed: int) -> float:
     """Look-ahead: what cutting text off would cost if the pieces still to come need
     more room than is left below the skyline."""
     free = sum(rows - h for h in state.sky)
-    return 50.0 * max(0, needed - free)
+    return DEFER_CELL * max(0, needed - free)
 
 
 def place(jobs: Sequence[Job], rows_of: Callable[[int, int], int], columns: int,
@@ -197,11 +234,14 @@ def place(jobs: Sequence[Job], rows_of: Callable[[int, int], int], columns: int,
         children: dict[tuple[tuple[int, ...], tuple[int, ...]], _State] = {}
         for state in beam:
             for child in _expand(state, index, job, heights.__getitem__,
-                                 columns, rows, limit):
+                                 columns, rows, limit, DEFER + DEFER_CELL * need[index]):
                 key = (child.sky, child.last)
                 if key not in children or children[key].cost > child.cost:
                     children[key] = child
         beam = heapq.nsmallest(BEAM, children.values(),
                                key=lambda s: s.cost + _shortfall(s, rows, later[index]))
-    best = min(beam, key=lambda s: s.cost + _foot_cost(s, rows))
+    frames = {id(s): _frames(s, jobs, table, rows) for s in beam}
+    rough = heapq.nsmallest(FINALISTS, beam,
+                            key=lambda s: s.cost + _rough_fill_cost(frames[id(s)], columns, rows))
+    best = min(rough, key=lambda s: s.cost + _fill_cost(frames[id(s)], columns, rows))
     return best.slots

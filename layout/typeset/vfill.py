@@ -1,0 +1,132 @@
+"""Vertical fill: spread a page's spare rows as air inside its blocks.
+
+In: the placed blocks of one page as `Frame`s (columns, rows from the page area's
+top, whether a separator row sits above, how many rows of air each may take) and
+the area's rows. Out: one `Air` per frame (rows it moves down, rows of air it takes),
+so that every column ends as near the foot as the caps allow.
+
+The placement search leaves spare rows where the page's articles run out. Instead of
+one big hole under the last block of a column group, the spare is dealt one row at a
+time to the block whose extra row brings most column ends down, the block with the
+least air first, so the air is spread evenly over the stacked blocks of a column
+group (around their headline groups). Everything stays on whole rows (cjk-typography
+§5: blocks snap to whole lines); no block is pushed past the foot, and no hole taller
+than `max_hole` rows opens between blocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+__all__ = ["Air", "Frame", "column_ends", "spread"]
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A placed block: `top` is its outer top row (its separator row included),
+    `rows` the rows under that (separator, head and body); `cap` the air it may take."""
+
+    first_column: int
+    columns: int
+    top: int
+    rows: int
+    cap: int
+
+
+@dataclass(frozen=True, slots=True)
+class Air:
+    """How a frame moves: `shift` rows down, `extra` rows of air added inside it."""
+
+    shift: int = 0
+    extra: int = 0
+
+
+def _above(frames: Sequence[Frame]) -> list[list[int]]:
+    """For each frame, the frames directly above it in one of its columns."""
+    order = sorted(range(len(frames)), key=lambda i: frames[i].top)
+    last: dict[int, int] = {}
+    above: list[list[int]] = [[] for _ in frames]
+    for i in order:
+        f = frames[i]
+        seen: list[int] = []
+        for c in range(f.first_column, f.first_column + f.columns):
+            j = last.get(c)
+            if j is not None and j not in seen:
+                seen.append(j)
+            last[c] = i
+        above[i] = seen
+    return above
+
+
+def _layout(frames: Sequence[Frame], order: Sequence[int], above: Sequence[Sequence[int]],
+            extra: Sequence[int]) -> list[int]:
+    """New outer tops with `extra` rows of air in each frame."""
+    tops = [0] * len(frames)
+    for i in order:
+        top = frames[i].top
+        for j in above[i]:
+            top = max(top, tops[j] + frames[j].rows + extra[j])
+        tops[i] = top
+    return tops
+
+
+def column_ends(frames: Sequence[Frame], tops: Sequence[int], extra: Sequence[int],
+                columns: int) -> list[int]:
+    """The row each column ends at (0 for an empty column)."""
+    ends = [0] * columns
+    for f, top, e in zip(frames, tops, extra):
+        bottom = top + f.rows + e
+        for c in range(f.first_column, f.first_column + f.columns):
+            ends[c] = max(ends[c], bottom)
+    return ends
+
+
+def _max_hole(frames: Sequence[Frame], above: Sequence[Sequence[int]], tops: Sequence[int],
+              extra: Sequence[int]) -> int:
+    worst = 0
+    for i, js in enumerate(above):
+        for j in js:
+            worst = max(worst, tops[i] - (tops[j] + frames[j].rows + extra[j]))
+    return worst
+
+
+def spread(frames: Sequence[Frame], foot: int, columns: int, max_hole: int = 3) -> list[Air]:
+    """Deal the spare rows above the foot to the frames (see the module docstring)."""
+    if not frames:
+        return []
+    order = sorted(range(len(frames)), key=lambda i: frames[i].top)
+    above = _above(frames)
+    extra = [0] * len(frames)
+    tops = _layout(frames, order, above, extra)
+    ends = column_ends(frames, tops, extra, columns)
+    hole_limit = max(max_hole, _max_hole(frames, above, tops, extra))
+    while True:
+        best: tuple[int, int, int] | None = None
+        best_state: tuple[list[int], list[int]] | None = None
+        for i in order:
+            if extra[i] >= frames[i].cap:
+                continue
+            extra[i] += 1
+            new_tops = _layout(frames, order, above, extra)
+            new_ends = column_ends(frames, new_tops, extra, columns)
+            extra[i] -= 1
+            if max(new_ends) > foot and any(n > max(o, foot) for n, o in zip(new_ends, ends)):
+                continue
+            gain = sum(n - o for n, o in zip(new_ends, ends))
+            if gain <= 0:
+                continue
+            extra[i] += 1
+            hole = _max_hole(frames, above, new_tops, extra)
+            extra[i] -= 1
+            if hole > hole_limit:
+                continue
+            key = (extra[i], -gain, frames[i].top)
+            if best is None or key < best:
+                best, best_state = key, (new_tops, new_ends)
+                chosen = i
+        if best is None or best_state is None:
+            break
+        extra[chosen] += 1
+        tops, ends = best_state
+    return [Air(t - f.top, e) for f, t, e in zip(frames, tops, extra)]
