@@ -167,11 +167,15 @@ class Blocks:
         self.spec, self.grid, self.setter = spec, grid, setter
         self._heads: dict[tuple[object, ...], Head] = {}
         self._rows: dict[tuple[int, int, int, bool], int] = {}
+        self._texts: dict[tuple[object, ...], tuple[Line, ...]] = {}
+        self._too_wide: dict[tuple[object, ...], float] = {}  # widest measure that failed
 
     def forget(self) -> None:
         """Drop the size caches (called per page, so memory stays flat)."""
         self._heads.clear()
         self._rows.clear()
+        self._texts.clear()
+        self._too_wide.clear()
 
     def style(self, key: str) -> Style:
         """A named style (the spec validated that it exists)."""
@@ -294,9 +298,13 @@ class Blocks:
             trial = _scaled(style, factor) if factor < 1 else style
             if factor < 1 and trial.size < min_size:
                 break
-            lines = self.setter([(text, trial.role)], trial, measure, align=align)
-            if len(lines) <= 1:
-                return [(0.0, ln, trial.line_height, trial.size) for ln in lines]
+            wide = (text, trial, align)
+            # one line failed at a wider measure: it fails here too (skip composing)
+            if measure > self._too_wide.get(wide, -1.0):
+                lines = self._set_text(text, trial, measure, align)
+                if len(lines) <= 1:
+                    return [(0.0, ln, trial.line_height, trial.size) for ln in lines]
+                self._too_wide[wide] = max(measure, self._too_wide.get(wide, -1.0))
             if style.align != Align.CENTER or align is not None:
                 break
         segments = [seg for seg in re.split(r"[\u3000 ]+", text) if seg]
@@ -305,18 +313,30 @@ class Blocks:
             for seg in segments:
                 out.extend(self._head_lines(seg, style, measure, align, min_size))
             return out
-        lines = self.setter([(text, style.role)], style, measure, align=align)
+        lines = self._set_text(text, style, measure, align)
         count, chars = len(lines), len(text)
         if style.align == Align.CENTER and align is None and count > 1:
             for per_line in range(-(-chars // count), chars + 1):
                 narrow = per_line * style.size
                 if narrow >= measure:
                     break
-                trial = self.setter([(text, style.role)], style, narrow, align=align)
+                trial = self._set_text(text, style, narrow, align)
                 if len(trial) == count:
                     dx = (measure - narrow) / 2
                     return [(dx, ln, style.line_height, style.size) for ln in trial]
         return [(0.0, ln, style.line_height, style.size) for ln in lines]
+
+    def _set_text(self, text: str, style: Style, measure: float,
+                  align: Align | None) -> tuple[Line, ...]:
+        """A head text set at `measure`, composed once per page (the search for a
+        block's width sets the same headline at many measures, the balancing of
+        each at the same narrower ones)."""
+        key = (text, style, round(measure, 4), align)
+        lines = self._texts.get(key)
+        if lines is None:
+            lines = self.setter([(text, style.role)], style, measure, align=align)
+            self._texts[key] = lines
+        return lines
 
     # -- sizes and fitting --------------------------------------------------------
     def natural_rows(self, piece: Piece, columns: int) -> int:

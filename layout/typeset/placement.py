@@ -34,7 +34,7 @@ CUT = 300.0  # an article of this page cut and continued (a jump) ...
 DEFER = 1000.0  # ... or moved whole to a later page, plus `DEFER_CELL` a cell of it
 DEFER_CELL = 45.0
 LEVEL = 2.0  # weight of the squared difference of a column's end from the mean
-FINALISTS = 8  # final states whose fill is worked out exactly
+FINALISTS = 4  # final states whose fill is worked out exactly
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,8 @@ class _State:
     last: tuple[int, ...]  # index of the job whose block ends each column, -1 none
     slots: tuple[Slot | None, ...]
     waiting: bool = False  # a continued piece was passed over: the later ones wait too
+    prev: Slot | None = None  # the last block placed (for reading order)
+    free: int = 0  # cells left below the skyline
 
 
 def gap(top: int) -> int:
@@ -82,15 +84,19 @@ def gap(top: int) -> int:
     return 1 if top > 0 else 0
 
 
-def _options(job: Job, columns: int, max_width: int) -> list[tuple[int, int]]:
-    """(width, start) pairs the job may take."""
+def _widths(job: Job, columns: int, max_width: int) -> list[int]:
+    """The widths the job may take."""
     want = job.want or Want()
     if want.columns:
-        widths = [min(want.columns, columns)]
-    elif job.lead:
-        widths = list(range(max(1, math.ceil(columns / 2)), columns + 1))
-    else:
-        widths = list(range(1, min(max_width, columns) + 1))
+        return [min(want.columns, columns)]
+    if job.lead:
+        return list(range(max(1, math.ceil(columns / 2)), columns + 1))
+    return list(range(1, min(max_width, columns) + 1))
+
+
+def _options(job: Job, columns: int, widths: Sequence[int]) -> list[tuple[int, int]]:
+    """(width, start) pairs the job may take."""
+    want = job.want or Want()
     out = []
     for w in widths:
         starts = [want.start] if want.start is not None and want.start + w <= columns \
@@ -116,9 +122,8 @@ def _shape_cost(job: Job, height: int, width: int, rows: int, columns: int) -> f
     return cost
 
 
-def _order_cost(slots: Sequence[Slot | None], top: int, start: int) -> float:
+def _order_cost(previous: Slot | None, top: int, start: int) -> float:
     """Blocks follow reading order: down the page, and left to right along a level."""
-    previous = next((s for s in reversed(slots) if s is not None), None)
     if previous is None:
         return 0.0
     if top < previous.top or (top == previous.top and start < previous.first_column):
@@ -126,46 +131,48 @@ def _order_cost(slots: Sequence[Slot | None], top: int, start: int) -> float:
     return 0.0
 
 
-def _expand(state: _State, index: int, job: Job, rows_of: Callable[[int], int],
-            columns: int, rows: int, max_width: int, skip_own: float) -> list[_State]:
+_Option = tuple[int, int, int, float]  # width, start, height, shape cost
+
+
+def _expand(state: _State, index: int, job: Job, options: Sequence[_Option],
+            rows: int, skip: float) -> list[_State]:
+    """The states after `job`: one per slot it may take, and one passing it over."""
     out: list[_State] = []
     if not job.own and state.waiting:
-        skip = state.cost + 100.0 + 10.0 * rows_of(1)
-        return [_State(skip, state.sky, state.last, state.slots + (None,), True)]
-    for width, start in _options(job, columns, max_width):
-        run = state.sky[start:start + width]
-        top = max(run)
-        holes = sum(top - h for h in run)
-        if job.want is None and max(run) - min(run) > MAX_HOLE:
+        return [_State(state.cost + skip, state.sky, state.last, state.slots + (None,), True,
+                       state.prev, state.free)]
+    sky, free_rows = state.sky, job.want is None
+    for width, start, height, shape in options:
+        run = sky[start:start + width]
+        top, low = max(run), min(run)
+        if free_rows and top - low > MAX_HOLE:
             continue
-        body_top = top + gap(top)
+        body_top = top + 1 if top > 0 else 0  # `gap`
         avail = rows - body_top
-        height = rows_of(width)
         need = min(height, job.head_rows + 6)
-        if avail < max(need, 3):
+        if avail < need or avail < 3:
             continue
-        used = min(height, avail)
+        used = height if height < avail else avail
         over = (height - used) * width
-        cost = state.cost + holes * 8.0 + top * width * 0.02 + start * 0.01
-        cost += over * (50.0 if job.own else 30.0) + (CUT if over else 0.0)
-        cost += _shape_cost(job, height, width, rows, columns)
-        cost += _order_cost(state.slots, top, start)
-        sky = list(state.sky)
-        last = list(state.last)
-        for c in range(start, start + width):
-            sky[c] = body_top + used
-            last[c] = index
-        slots = state.slots + (Slot(start, width, top),)
-        out.append(_State(cost, tuple(sky), tuple(last), slots, state.waiting))
+        holes = top * width - sum(run)
+        cost = state.cost + holes * 8.0 + top * width * 0.02 + start * 0.01 + shape
+        if over:
+            cost += over * (50.0 if job.own else 30.0) + CUT
+        cost += _order_cost(state.prev, top, start)
+        end = body_top + used
+        new_sky = sky[:start] + (end,) * width + sky[start + width:]
+        last = state.last[:start] + (index,) * width + state.last[start + width:]
+        slot = Slot(start, width, top)
+        out.append(_State(cost, new_sky, last, state.slots + (slot,), state.waiting, slot,
+                          state.free - (end * width - sum(run))))
     if not out or not job.own:
         # a continued piece left waiting costs what cutting all of it off would
-        skip = state.cost + (skip_own if job.own else 100.0 + 10.0 * rows_of(1))
-        out.append(_State(skip, state.sky, state.last, state.slots + (None,),
-                          state.waiting or not job.own))
+        out.append(_State(state.cost + skip, sky, state.last, state.slots + (None,),
+                          state.waiting or not job.own, state.prev, state.free))
     return out
 
 
-def _frames(state: _State, jobs: Sequence[Job], table: Sequence[Sequence[int]],
+def _frames(state: _State, jobs: Sequence[Job], table: Sequence[dict[int, int]],
             rows: int) -> list[Frame]:
     frames = []
     for i, slot in enumerate(state.slots):
@@ -206,11 +213,10 @@ def _fill_cost(frames: Sequence[Frame], columns: int, rows: int) -> float:
     return _residual_cost(column_ends(frames, tops, [a.extra for a in airs], columns), rows)
 
 
-def _shortfall(state: _State, rows: int, needed: int) -> float:
+def _shortfall(state: _State, needed: int) -> float:
     """Look-ahead: what cutting text off would cost if the pieces still to come need
     more room than is left below the skyline."""
-    free = sum(rows - h for h in state.sky)
-    return DEFER_CELL * max(0, needed - free)
+    return DEFER_CELL * max(0, needed - state.free)
 
 
 def place(jobs: Sequence[Job], rows_of: Callable[[int, int], int], columns: int,
@@ -221,25 +227,36 @@ def place(jobs: Sequence[Job], rows_of: Callable[[int, int], int], columns: int,
     `rows_of(job index, width)` is the job's balanced height at that width; `rows`
     the free rows of the page area; `sky` the rows already used in each column.
     """
-    start = _State(0.0, tuple(sky or (0,) * columns), (-1,) * columns, ())
-    beam = [start]
+    sky0 = tuple(sky or (0,) * columns)
+    beam = [_State(0.0, sky0, (-1,) * columns, (), free=sum(rows - h for h in sky0))]
     limit = max_width or max(1, min(columns, math.ceil(columns * 0.6)))
-    table = [[0] + [rows_of(i, w) for w in range(1, columns + 1)] for i in range(len(jobs))]
+    # heights only at the widths a job may take (each costs a balance and a head)
+    table: list[dict[int, int]] = []
+    options: list[list[_Option]] = []
+    for i, job in enumerate(jobs):
+        widths = _widths(job, columns, limit)
+        heights = {w: rows_of(i, w) for w in reversed(widths)}  # widest first: see Blocks
+        if not job.own and 1 not in heights:
+            heights[1] = rows_of(i, 1)
+        table.append(heights)
+        options.append([(w, st, heights[w], _shape_cost(job, heights[w], w, rows, columns))
+                        for w, st in _options(job, columns, widths)])
     # area the own pieces still to place need at their most compact width
-    need = [min(w * table[i][w] for w in range(1, columns + 1)) if job.own else 0
+    need = [min(w * h for w, h in table[i].items()) if job.own else 0
             for i, job in enumerate(jobs)]
     later = [sum(need[i + 1:]) for i in range(len(jobs))]
     for index, job in enumerate(jobs):
-        heights = table[index]
+        skip = DEFER + DEFER_CELL * need[index] if job.own else 100.0 + 10.0 * table[index][1]
         children: dict[tuple[tuple[int, ...], tuple[int, ...]], _State] = {}
         for state in beam:
-            for child in _expand(state, index, job, heights.__getitem__,
-                                 columns, rows, limit, DEFER + DEFER_CELL * need[index]):
+            for child in _expand(state, index, job, options[index], rows, skip):
                 key = (child.sky, child.last)
-                if key not in children or children[key].cost > child.cost:
+                old = children.get(key)
+                if old is None or old.cost > child.cost:
                     children[key] = child
+        ahead = later[index]
         beam = heapq.nsmallest(BEAM, children.values(),
-                               key=lambda s: s.cost + _shortfall(s, rows, later[index]))
+                               key=lambda s: s.cost + _shortfall(s, ahead))
     frames = {id(s): _frames(s, jobs, table, rows) for s in beam}
     rough = heapq.nsmallest(FINALISTS, beam,
                             key=lambda s: s.cost + _rough_fill_cost(frames[id(s)], columns, rows))

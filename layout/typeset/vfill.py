@@ -101,32 +101,30 @@ def spread(frames: Sequence[Frame], foot: int, columns: int, max_hole: int = 3) 
     tops = _layout(frames, order, above, extra)
     ends = column_ends(frames, tops, extra, columns)
     hole_limit = max(max_hole, _max_hole(frames, above, tops, extra))
-    while True:
+    alive = [i for i in order if frames[i].cap > 0]
+    while alive:
         best: tuple[int, int, int] | None = None
-        best_state: tuple[list[int], list[int]] | None = None
-        for i in order:
-            if extra[i] >= frames[i].cap:
-                continue
+        chosen, state = -1, (tops, ends)
+        dead = []
+        for i in alive:
             extra[i] += 1
             new_tops = _layout(frames, order, above, extra)
             new_ends = column_ends(frames, new_tops, extra, columns)
-            extra[i] -= 1
-            if max(new_ends) > foot and any(n > max(o, foot) for n, o in zip(new_ends, ends)):
+            if any(n > o and n > foot for n, o in zip(new_ends, ends)):
+                extra[i] -= 1
+                dead.append(i)  # ends only grow: this frame can never take air again
                 continue
-            gain = sum(n - o for n, o in zip(new_ends, ends))
-            if gain <= 0:
-                continue
-            extra[i] += 1
-            hole = _max_hole(frames, above, new_tops, extra)
+            gain = sum(new_ends) - sum(ends)
+            hole = _max_hole(frames, above, new_tops, extra) if gain > 0 else 0
             extra[i] -= 1
-            if hole > hole_limit:
+            if gain <= 0 or hole > hole_limit:
                 continue
             key = (extra[i], -gain, frames[i].top)
             if best is None or key < best:
-                best, best_state = key, (new_tops, new_ends)
-                chosen = i
-        if best is None or best_state is None:
+                best, chosen, state = key, i, (new_tops, new_ends)
+        if best is None:
             break
         extra[chosen] += 1
-        tops, ends = best_state
+        tops, ends = state
+        alive = [i for i in alive if i not in dead and extra[i] < frames[i].cap]
     return [Air(t - f.top, e) for f, t, e in zip(frames, tops, extra)]
