@@ -61,26 +61,29 @@ def masthead(spec: Spec, grid: Grid, setter: Setter, values: Values) -> tuple[in
     cols = grid.columns
     lines: list[PlacedLine] = []
     name_style = spec.styles["masthead_name"]
+    band = band_bottom - band_top
     if ms.position == "center":
-        span = max(1, min(ms.columns, cols))
-        first = (cols - span) // 2
-        ear_w = grid.span_width(max(1, first)) if first else grid.span_width(1)
+        # The name sits in the middle of the full width; the ears take what is left
+        # on either side, so they can never run under the name.
+        total = grid.span_width(cols)
+        size = min(name_style.size, total * 0.5 / max(1, len(name)), band * 0.8)
+        ear_w = max(grid.span_width(1) / 2, (total - size * len(name) * 1.1) / 2 - grid.gutter)
         blocks = [(left_ear, grid.column_x(0), ear_w, Align.LEFT),
-                  (right_ear, grid.column_x(cols) - grid.gutter - ear_w, ear_w, Align.RIGHT)]
+                  (right_ear, grid.column_x(0) + total - ear_w, ear_w, Align.RIGHT)]
+        name_x, name_w = grid.column_x(0), total
     else:
-        span, first = max(1, min(ms.columns, cols - 1)), 0
+        span = max(1, min(ms.columns, cols - 1))
         rest = cols - span
         ear_cols = max(1, min(3, rest // 2 + 1))
         ear_w = grid.span_width(ear_cols)
         blocks = [(left_ear, grid.column_x(span), ear_w, Align.LEFT),
                   (right_ear, grid.column_x(cols) - grid.gutter - ear_w, ear_w, Align.RIGHT)]
+        name_x, name_w = grid.column_x(0), grid.span_width(span)
+        size = min(name_style.size, name_w / max(1, len(name)) * 0.95, band * 0.8)
     if name:
-        width = grid.span_width(span)
-        size = min(name_style.size, width / max(1, len(name)) * 0.95,
-                   (band_bottom - band_top) * 0.8)
         style = dataclasses.replace(name_style, size=size, leading=size * 1.2)
-        placed, end = _stack(setter, [(name, style)], grid.column_x(first), band_top, width)
-        lines += _shift(placed, (band_bottom - band_top - (end - band_top)) / 2)
+        placed, end = _stack(setter, [(name, style)], name_x, band_top, name_w)
+        lines += _shift(placed, (band - (end - band_top)) / 2)
     for texts, x, width, align in blocks:
         placed, end = _stack(setter, texts, x, band_top, width, align)
         lines += _shift(placed, (band_bottom - band_top - (end - band_top)) / 2)
