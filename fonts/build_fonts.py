@@ -32,8 +32,12 @@ SOURCES: dict[str, tuple[Path, int | None]] = {
     "NotoSerifSC-Regular": (NOTO / "NotoSerifCJK-Regular.ttc", 2),
     "NotoSerifSC-Bold": (NOTO / "NotoSerifCJK-Bold.ttc", 2),
     "NotoSansSC-Bold": (NOTO / "NotoSansCJK-Bold.ttc", 2),
-    "LXGWWenKai-Regular": (LXGW / "LXGWWenKai-Regular.ttf", None),
+    "NewsKai-Regular": (LXGW / "LXGWWenKai-Regular.ttf", None),
 }
+
+# A subset is a Modified Version under the OFL, and LXGW WenKai reserves the names
+# "LXGW" and "霞鹜": ours is renamed (copyright and licence notices are kept).
+RENAMED: dict[str, str] = {"NewsKai-Regular": "NewsKai"}
 
 # Non-Han ranges every face keeps: ASCII + Latin-1, general punctuation (—…‘’“”‰),
 # letterlike symbols (℃ №), arrows/maths a newspaper uses, circled numbers, CJK
@@ -109,6 +113,17 @@ def _to_quadratic(font: TTFont, max_err: float = 1.0) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
+def rename(font: TTFont, family: str, postscript: str) -> None:
+    """Replace every family/full/PostScript name; keep copyright and licence records."""
+    name = font["name"]
+    name.names = [r for r in name.names if r.nameID not in (1, 3, 4, 6, 16, 17, 18, 21, 22)]
+    for record_id, value in ((1, family), (2, "Regular"), (3, f"{postscript};layout-subset"),
+                             (4, f"{family} Regular"), (6, postscript)):
+        name.setName(value, record_id, 3, 1, 0x409)
+    name.setName("A subset of LXGW WenKai (OFL-1.1), renamed as its Reserved Font Names require.",
+                 10, 3, 1, 0x409)
+
+
 def build_face(face: str, charset_name: str, out_dir: Path = HERE) -> dict[str, object]:
     """Subset (and convert if CFF) one face; return its size and timing."""
     t0 = time.perf_counter()
@@ -126,6 +141,8 @@ def build_face(face: str, charset_name: str, out_dir: Path = HERE) -> dict[str, 
     sub.subset(font)
     if "CFF " in font:
         _to_quadratic(font)
+    if face in RENAMED:
+        rename(font, RENAMED[face], face)
     out = out_dir / f"{face}.ttf"
     font.save(out)
     cmap = font.getBestCmap()

@@ -40,28 +40,28 @@ def test_fontset_is_metrics(fs):
 def test_roles_pick_their_faces(fs):
     assert fs.face_for("中", "song") == "NotoSerifSC-Regular"
     assert fs.face_for("中", "hei") == "NotoSansSC-Bold"
-    assert fs.face_for("中", "kai") == "LXGWWenKai-Regular"
-    assert fs.face_for("中", "fangsong") == "LXGWWenKai-Regular"
+    assert fs.face_for("中", "kai") == "NewsKai-Regular"
+    assert fs.face_for("中", "fangsong") == "NewsKai-Regular"
     assert fs.face_for("中", "song-bold") == "NotoSerifSC-Bold"
 
 
 def test_fallback_to_next_face_and_none():
-    fs = load_fontset(chains={"kai": ["LXGWWenKai-Regular", "NotoSerifSC-Regular"]})
+    fs = load_fontset(chains={"kai": ["NewsKai-Regular", "NotoSerifSC-Regular"]})
     # U+3402 (Ext-A) is in no shipped subset: nobody draws it
     assert fs.face_for("\U0010FFFD", "song") is None
     assert fs.face_for("\u3402", "kai") is None
     # a character only the second face of the chain has falls back to it
     only_serif = next(chr(c) for c in range(0x2000, 0x2700)
                       if fs.has("NotoSerifSC-Regular", chr(c))
-                      and not fs.has("LXGWWenKai-Regular", chr(c)))
+                      and not fs.has("NewsKai-Regular", chr(c)))
     assert fs.face_for(only_serif, "kai") == "NotoSerifSC-Regular"
 
 
 def test_fallback_to_another_role():
-    fs = load_fontset(chains={"song": ["LXGWWenKai-Regular"]})
+    fs = load_fontset(chains={"song": ["NewsKai-Regular"]})
     ch = next(chr(c) for c in range(0x2000, 0x2700)
-              if fs.has("NotoSerifSC-Regular", chr(c)) and not fs.has("LXGWWenKai-Regular", chr(c)))
-    assert fs.face_for(ch, "song") is not None and fs.face_for(ch, "song") != "LXGWWenKai-Regular"
+              if fs.has("NotoSerifSC-Regular", chr(c)) and not fs.has("NewsKai-Regular", chr(c)))
+    assert fs.face_for(ch, "song") is not None and fs.face_for(ch, "song") != "NewsKai-Regular"
 
 
 def test_missing_chars_reports_where(fs):
@@ -84,7 +84,7 @@ def test_width_cache_matches_a_fresh_parse_and_follows_the_file(tmp_path, monkey
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     font = tmp_path / "face.ttf"
-    shutil.copy(FONT_DIR / "LXGWWenKai-Regular.ttf", font)
+    shutil.copy(FONT_DIR / "NewsKai-Regular.ttf", font)
     fresh = fonts_mod._face_widths("CacheTestFace", font)  # parsed, then stored
     stored = list((tmp_path / "cache" / "cjk-newspaper-layout").glob("widths-*.pickle"))
     assert len(stored) == 1
