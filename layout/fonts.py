@@ -139,7 +139,10 @@ class FontSet:
         return sorted(out, key=lambda m: (m[2], m[1]))
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """Where derived font data is cached: `$LAYOUT_CACHE_DIR`, else the XDG cache."""
+    if env := os.environ.get("LAYOUT_CACHE_DIR"):
+        return Path(env)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "cjk-newspaper-layout"
 
@@ -157,7 +160,7 @@ def _face_widths(name: str, path: Path
     """
     st = path.stat()
     key = f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{_CACHE_VERSION}"
-    cache = _cache_dir() / f"widths-{hashlib.sha1(key.encode()).hexdigest()[:16]}.pickle"
+    cache = cache_dir() / f"widths-{hashlib.sha1(key.encode()).hexdigest()[:16]}.pickle"
     try:
         with open(cache, "rb") as fh:
             stored_key, widths, default, ink = pickle.load(fh)

@@ -11,8 +11,8 @@ followed by every other embedded face, the same order as `FontSet.face_for`, so 
 reader picks, character by character, the face the PDF uses.
 
 Subsetting a 10 MB CJK face takes ~1 s (parse, closure, Brotli), so subsets are
-cached on disk by (font file, size, mtime, characters) in `$LAYOUT_CACHE_DIR` or
-`~/.cache/layout/epub-fonts`; a cache that cannot be written is skipped, not fatal.
+cached on disk by (font file, size, mtime, characters) in `epub-fonts` under
+`layout.fonts.cache_dir()`; a cache that cannot be written is skipped, not fatal.
 """
 
 from __future__ import annotations
@@ -137,10 +137,10 @@ def font_weight(path: Path) -> int:
 
 
 def cache_dir() -> Path:
-    """Where subsets are kept between runs."""
-    env = os.environ.get("LAYOUT_CACHE_DIR")
-    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "layout"
-    return base / "epub-fonts"
+    """Where subsets are kept between runs: beside the composer's font cache."""
+    from layout.fonts import cache_dir as font_cache_dir
+
+    return font_cache_dir() / "epub-fonts"
 
 
 def subset_woff2(path: Path, chars: frozenset[str]) -> bytes:
