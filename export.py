@@ -108,6 +108,11 @@ def export_pdf(issue, spec, output: Path, *, pages: set[int] | None, strict: boo
     fonts = load_fonts_for(spec)
     missing = check_coverage(issue, fonts, strict=strict)
     result = typeset(issue, spec, fonts, pages=pages)
+    if not result.pages:
+        from layout.errors import InputError
+
+        asked = ", ".join(str(n) for n in sorted(pages or ()))
+        raise InputError(f"error: page {asked}: no such printed page in this issue")
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if plan:
@@ -155,27 +160,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_pdf(args: argparse.Namespace) -> int:
+def cmd_export(args: argparse.Namespace) -> int:
+    """`pdf` and `epub`: spec and issue in, one file out, a summary line."""
     from layout.spec import load_spec
 
     started = time.perf_counter()
     spec = load_spec(args.spec)
     issue = read_issue(args.input, verbose=args.verbose)
-    output = args.output or args.input.with_suffix(".pdf")
-    figures = export_pdf(issue, spec, output, pages=parse_pages(args.pages), strict=args.strict,
-                         plan=args.plan)
-    summarise("pdf", output, figures, started)
-    return 0
-
-
-def cmd_epub(args: argparse.Namespace) -> int:
-    from layout.spec import load_spec
-
-    started = time.perf_counter()
-    spec = load_spec(args.spec)
-    issue = read_issue(args.input, verbose=args.verbose)
-    output = args.output or args.input.with_suffix(".epub")
-    summarise("epub", output, export_epub(issue, spec, output, strict=args.strict), started)
+    output = args.output or args.input.with_suffix(f".{args.command}")
+    if args.command == "pdf":
+        figures = export_pdf(issue, spec, output, pages=parse_pages(args.pages),
+                             strict=args.strict, plan=args.plan)
+    else:
+        figures = export_epub(issue, spec, output, strict=args.strict)
+    summarise(args.command, output, figures, started)
     return 0
 
 
@@ -250,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace an edited document")
     p.set_defaults(func=cmd_ingest)
 
-    for name, func, suffix in (("pdf", cmd_pdf, "PDF"), ("epub", cmd_epub, "EPUB 3")):
+    for name, suffix in (("pdf", "PDF"), ("epub", "EPUB 3")):
         p = sub.add_parser(name, help=f"issue document or OCR text -> {suffix}",
                            description=f"Typeset an issue to {suffix}. A raw .txt is ingested on the fly.")
         p.add_argument("input", type=Path, help="ISSUE.yaml / ISSUE.json / raw OCR .txt")
@@ -260,7 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "pdf":
             p.add_argument("--pages", help="only these printed pages, e.g. 1-2,5")
             p.add_argument("--plan", action="store_true", help="print the placement of every article")
-        p.set_defaults(func=func)
+        p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("build", help="the main job: document + PDF + EPUB into a folder",
                        description="Ingest (if raw text), then write ISSUE.yaml, ISSUE.pdf and ISSUE.epub.")

@@ -122,3 +122,40 @@ def _parser_with(build, func):
             action.choices["check"].set_defaults(func=func)
         return parser
     return patched
+
+
+def test_pdf_and_epub_from_raw_text(tmp_path: Path) -> None:
+    pdf, epub = tmp_path / "seed.pdf", tmp_path / "seed.epub"
+    result = run("pdf", str(SAMPLE), "-o", str(pdf), "--plan", "--pages", "1")
+    assert result.returncode == 0, result.stderr
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    plan = [line for line in result.stdout.splitlines() if line.startswith("第1版")]
+    assert len(plan) >= 7 and all("栏" in line and "mm" in line for line in plan)
+    assert "pdf: wrote" in result.stderr and "1 pages" in result.stderr
+    result = run("epub", str(SAMPLE), "-o", str(epub))
+    assert result.returncode == 0, result.stderr
+    assert epub.read_bytes()[:2] == b"PK"
+
+
+def test_bad_spec_exit_2_and_old_output_kept(tmp_path: Path) -> None:
+    spec = tmp_path / "bad.yaml"
+    spec.write_text("grid:\n  columns: three\n", encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    out.write_bytes(b"previous export")
+    result = run("pdf", str(SAMPLE), "--spec", str(spec), "-o", str(out))
+    assert result.returncode == 2
+    assert f"{spec}:2:12: error: grid.columns: expected a positive integer" in result.stderr
+    assert out.read_bytes() == b"previous export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml", "out.pdf"]
+    checked = run("check", str(spec))
+    assert checked.returncode == 2 and "grid.columns" in checked.stderr
+    assert run("check", str(ROOT / "specs" / "lvliang-daily.yaml")).returncode == 0
+
+
+def test_preview_png(tmp_path: Path) -> None:
+    png = tmp_path / "p1.png"
+    result = run("preview", str(SAMPLE), "--page", "1", "-o", str(png), "--dpi", "20")
+    assert result.returncode == 0, result.stderr
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    missing = run("preview", str(SAMPLE), "--page", "9", "-o", str(tmp_path / "p9.png"))
+    assert missing.returncode == 2 and "page 9" in missing.stderr
