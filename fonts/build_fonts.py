@@ -130,7 +130,9 @@ def build_face(face: str, charset_name: str, out_dir: Path = HERE) -> dict[str, 
     src, index = SOURCES[face]
     font = TTFont(src, fontNumber=index if index is not None else -1, lazy=False)
     opts = subset.Options()
-    opts.layout_features = []  # ReportLab does no shaping; horizontal text needs none
+    # ReportLab does no shaping; only EPUB readers setting 竖排 use these: vertical
+    # forms of ，。、：；！？（）“” (vert/vrt2) with the vertical metrics they need.
+    opts.layout_features = ["vert", "vrt2"]
     opts.hinting = False
     opts.name_IDs = ["*"]
     opts.name_languages = ["*"]
