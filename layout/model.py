@@ -124,7 +124,7 @@ class Issue:
         Used to check that the fonts can draw every character before anything is drawn,
         and to name the place of any character they cannot.
         """
-        yield from (("masthead", v) for v in vars_of(self.paper) if v)
+        yield from (("masthead", v) for v in (*vars_of(self.paper), *vars_of(self.issue)) if v)
         for page in self.pages:
             for n, article in enumerate(page.articles, 1):
                 where = f"page {page.number}, article {n} ({article.title})"
@@ -137,7 +137,7 @@ class Issue:
                 yield from ((f"page {page.number}, footer", v) for v in vars_of(page.footer) if v)
 
 
-def vars_of(record: Paper | Footer) -> list[str]:
+def vars_of(record: Paper | IssueInfo | Footer) -> list[str]:
     """The string fields of a masthead or footer record (lists flattened)."""
     values: list[str] = []
     for name in record.__slots__:  # type: ignore[attr-defined]

@@ -130,3 +130,12 @@ def test_any_text_round_trips(headline: str | None, paragraphs: list[str], note:
 
 def test_yaml_is_plain_data() -> None:
     assert yaml.safe_load(dump_issue(ISSUE))["pages"][0]["footer"]["editors"] == ["马龙", "梁瑜"]
+
+
+def test_texts_name_where_every_printed_string_stands() -> None:
+    places = dict((text, where) for where, text in ISSUE.texts())
+    assert places["吕梁日报"] == "masthead" and places["星期五"] == "masthead"
+    assert places["主题"] == "page 1, article 1 (主题), headline"
+    assert places["小标题"] == "page 1, article 1 (主题), subhead 2"
+    assert places["一段。"] == "page 1, article 2 (短讯), paragraph 1"
+    assert places["梁瑜"] == "page 1, footer"
