@@ -257,7 +257,7 @@ class PageBuilder:
 
     def set_byline(self, art: ArticleDraft, byline: str, unit_line: int) -> None:
         """Set the byline, noting a second one rather than losing it."""
-        if art.byline and art.byline != byline:
+        if art.byline:  # a repeat is noted too: no character may vanish silently
             self.notes.add(unit_line, f"second byline '{byline}' (kept '{art.byline}')")
             return
         art.byline = byline

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from layout.ingest import ingest_text
@@ -38,6 +38,7 @@ def test_arbitrary_text_never_crashes_or_loses_characters(text: str) -> None:
 
 @settings(max_examples=250, deadline=None)
 @given(CJKISH)
+@example("本报讯\n本报讯")  # a repeated byline was dropped silently
 def test_newspaper_like_text_never_loses_characters(text: str) -> None:
     issue, _ = ingest_text(text, "fuzz.txt")
     assert_nothing_lost(text, issue)
