@@ -99,22 +99,32 @@ def print_progress(done: int, total: int) -> None:
           file=sys.stderr, flush=True)
 
 
-def export_pdf(issue, spec, output: Path, *, pages: set[int] | None, strict: bool,
-               plan: bool = False) -> dict:
-    """Typeset and draw the PDF; returns figures for the summary line."""
-    from layout.render.pdf import render_pdf
-    from layout.typeset import format_plan, typeset
+def typeset_issue(issue, spec, *, strict: bool, pages: set[int] | None = None):
+    """Fonts checked, pages made: what both renderers need. Returns (fonts, result, missing).
+
+    `build` calls this once for the PDF and the EPUB, whose page-list cites the same
+    pagination.
+    """
+    from layout.errors import InputError
+    from layout.typeset import typeset
 
     fonts = load_fonts_for(spec)
     missing = check_coverage(issue, fonts, strict=strict)
     result = typeset(issue, spec, fonts, pages=pages)
     if not result.pages:
-        from layout.errors import InputError
-
         asked = ", ".join(str(n) for n in sorted(pages or ()))
         raise InputError(f"error: page {asked}: no such printed page in this issue")
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    return fonts, result, missing
+
+
+def export_pdf(issue, output: Path, typeset_result, *, plan: bool = False) -> dict:
+    """Draw the PDF; returns figures for the summary line."""
+    from layout.render.pdf import render_pdf
+    from layout.typeset import format_plan
+
+    fonts, result, missing = typeset_result
     if plan:
         print(format_plan(result))
     title = " ".join(x for x in (issue.paper.name, issue.issue.date) if x) or output.stem
@@ -124,14 +134,11 @@ def export_pdf(issue, spec, output: Path, *, pages: set[int] | None, strict: boo
             "warnings": len(result.warnings) + missing}
 
 
-def export_epub(issue, spec, output: Path, *, strict: bool) -> dict:
+def export_epub(issue, spec, output: Path, typeset_result) -> dict:
     """Write the EPUB, citing the print pagination of the same spec."""
     from layout.render.epub import render_epub
-    from layout.typeset import typeset
 
-    fonts = load_fonts_for(spec)
-    missing = check_coverage(issue, fonts, strict=strict)
-    result = typeset(issue, spec, fonts)
+    fonts, result, missing = typeset_result
     render_epub(issue, spec, output, fonts=fonts if spec.epub.embed_fonts else None,
                 page_breaks=result.breaks)
     return {"pages": len(result.pages), "articles": len(issue.articles()), "warnings": missing}
@@ -169,10 +176,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     issue = read_issue(args.input, verbose=args.verbose)
     output = args.output or args.input.with_suffix(f".{args.command}")
     if args.command == "pdf":
-        figures = export_pdf(issue, spec, output, pages=parse_pages(args.pages),
-                             strict=args.strict, plan=args.plan)
+        made = typeset_issue(issue, spec, strict=args.strict, pages=parse_pages(args.pages))
+        figures = export_pdf(issue, output, made, plan=args.plan)
     else:
-        figures = export_epub(issue, spec, output, strict=args.strict)
+        figures = export_epub(issue, spec, output, typeset_issue(issue, spec, strict=args.strict))
     summarise(args.command, output, figures, started)
     return 0
 
@@ -193,10 +200,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         write_text_atomic(document, dump_issue(issue))
         print(f"build: wrote {document}", file=sys.stderr)
     pdf = args.out_dir / f"{stem}.pdf"
-    summarise("pdf", pdf, export_pdf(issue, spec, pdf, pages=None, strict=args.strict), started)
+    made = typeset_issue(issue, spec, strict=args.strict)
+    summarise("pdf", pdf, export_pdf(issue, pdf, made), started)
     started = time.perf_counter()
     epub = args.out_dir / f"{stem}.epub"
-    summarise("epub", epub, export_epub(issue, spec, epub, strict=args.strict), started)
+    summarise("epub", epub, export_epub(issue, spec, epub, made), started)
     return 0
 
 
@@ -218,7 +226,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         spec = load_spec(args.spec)
         issue = read_issue(args.input, verbose=args.verbose)
-        render_png(lambda pdf: export_pdf(issue, spec, pdf, pages={args.page}, strict=False),
+        made = typeset_issue(issue, spec, strict=False, pages={args.page})
+        render_png(lambda pdf: export_pdf(issue, pdf, made),
                    args.page, args.output, dpi=args.dpi)
         print(f"preview: wrote {args.output} ({time.perf_counter() - started:.2f} s)", file=sys.stderr)
 
