@@ -132,43 +132,80 @@ def _order_cost(previous: Slot | None, top: int, start: int) -> float:
 
 
 _Option = tuple[int, int, int, float]  # width, start, height, shape cost
+# a child state, scored but not built: (score, order, parent, option or -1 for
+# passing the job over, top row, end row, cells free after it, cost)
+_Scored = tuple[float, int, int, int, int, int, int, float]
 
 
-def _expand(state: _State, index: int, job: Job, options: Sequence[_Option],
-            rows: int, skip: float) -> list[_State]:
-    """The states after `job`: one per slot it may take, and one passing it over."""
+def _score_children(beam: Sequence[_State], job: Job, options: Sequence[_Option],
+                    rows: int, skip: float, ahead: int) -> list[_Scored]:
+    """Every state after `job` (one per slot it may take from each state in `beam`, and
+    one passing it over), scored without building it: most are pruned, and building
+    a state (its skyline and slot tuples) is the dear part."""
+    out: list[_Scored] = []
+    free_rows, own = job.want is None, job.own
+    min_need = job.head_rows + 6
+    over_price = 50.0 if own else 30.0
+    for parent, state in enumerate(beam):
+        passed = state.cost + skip
+        pass_score = passed + DEFER_CELL * max(0, ahead - state.free)
+        if not own and state.waiting:  # a continuation waits behind one passed over
+            out.append((pass_score, len(out), parent, -1, 0, 0, state.free, passed))
+            continue
+        sky, prev, placed = state.sky, state.prev, False
+        for option, (width, start, height, shape) in enumerate(options):
+            run = sky[start:start + width]
+            top = max(run)
+            if free_rows and top - min(run) > MAX_HOLE:
+                continue
+            body_top = top + 1 if top > 0 else 0  # `gap`
+            avail = rows - body_top
+            if avail < 3 or avail < min(height, min_need):
+                continue
+            used = height if height < avail else avail
+            filled = sum(run)
+            cost = state.cost + (top * width - filled) * 8.0 + top * width * 0.02 \
+                + start * 0.01 + shape + _order_cost(prev, top, start)
+            if used < height:
+                cost += (height - used) * width * over_price + CUT
+            end = body_top + used
+            free = state.free - (end * width - filled)
+            out.append((cost + DEFER_CELL * max(0, ahead - free), len(out), parent, option,
+                        top, end, free, cost))
+            placed = True
+        if not placed or not own:
+            # a continued piece left waiting costs what cutting all of it off would
+            out.append((pass_score, len(out), parent, -1, 0, 0, state.free, passed))
+    return out
+
+
+def _best_children(beam: Sequence[_State], scored: list[_Scored], index: int, job: Job,
+                   options: Sequence[_Option]) -> list[_State]:
+    """The `BEAM` cheapest children, one per (skyline, column owners): built in order
+    of score until the beam is full."""
+    scored.sort()
     out: list[_State] = []
-    if not job.own and state.waiting:
-        return [_State(state.cost + skip, state.sky, state.last, state.slots + (None,), True,
-                       state.prev, state.free)]
-    sky, free_rows = state.sky, job.want is None
-    for width, start, height, shape in options:
-        run = sky[start:start + width]
-        top, low = max(run), min(run)
-        if free_rows and top - low > MAX_HOLE:
+    seen: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
+    for _score, _order, parent, option, top, end, free, cost in scored:
+        state = beam[parent]
+        if option < 0:
+            sky, last = state.sky, state.last
+        else:
+            width, start = options[option][0], options[option][1]
+            sky = state.sky[:start] + (end,) * width + state.sky[start + width:]
+            last = state.last[:start] + (index,) * width + state.last[start + width:]
+        key = (sky, last)
+        if key in seen:
             continue
-        body_top = top + 1 if top > 0 else 0  # `gap`
-        avail = rows - body_top
-        need = min(height, job.head_rows + 6)
-        if avail < need or avail < 3:
-            continue
-        used = height if height < avail else avail
-        over = (height - used) * width
-        holes = top * width - sum(run)
-        cost = state.cost + holes * 8.0 + top * width * 0.02 + start * 0.01 + shape
-        if over:
-            cost += over * (50.0 if job.own else 30.0) + CUT
-        cost += _order_cost(state.prev, top, start)
-        end = body_top + used
-        new_sky = sky[:start] + (end,) * width + sky[start + width:]
-        last = state.last[:start] + (index,) * width + state.last[start + width:]
-        slot = Slot(start, width, top)
-        out.append(_State(cost, new_sky, last, state.slots + (slot,), state.waiting, slot,
-                          state.free - (end * width - sum(run))))
-    if not out or not job.own:
-        # a continued piece left waiting costs what cutting all of it off would
-        out.append(_State(state.cost + skip, sky, state.last, state.slots + (None,),
-                          state.waiting or not job.own, state.prev, state.free))
+        seen.add(key)
+        if option < 0:
+            out.append(_State(cost, sky, last, state.slots + (None,),
+                              state.waiting or not job.own, state.prev, free))
+        else:
+            slot = Slot(start, width, top)
+            out.append(_State(cost, sky, last, state.slots + (slot,), state.waiting, slot, free))
+        if len(out) == BEAM:
+            break
     return out
 
 
@@ -213,12 +250,6 @@ def _fill_cost(frames: Sequence[Frame], columns: int, rows: int) -> float:
     return _residual_cost(column_ends(frames, tops, [a.extra for a in airs], columns), rows)
 
 
-def _shortfall(state: _State, needed: int) -> float:
-    """Look-ahead: what cutting text off would cost if the pieces still to come need
-    more room than is left below the skyline."""
-    return DEFER_CELL * max(0, needed - state.free)
-
-
 def place(jobs: Sequence[Job], rows_of: Callable[[int, int], int], columns: int,
           rows: int, sky: Sequence[int] | None = None,
           max_width: int | None = None) -> tuple[Slot | None, ...]:
@@ -247,16 +278,8 @@ def place(jobs: Sequence[Job], rows_of: Callable[[int, int], int], columns: int,
     later = [sum(need[i + 1:]) for i in range(len(jobs))]
     for index, job in enumerate(jobs):
         skip = DEFER + DEFER_CELL * need[index] if job.own else 100.0 + 10.0 * table[index][1]
-        children: dict[tuple[tuple[int, ...], tuple[int, ...]], _State] = {}
-        for state in beam:
-            for child in _expand(state, index, job, options[index], rows, skip):
-                key = (child.sky, child.last)
-                old = children.get(key)
-                if old is None or old.cost > child.cost:
-                    children[key] = child
-        ahead = later[index]
-        beam = heapq.nsmallest(BEAM, children.values(),
-                               key=lambda s: s.cost + _shortfall(s, ahead))
+        scored = _score_children(beam, job, options[index], rows, skip, later[index])
+        beam = _best_children(beam, scored, index, job, options[index])
     frames = {id(s): _frames(s, jobs, table, rows) for s in beam}
     rough = heapq.nsmallest(FINALISTS, beam,
                             key=lambda s: s.cost + _rough_fill_cost(frames[id(s)], columns, rows))

@@ -91,12 +91,39 @@ def _max_hole(frames: Sequence[Frame], above: Sequence[Sequence[int]], tops: Seq
     return worst
 
 
+def _downstream(frames: Sequence[Frame], order: Sequence[int],
+                above: Sequence[Sequence[int]]) -> list[list[int]]:
+    """For each frame, itself and every frame its bottom can push down, in `order`."""
+    below: list[list[int]] = [[] for _ in frames]
+    for i, js in enumerate(above):
+        for j in js:
+            below[j].append(i)
+    rank = {i: r for r, i in enumerate(order)}
+    out = []
+    for i in range(len(frames)):
+        seen, stack = {i}, [i]
+        while stack:
+            for k in below[stack.pop()]:
+                if k not in seen:
+                    seen.add(k)
+                    stack.append(k)
+        out.append(sorted(seen, key=rank.__getitem__))
+    return out
+
+
 def spread(frames: Sequence[Frame], foot: int, columns: int, max_hole: int = 3) -> list[Air]:
-    """Deal the spare rows above the foot to the frames (see the module docstring)."""
+    """Deal the spare rows above the foot to the frames (see the module docstring).
+
+    Each round tries one more row of air in every frame that may still take some and
+    keeps the best. A trial moves only the frames below the one it grows (bottoms only
+    ever grow), so it is worked out for those alone: their new tops, the column ends
+    they raise, and the holes above them (every other hole is already within bounds).
+    """
     if not frames:
         return []
     order = sorted(range(len(frames)), key=lambda i: frames[i].top)
     above = _above(frames)
+    downstream = _downstream(frames, order, above)
     extra = [0] * len(frames)
     tops = _layout(frames, order, above, extra)
     ends = column_ends(frames, tops, extra, columns)
@@ -104,27 +131,67 @@ def spread(frames: Sequence[Frame], foot: int, columns: int, max_hole: int = 3) 
     alive = [i for i in order if frames[i].cap > 0]
     while alive:
         best: tuple[int, int, int] | None = None
-        chosen, state = -1, (tops, ends)
+        chosen, moved = -1, {}
         dead = []
         for i in alive:
-            extra[i] += 1
-            new_tops = _layout(frames, order, above, extra)
-            new_ends = column_ends(frames, new_tops, extra, columns)
-            if any(n > o and n > foot for n, o in zip(new_ends, ends)):
-                extra[i] -= 1
+            trial = _grow(frames, above, downstream[i], tops, extra, i)
+            raised = _raised_ends(frames, trial, tops, extra, i, ends)
+            if any(end > foot for end in raised.values()):
                 dead.append(i)  # ends only grow: this frame can never take air again
                 continue
-            gain = sum(new_ends) - sum(ends)
-            hole = _max_hole(frames, above, new_tops, extra) if gain > 0 else 0
-            extra[i] -= 1
-            if gain <= 0 or hole > hole_limit:
+            gain = sum(end - ends[c] for c, end in raised.items())
+            if gain <= 0 or _worst_hole(frames, above, trial, tops, extra, i) > hole_limit:
                 continue
             key = (extra[i], -gain, frames[i].top)
             if best is None or key < best:
-                best, chosen, state = key, i, (new_tops, new_ends)
+                best, chosen, moved = key, i, trial
         if best is None:
             break
         extra[chosen] += 1
-        tops, ends = state
+        for k, top in moved.items():
+            tops[k] = top
+        ends = column_ends(frames, tops, extra, columns)
         alive = [i for i in alive if i not in dead and extra[i] < frames[i].cap]
     return [Air(t - f.top, e) for f, t, e in zip(frames, tops, extra)]
+
+
+def _bottom(frames: Sequence[Frame], tops: Sequence[int], extra: Sequence[int],
+            moved: dict[int, int], grown: int, j: int) -> int:
+    """Frame j's bottom row in a trial (`moved` tops, one more row of air in `grown`)."""
+    return moved.get(j, tops[j]) + frames[j].rows + extra[j] + (j == grown)
+
+
+def _grow(frames: Sequence[Frame], above: Sequence[Sequence[int]], downstream: Sequence[int],
+          tops: Sequence[int], extra: Sequence[int], grown: int) -> dict[int, int]:
+    """New tops of the frames below `grown` when it takes one more row of air."""
+    moved: dict[int, int] = {}
+    for k in downstream:
+        top = frames[k].top
+        for j in above[k]:
+            top = max(top, _bottom(frames, tops, extra, moved, grown, j))
+        if top != tops[k]:
+            moved[k] = top
+    return moved
+
+
+def _raised_ends(frames: Sequence[Frame], moved: dict[int, int], tops: Sequence[int],
+                 extra: Sequence[int], grown: int, ends: Sequence[int]) -> dict[int, int]:
+    """Columns whose end a trial raises, with their new ends."""
+    raised: dict[int, int] = {}
+    for k in (grown, *moved):
+        f = frames[k]
+        bottom = _bottom(frames, tops, extra, moved, grown, k)
+        for c in range(f.first_column, f.first_column + f.columns):
+            if bottom > raised.get(c, ends[c]):
+                raised[c] = bottom
+    return raised
+
+
+def _worst_hole(frames: Sequence[Frame], above: Sequence[Sequence[int]], moved: dict[int, int],
+                tops: Sequence[int], extra: Sequence[int], grown: int) -> int:
+    """The tallest hole over a frame the trial moved (holes elsewhere do not change)."""
+    worst = 0
+    for k, top in moved.items():
+        for j in above[k]:
+            worst = max(worst, top - _bottom(frames, tops, extra, moved, grown, j))
+    return worst
