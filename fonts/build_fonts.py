@@ -3,7 +3,9 @@
 Why: ReportLab embeds only TrueType (glyf) outlines, while Noto CJK ships as CFF
 inside a TrueType Collection. This script, run once by a developer (not at run time),
 picks the Simplified-Chinese face out of each collection, subsets it to the character
-set below, converts the cubic CFF outlines to quadratic glyf outlines (the fontTools
+set below (the URO ideographs of GBK, plus every character of 通用规范汉字表 listed in
+`fonts/tgscc-8105.txt`, 276 of which lie outside U+4E00–U+9FA5, plus the non-Han
+extras), converts the cubic CFF outlines to quadratic glyf outlines (the fontTools
 `otf2ttf` recipe with `cu2quPen`) and writes `fonts/<face>.ttf`. The product then
 needs only the committed .ttf files, not the Debian packages.
 
@@ -24,6 +26,7 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
 
 HERE = Path(__file__).resolve().parent
+TGSCC = HERE / "tgscc-8105.txt"  # 通用规范汉字表 (2013), one character per line
 NOTO = Path("/usr/share/fonts/opentype/noto")
 LXGW = Path("/usr/share/fonts/truetype/lxgw-wenkai")
 
@@ -59,16 +62,30 @@ def _encodable(ch: str, codec: str) -> bool:
     return True
 
 
+def tgscc_8105(path: Path = TGSCC) -> list[str]:
+    """The 8105 characters of 通用规范汉字表, in table order ('#' lines are comments)."""
+    chars = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    bad = [c for c in chars if len(c) != 1]
+    if bad or len(set(chars)) != len(chars) or len(chars) != 8105:
+        raise SystemExit(f"{path}: expected 8105 distinct single characters, "
+                         f"found {len(set(chars))} distinct of {len(chars)} (bad lines: {bad[:3]})")
+    return chars
+
+
 def han_charset(name: str) -> list[int]:
-    """The Han code points of a named character set (URO block only)."""
+    """The Han code points of a named character set: its URO ideographs, plus every
+    character of 通用规范汉字表 (some are in CJK Ext-A…E or U+9FA6–U+9FFF)."""
     uro = [chr(c) for c in range(0x4E00, 0xA000)]
     if name == "gbk":
-        # every URO ideograph is in GBK (20,902): covers the 通用规范汉字表 URO part
-        return [ord(c) for c in uro if _encodable(c, "gbk")]
-    gb = {c for c in uro if _encodable(c, "gb2312")}
-    big5_1 = {c for c in uro if _encodable(c, "big5")
-              and 0xA440 <= int.from_bytes(c.encode("big5"), "big") <= 0xC67E}
-    return sorted(ord(c) for c in gb | big5_1)
+        # every URO ideograph up to U+9FA5 is in GBK (20,902)
+        han = {c for c in uro if _encodable(c, "gbk")}
+    else:
+        gb = {c for c in uro if _encodable(c, "gb2312")}
+        big5_1 = {c for c in uro if _encodable(c, "big5")
+                  and 0xA440 <= int.from_bytes(c.encode("big5"), "big") <= 0xC67E}
+        han = gb | big5_1
+    return sorted(ord(c) for c in han | set(tgscc_8105()))
 
 
 def charset(name: str) -> list[int]:
@@ -148,9 +165,16 @@ def build_face(face: str, charset_name: str, out_dir: Path = HERE) -> dict[str, 
     out = out_dir / f"{face}.ttf"
     font.save(out)
     cmap = font.getBestCmap()
+    tgscc = tgscc_8105()
     return {"face": face, "bytes": out.stat().st_size, "chars": len(cmap),
-            "han": sum(1 for c in cmap if 0x4E00 <= c <= 0x9FFF),
+            "han": sum(1 for c in cmap if _is_han(c)),
+            "tgscc_missing": "".join(c for c in tgscc if ord(c) not in cmap),
             "seconds": round(time.perf_counter() - t0, 1)}
+
+
+def _is_han(cp: int) -> bool:
+    """CJK Unified Ideographs: URO, Ext-A, and Ext-B… in planes 2 and 3."""
+    return 0x3400 <= cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF or 0x20000 <= cp <= 0x3FFFF
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,6 +32,60 @@ def test_coverage_gb2312_and_big5_and_punctuation(fs):
             assert fs.has(face, ch), (face, ch)
 
 
+def _tgscc_8105() -> list[str]:
+    """fonts/tgscc-8105.txt: 通用规范汉字表 (2013), one character per line."""
+    text = (FONT_DIR / "tgscc-8105.txt").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def test_tgscc_8105_list_is_the_whole_table():
+    chars = _tgscc_8105()
+    assert len(chars) == 8105 and len(set(chars)) == 8105
+    assert all(len(c) == 1 for c in chars)
+    assert chars[:10] == list("一乙二十丁厂七卜八人") and chars[-1] == "蠼"
+    # 276 of them are outside U+4E00–U+9FA5: Ext-A…E and U+9FA6–U+9FFF (鿍鿎鿏)
+    outside = [c for c in chars if not 0x4E00 <= ord(c) <= 0x9FA5]
+    assert len(outside) == 276
+    assert {"鿍", "鿎", "鿏", "㧐", "𬉼", "𠳐", "𫓧", "𫟹"} <= set(outside)
+
+
+def test_coverage_tgscc_8105_body_face_and_every_role(fs):
+    chars = _tgscc_8105()
+    missing = [c for c in chars if not fs.has("NotoSerifSC-Regular", c)]
+    assert not missing, (len(missing), "".join(missing[:20]))
+    # as the product looks a character up: each role draws it from its own chain
+    for role, chain in fs.chains.items():
+        off_chain = [c for c in chars if fs.face_for(c, role) not in chain]
+        assert not off_chain, (role, len(off_chain), "".join(off_chain[:20]))
+    for face in fs.faces:  # and every shipped face has the whole table itself
+        missing = [c for c in chars if not fs.has(face, c)]
+        assert not missing, (face, len(missing), "".join(missing[:20]))
+    assert fs.missing_chars([("通用规范汉字表", "".join(chars))]) == []
+
+
+# Common Traditional characters (all in Big5 level 1; 112 of the 238 are not in GB2312)
+TRADITIONAL = (
+    "臺灣與香港的讀者常常問：從前的報紙是怎樣排版的？當時的編輯部裡，記者把稿件交給編輯，"
+    "編輯斟酌標題、刪改文字，再送到排字房。排字工人從鉛字架上一個一個揀出鉛字，按照版面的"
+    "欄數拼成整版。國際新聞、經濟動態、體育賽事與文藝副刊，各有各的位置。頭版通常刊登最重要"
+    "的消息，報頭旁邊的報眼則留給天氣預報或廣告。學者指出，這種工藝雖然繁瑣，卻培養了一代又"
+    "一代認真負責的新聞工作者。如今電腦排版取代了鉛與火，但橫豎對齊、標點不出頭的規矩依然沒"
+    "有改變。關於漢字的寫法，兩岸三地各有標準：繁體字講究筆畫齊全，簡體字追求書寫便利。無論"
+    "哪一種，讀者翻開報紙的時候，總希望每一個字都清楚、準確、端正。為了讓舊報紙重見天日，圖"
+    "書館與檔案館正在進行數位化工程，掃描後經過光學辨識，再由專人逐字校對，錯誤率已經降到萬"
+    "分之一以下。灣區鐵路、醫療衛生、農業發展、環境保護、議會選舉、兒童教育、雙語節目、龜鱉"
+    "養殖、鬱鬱蔥蔥。"
+)
+
+
+def test_coverage_common_traditional(fs):
+    assert len(set(TRADITIONAL)) > 200
+    missing = sorted({c for c in TRADITIONAL if not fs.has("NotoSerifSC-Regular", c)})
+    assert not missing, missing
+    for role in fs.chains:
+        assert all(fs.face_for(c, role) in fs.chains[role] for c in TRADITIONAL), role
+
+
 def test_fontset_is_metrics(fs):
     assert isinstance(fs, Metrics)
     assert fs.advance("NotoSerifSC-Regular", "中国", 9.0) == pytest.approx(18.0)
