@@ -19,10 +19,10 @@ from layout.ingest.masthead import is_footer
 
 CN_NUM = r"[0-9A-Z一二三四五六七八九十]{1,3}"
 BYLINE_LINE = re.compile(
-    r"^[□■◇◆●○]?\s*(?:" + chars.REPORTER + r"\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s*)+$"
+    r"^[□■◇◆●○]?\s*(?:" + chars.REPORTER + r"\s*" + chars.NAME_CHAR + r"{2,4}(?:\s+" + chars.NAME_CHAR + r"{2,4})*\s*)+$"
 )
 CREDIT_LINE = re.compile(
-    r"^(?:" + chars.REPORTER + r")?\s*(?:[\u4e00-\u9fff·]{2,4}\s*){1,4}" + chars.PHOTO + r"$"
+    r"^(?:" + chars.REPORTER + r")?\s*(?:" + chars.NAME_CHAR + r"{2,4}\s*){1,4}" + chars.PHOTO + r"$"
 )
 JUMP_LINE = re.compile(r"^[(（]?\s*(?P<v>" + chars.JUMP_WORDS + r"\s*第?\s*" + CN_NUM + r"\s*版)\s*[)）]?$")
 JUMP_END = re.compile(r"[(（]\s*(?P<v>(?:下转|下轉|转|轉|续|續)\s*第?\s*" + CN_NUM + r"\s*版)\s*[)）]\s*$")

@@ -22,6 +22,8 @@ def only_article(text: str):
     ("第 20次 会议", "第20次会议"),
     ("Hello World 很好", "Hello World很好"),
     ("邮箱 llrbywb@163.com 联系", "邮箱llrbywb@163.com联系"),
+    ("王\U0002c27c 说", "王\U0002c27c说"),  # 通用规范汉字表 has Ext-B..E characters too
+    ("\U00020bb7 家 \U0002b5e7 村", "\U00020bb7家\U0002b5e7村"),
 ])
 def test_line_break_spaces_go_meaningful_spaces_stay(raw: str, expected: str) -> None:
     assert clean_text(raw) == expected
@@ -76,6 +78,13 @@ def test_byline_line_and_photo_credit() -> None:
     art, _ = only_article("春日胜黄金光景一时新\n\n□ 本报记者 康桂芳\n\n正文第一段。\n\n记者 刘亮亮 摄")
     assert art.byline == "□ 本报记者 康桂芳"
     assert art.credit == "记者 刘亮亮 摄"
+
+
+def test_names_with_characters_beyond_the_bmp() -> None:
+    art, _ = only_article("春日胜黄金光景一时新\n\n□ 本报记者 王\U0002c27c\n\n正文第一段。\n\n"
+                          "记者 \U00020bb7亮亮 摄")
+    assert art.byline == "□ 本报记者 王\U0002c27c"
+    assert art.credit == "记者 \U00020bb7亮亮 摄"
 
 
 def test_jump_is_moved_out_of_the_text() -> None:
