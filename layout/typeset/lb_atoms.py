@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import weakref
 from itertools import accumulate, compress
-from operator import add, and_
+from operator import add
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -44,7 +44,7 @@ class Atoms:
     """
 
     text: list[str] = field(default_factory=list)
-    kind: Sequence[int] = ()
+    kind: bytes = b""  # atom kinds (cjk.HAN...), one byte each
     style: list[int] = field(default_factory=list)
     face: Sequence[str] = ()
     size: Sequence[float] = ()
@@ -62,6 +62,9 @@ class Atoms:
     fixed_l: Sequence[bool] = ()  # the gap before it may not spread
     fixed_r: Sequence[bool] = ()  # the gap after it may not spread
     cum: list[float] = field(default_factory=list)  # prefix sums of box + gap (n + 1)
+    # Paragraph-wide facts, so the per-line checks of the common case are free:
+    plain: bool = True  # Han characters and full-width marks only
+    uniform: bool = True  # one face, size and style throughout
 
     def can_break(self, e: int) -> bool:
         """A line may break before atom `e` (clreq kinsoku; spaces do not lift a
@@ -153,25 +156,38 @@ def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool) ->
     style: list[int] = []
     for si, st in enumerate(texts):
         toks = list(st.text) if _MULTI.search(st.text) is None else cjk.TOKEN_RE.findall(st.text)
-        table = faces.rows.get((st.role, st.size))
-        if table is None:
-            table = faces.rows[(st.role, st.size)] = {}
-        for tok in set(toks).difference(table):
-            table[tok] = _row(tok, st, faces)
-        rows += map(table.__getitem__, toks)
+        rows += _rows(toks, st, faces)
         tokens += toks
         style += [si] * len(toks)
     at = Atoms()
     if not rows:
         return at
-    (at.kind, at.face, at.size, box, at.adv, at.align, st_, en_, at.shrink_class, shr,
+    (kind, at.face, at.size, box, at.adv, at.align, st_, en_, at.shrink_class, shr,
      at.not_start, at.not_end, at.westish, at.fixed_l, at.fixed_r, hl) = zip(*rows)
+    at.kind = bytes(kind)  # kinds are small ints: bytes give C-level find/count/max
     at.text, at.style = tokens, style
     at.box, at.start_trim, at.end_trim, at.shrink = list(box), list(st_), list(en_), list(shr)
     at.gap = [0.0] * len(tokens)
-    _link(at, compressed, hl)
-    at.cum = [0.0, *accumulate(map(add, at.box, at.gap))]
+    if _link(at, compressed, hl):
+        at.cum = [0.0, *accumulate(map(add, at.box, at.gap))]
+    else:  # no Han–Latin gap: the same sums without adding zeros
+        at.cum = [0.0, *accumulate(at.box)]
+    at.plain = max(at.kind) <= cjk.PUNCT
+    at.uniform = len(texts) == 1 and at.face.count(at.face[0]) == len(at.face)
     return at
+
+
+def _rows(toks: list[str], st: StyledText, faces: _Faces) -> list[tuple]:
+    """The cached rows of `toks` in `st`'s role and size, made for unseen tokens."""
+    table = faces.rows.get((st.role, st.size))
+    if table is None:
+        table = faces.rows[(st.role, st.size)] = {}
+    try:
+        return list(map(table.__getitem__, toks))
+    except KeyError:  # a token not seen before in this role and size
+        for tok in set(toks).difference(table):
+            table[tok] = _row(tok, st, faces)
+        return list(map(table.__getitem__, toks))
 
 
 def _row(tok: str, st: StyledText, faces: _Faces) -> tuple:
@@ -211,26 +227,40 @@ def _row(tok: str, st: StyledText, faces: _Faces) -> tuple:
             not_start, not_end, westish, fixed_l, fixed_r, han_latin)
 
 
-def _link(at: Atoms, compressed: bool, han_latin: Sequence[bool]) -> None:
-    """What depends on neighbours: Han–Latin gaps, spaces next to Han, mark pairs."""
+def _link(at: Atoms, compressed: bool, han_latin: Sequence[bool]) -> bool:
+    """What depends on neighbours: Han–Latin gaps, spaces next to Han, mark pairs.
+
+    Returns whether any Han–Latin gap was set. Spaces and mark pairs are found with
+    `bytes.find` on the kinds: they are rare, and most paragraphs have none.
+    """
     n = len(at.text)
     kind, text, size = at.kind, at.text, at.size
-    HAN, SPACE, PUNCT = cjk.HAN, cjk.SPACE, cjk.PUNCT
+    HAN = cjk.HAN
+    gapped = False
     # clreq § Mixed Text Composition: ¼ em between Han and Latin/digits, none next
     # to punctuation or an ideographic space (an existing space takes its place).
     for i in compress(range(n), han_latin):
         if i > 0 and kind[i - 1] == HAN and text[i - 1] != "\u3000":
             at.gap[i] = cjk.HAN_LATIN_GAP * max(size[i - 1], size[i])
+            gapped = True
         if i + 1 < n and kind[i + 1] == HAN and text[i + 1] != "\u3000":
             at.gap[i + 1] = cjk.HAN_LATIN_GAP * max(size[i], size[i + 1])
-    for i in compress(range(1, n - 1), map(SPACE.__eq__, kind[1:n - 1])):
+            gapped = True
+    i = kind.find(cjk.SPACE, 1, n - 1)
+    while i >= 0:
         if kind[i - 1] == HAN or kind[i + 1] == HAN:
             at.box[i] = cjk.HAN_LATIN_GAP * size[i]
             at.shrink[i] = (cjk.HAN_LATIN_GAP - cjk.HAN_LATIN_MIN) * size[i]
+        i = kind.find(cjk.SPACE, i + 1, n - 1)
     if compressed:
-        punct = list(map(PUNCT.__eq__, kind))
-        for i in compress(range(1, n), map(and_, punct, punct[1:])):
-            _compress_pair(at, i)
+        i = kind.find(_MARK_PAIR)
+        while i >= 0:
+            _compress_pair(at, i + 1)
+            i = kind.find(_MARK_PAIR, i + 1)  # overlapping: 。”」 is two pairs
+    return gapped
+
+
+_MARK_PAIR = bytes((cjk.PUNCT, cjk.PUNCT))
 
 
 def _compress_pair(at: Atoms, i: int) -> None:

@@ -9,7 +9,7 @@ justified stretch of Han text is a single PDF text operation (tracking = `Tc`).
 
 from __future__ import annotations
 
-from itertools import accumulate
+from itertools import accumulate, chain, compress
 from operator import add, sub
 from typing import TYPE_CHECKING, Sequence
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from layout.typeset.linebreak import ComposeOptions
 
 EPS = 1e-6
+_TOL = 1e-6  # trackings closer than this are one run
 DASH_MARGIN = 0.04  # em of blank at each end of a drawn —— (as in ⸺ glyphs)
 
 
@@ -52,12 +53,19 @@ def set_line(at: Atoms, s: int, e: int, measure: float, lead: float, last: bool,
         boxes.append(at.box[c + 1])
         gaps.append(0.0)
     end = s + len(boxes)
-    if (max(at.kind[s:end]) <= cjk.PUNCT and _same(at.face, s, end) and _same(at.size, s, end)
-            and _same(at.style, s, end)):
+    if _simple(at, s, end):
         runs = _place_simple(at, s, end, x, boxes, gaps, texts[at.style[s]].color)
     else:
         runs = _place(at, s, end, x, boxes, gaps, texts, faces)
     return Line(runs=runs, width=measure, text="".join(at.text[s:e]), last=last)
+
+
+def _simple(at: Atoms, s: int, e: int) -> bool:
+    """Atoms [s, e) are Han and marks only, in one face, size and style (the
+    paragraph-wide flags answer for most lines without looking at the line)."""
+    return ((at.plain or max(at.kind[s:e]) <= cjk.PUNCT)
+            and (at.uniform or (_same(at.face, s, e) and _same(at.size, s, e)
+                                and _same(at.style, s, e))))
 
 
 def _same(values: Sequence, s: int, e: int) -> bool:
@@ -76,20 +84,20 @@ def _place_simple(at: Atoms, s: int, e: int, x: float, boxes: list[float],
     """
     m = e - s
     adv = at.adv[s:e]
-    gx = list(accumulate(map(add, gaps, [x, *boxes[:-1]])))
+    gx = list(accumulate(map(add, gaps, chain((x,), boxes))))
     dev = list(map(sub, boxes, adv))
-    odd = [k for k, d in enumerate(dev) if d]
-    if odd:
-        align = at.align
-        for k in odd:
-            al, d = align[s + k], dev[k]
-            if al == RIGHT:
-                gx[k] += d
-            elif al == CENTRE:
-                gx[k] += d / 2 if d > 0 or 0 < k < m - 1 else (0.0 if k == 0 else d)
+    align = at.align
+    for k in compress(range(m), dev):  # glyphs whose box is not their advance
+        al, d = align[s + k], dev[k]
+        if al == RIGHT:
+            gx[k] += d
+        elif al == CENTRE:
+            gx[k] += d / 2 if d > 0 or 0 < k < m - 1 else (0.0 if k == 0 else d)
     t = list(map(sub, map(sub, gx[1:], gx), adv))
-    changes = [k for k, d in enumerate(map(sub, t[1:], t), 1) if d > 1e-6 or d < -1e-6]
     face, size, text = at.face[s], at.size[s], at.text
+    if t.count(t[0] if t else 0.0) == len(t):  # one tracking throughout: one run
+        return (Run(gx[0], "".join(text[s:e]), face, size, t[0] if t else 0.0, color),)
+    changes = list(compress(range(1, m - 1), map(_TOL.__lt__, map(abs, map(sub, t[1:], t)))))
     runs = []
     a = 0
     ci = 0
