@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import weakref
 from itertools import accumulate, compress
-from operator import add
+from operator import add, not_, or_
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -49,7 +49,7 @@ class Atoms:
     face: Sequence[str] = ()
     size: Sequence[float] = ()
     box: list[float] = field(default_factory=list)  # natural box width
-    adv: Sequence[float] = ()  # font advance of the first glyph
+    adv: list[float] = field(default_factory=list)  # font advance of the first glyph
     align: Sequence[int] = ()
     start_trim: list[float] = field(default_factory=list)  # lost at a line start
     end_trim: list[float] = field(default_factory=list)  # lost at a line end
@@ -81,6 +81,12 @@ class Atoms:
     def can_spread_before(self, i: int) -> bool:
         """The gap before atom `i` may grow (never next to connectors, `/`, spaces)."""
         return not (self.fixed_r[i - 1] or self.fixed_l[i])
+
+    def spread_points(self, s: int, c: int) -> list[int]:
+        """Offsets k (1..c-s) of the gaps in line s..c that may grow: those before
+        atoms i with `can_spread_before(i)` (in C: a line has a dozen gaps or more)."""
+        fixed = map(or_, self.fixed_r[s:c], self.fixed_l[s + 1:c + 1])
+        return list(compress(range(1, c - s + 1), map(not_, fixed)))
 
 
 def _shrink_class(ch: str) -> int:
@@ -162,11 +168,12 @@ def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool) ->
     at = Atoms()
     if not rows:
         return at
-    (kind, at.face, at.size, box, at.adv, at.align, st_, en_, at.shrink_class, shr,
+    (kind, at.face, at.size, box, adv, at.align, st_, en_, at.shrink_class, shr,
      at.not_start, at.not_end, at.westish, at.fixed_l, at.fixed_r, hl) = zip(*rows)
     at.kind = bytes(kind)  # kinds are small ints: bytes give C-level find/count/max
     at.text, at.style = tokens, style
-    at.box, at.start_trim, at.end_trim, at.shrink = list(box), list(st_), list(en_), list(shr)
+    at.adv, at.box, at.start_trim, at.end_trim = list(adv), list(box), list(st_), list(en_)
+    at.shrink = list(shr)
     at.gap = [0.0] * len(tokens)
     if _link(at, compressed, hl):
         at.cum = [0.0, *accumulate(map(add, at.box, at.gap))]

@@ -84,6 +84,11 @@ def _place_simple(at: Atoms, s: int, e: int, x: float, boxes: list[float],
     """
     m = e - s
     adv = at.adv[s:e]
+    face, size, text = at.face[s], at.size[s], at.text
+    if m > 1 and _evenly_spaced(at, e, boxes, gaps, adv):
+        x0 = gaps[0] + x
+        tracking = x0 + (gaps[1] + boxes[0]) - x0 - adv[0]  # = t[0] below, same operations
+        return (Run(x0, "".join(text[s:e]), face, size, tracking, color),)
     gx = list(accumulate(map(add, gaps, chain((x,), boxes))))
     dev = list(map(sub, boxes, adv))
     align = at.align
@@ -94,9 +99,6 @@ def _place_simple(at: Atoms, s: int, e: int, x: float, boxes: list[float],
         elif al == CENTRE:
             gx[k] += d / 2 if d > 0 or 0 < k < m - 1 else (0.0 if k == 0 else d)
     t = list(map(sub, map(sub, gx[1:], gx), adv))
-    face, size, text = at.face[s], at.size[s], at.text
-    if t.count(t[0] if t else 0.0) == len(t):  # one tracking throughout: one run
-        return (Run(gx[0], "".join(text[s:e]), face, size, t[0] if t else 0.0, color),)
     changes = list(compress(range(1, m - 1), map(_TOL.__lt__, map(abs, map(sub, t[1:], t)))))
     runs = []
     a = 0
@@ -109,6 +111,16 @@ def _place_simple(at: Atoms, s: int, e: int, x: float, boxes: list[float],
                         t[a] if b - a > 1 else 0.0, color))
         a = b
     return tuple(runs)
+
+
+def _evenly_spaced(at: Atoms, e: int, boxes: list[float], gaps: list[float],
+                   adv: list[float]) -> bool:
+    """Whether a simple line is one run: every glyph but the last fills its box, the
+    last sits at its box's left, and the gaps between are equal. Then every t[k] of
+    `_place_simple` is the same value up to float rounding (far below the 1e-6 that
+    splits runs), so the run's x and tracking are gx[0] and t[0], computed alone."""
+    return (boxes[:-1] == adv[:-1] and (boxes[-1] == adv[-1] or at.align[e - 1] == LEFT)
+            and _same(gaps, 1, len(gaps)))
 
 
 def _place(at: Atoms, s: int, e: int, x: float, boxes: list[float], gaps: list[float],

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from layout.typeset import cjk, lb_fit
 from layout.typeset.lb_atoms import Atoms, StyledText, build_atoms, faces_for
@@ -42,8 +42,10 @@ def grid_measure(chars: int, size: float) -> float:
     return chars * size
 
 
-@dataclass(frozen=True, slots=True)
-class _Break:
+class _Break(NamedTuple):
+    """A chosen line: atoms [start, end), its last mark hung or not (a tuple: cheap
+    to make, one per line)."""
+
     start: int
     end: int
     hang: bool = False
@@ -59,6 +61,8 @@ class _Breaker:
         self.at, self.measure, self.indent, self.opt = at, measure, indent, opt
         self.compressed = opt.punctuation == "compressed"
         self.n = len(at.text)
+        # the widest atom a line may hold past the measure (see fit_end)
+        self.size = at.size[0] if at.uniform else None
 
     def avail(self, start: int) -> float:
         return self.measure - (self.indent if start == 0 else 0.0)
@@ -75,19 +79,18 @@ class _Breaker:
 
     def fit_end(self, s: int) -> int:
         """The largest e with width(s, e) <= available (at least s)."""
-        at, avail = self.at, self.avail(s)
-        slack = at.start_trim[s] + max(at.size[s:s + 64] or [0]) + at.gap[s]
+        at, avail, compressed = self.at, self.avail(s), self.compressed
+        size = self.size if self.size is not None else max(at.size[s:s + 64] or [0])
+        slack = at.start_trim[s] + size + at.gap[s]
         e = min(self.n, bisect_right(at.cum, at.cum[s] + avail + slack + EPS) - 1)
-        while e > s and self.width(s, e) > avail + EPS:
+        measure_line = lb_fit.measure_line
+        while e > s and measure_line(at, s, e, False, compressed)[2] > avail + EPS:
             e -= 1
         return e
 
-    def ok(self, e: int) -> bool:
-        return self.at.can_break(e)
-
     def next_line(self, s: int, limit: int | None = None) -> _Break:
         """Choose where the line starting at atom `s` ends."""
-        at, n = self.at, self.n
+        at, n, ok = self.at, self.n, self.at.can_break
         e = self.fit_end(s)
         if limit is not None:
             e = min(e, limit)
@@ -95,28 +98,28 @@ class _Breaker:
             e += 1  # trailing spaces stay on the line at zero width
         if e >= n:
             return _Break(s, n)
-        if e > s and self.ok(e):
+        if e > s and ok(e):
             if limit is None:
                 return _Break(s, self.tighter(s, e))
             return _Break(s, e)
-        if (self.opt.hanging and e > s and at.text[e] in cjk.HANGABLE and self.ok(e + 1)
+        if (self.opt.hanging and e > s and at.text[e] in cjk.HANGABLE and ok(e + 1)
                 and (e + 1 >= n or at.text[e + 1] not in cjk.NOT_AT_START)
                 and self.fits(s, e + 1, hang=True)):
             return _Break(s, e + 1, hang=True)
         if limit is None:
             for e2 in range(e + 1, min(n, e + 3) + 1):  # push in (clreq 行首禁则)
-                if self.ok(e2) and self.fits(s, e2):
+                if ok(e2) and self.fits(s, e2):
                     return _Break(s, e2)
         first = None
         for e3 in range(e - 1, s, -1):  # push out, to a line that may spread
-            if self.ok(e3):
+            if ok(e3):
                 if lb_fit.can_spread(self.at, s, lb_fit.content_end(self.at, s, e3, False)):
                     return _Break(s, e3)
                 first = first or e3
         if first is not None:
             return _Break(s, first)
         e4 = max(e, s + 1)  # one unbreakable unit wider than the measure
-        while e4 < n and not self.ok(e4):
+        while e4 < n and not ok(e4):
             e4 += 1
         return _Break(s, e4)
 
@@ -125,15 +128,16 @@ class _Breaker:
         instead when it can shrink to fit (clreq prefers push-in to spreading); e.g.
         a stop mid-line gives up ½ em so a 4-digit year fits. Returns the end to use."""
         at = self.at
-        slack = self.avail(s) - self.width(s, e)
+        c, _, width = lb_fit.measure_line(at, s, e, False, self.compressed)
+        slack = self.avail(s) - width
         if slack <= EPS:
             return e
-        c = lb_fit.content_end(at, s, e, False)
-        points = sum(1 for i in range(s + 1, c + 1) if at.can_spread_before(i)) or 1
-        if slack / points <= LOOSE * at.size[c]:
+        loose = LOOSE * at.size[c]
+        # slack <= loose: not loose whatever the number of gaps (spare counting them)
+        if slack <= loose or slack / (len(at.spread_points(s, c)) or 1) <= loose:
             return e
         for e2 in range(e + 1, min(self.n, e + 4) + 1):
-            if self.ok(e2):
+            if at.can_break(e2):
                 return e2 if self.fits(s, e2) else e
         return e
 
@@ -158,7 +162,7 @@ class _Breaker:
         """Pull a character down: end the line above earlier, at a legal break."""
         prev = breaks[-2]
         for e in range(prev.end - 1, prev.start + 1, -1):
-            if self.ok(e):
+            if self.at.can_break(e):
                 b = self.next_line(prev.start, limit=e)
                 if b.end == e and self.next_line(e).end >= self.n:
                     breaks[-2:] = [b, _Break(e, self.n)]
