@@ -62,6 +62,7 @@ class Atoms:
     fixed_l: Sequence[bool] = ()  # the gap before it may not spread
     fixed_r: Sequence[bool] = ()  # the gap after it may not spread
     cum: list[float] = field(default_factory=list)  # prefix sums of box + gap (n + 1)
+    chars: str | None = None  # the paragraph's text if every atom is one character
     # Paragraph-wide facts, so the per-line checks of the common case are free:
     plain: bool = True  # Han characters and full-width marks only
     uniform: bool = True  # one face, size and style throughout
@@ -77,6 +78,12 @@ class Atoms:
         while j > 0 and kind[j] == cjk.SPACE:
             j -= 1
         return not self.not_end[j] and kind[j] != cjk.SPACE  # no line of only spaces
+
+    def text_of(self, s: int, e: int) -> str:
+        """The text of atoms [s, e) (a slice of the paragraph is cheaper than a join)."""
+        if self.chars is not None:
+            return self.chars[s:e]
+        return "".join(self.text[s:e])
 
     def can_spread_before(self, i: int) -> bool:
         """The gap before atom `i` may grow (never next to connectors, `/`, spaces)."""
@@ -172,6 +179,9 @@ def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool) ->
      at.not_start, at.not_end, at.westish, at.fixed_l, at.fixed_r, hl) = zip(*rows)
     at.kind = bytes(kind)  # kinds are small ints: bytes give C-level find/count/max
     at.text, at.style = tokens, style
+    chars = texts[0].text if len(texts) == 1 else "".join(st.text for st in texts)
+    if len(chars) == len(tokens):
+        at.chars = chars
     at.adv, at.box, at.start_trim, at.end_trim = list(adv), list(box), list(st_), list(en_)
     at.shrink = list(shr)
     at.gap = [0.0] * len(tokens)

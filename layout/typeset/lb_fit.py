@@ -21,6 +21,7 @@ Rules (clreq § Procedures for Inter-Character Spacing Reduction/Expansion, GB/T
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from layout.typeset import cjk
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from layout.typeset.lb_atoms import Atoms
 
 EPS = 1e-6
+_EPS_LT = EPS.__lt__  # EPS < x, for C-level filtering with map
 IDEO_SPACE = "\u3000"
 _HL_SHRINK = 1 - cjk.HAN_LATIN_MIN / cjk.HAN_LATIN_GAP
 _HL_STRETCH = cjk.HAN_LATIN_MAX / cjk.HAN_LATIN_GAP - 1
@@ -37,6 +39,8 @@ _STOPS = next(i for i, (name, _, _) in enumerate(cjk.SHRINK_ORDER) if name == "s
 # A stage is (target, [(offset in line, capacity pt), ...]); target BOX or GAP.
 BOX, GAP = 0, 1
 Stage = tuple[int, list[tuple[int, float]]]
+# A measured line: (content end c, fixed (start, end) trims, natural width).
+Measured = tuple[int, tuple[float, float], float]
 
 
 def content_end(at: Atoms, s: int, e: int, hang: bool) -> int:
@@ -81,7 +85,8 @@ def shrink_stages(at: Atoms, s: int, c: int, boxes: list[float],
     kind, sc, shr, box = at.kind, at.shrink_class, at.shrink, at.box
     spaces: list[tuple[int, float]] = []
     classes: list[list[tuple[int, float]]] = [[] for _ in cjk.SHRINK_ORDER]
-    for i in range(s, c + 1):
+    # only atoms that may lose more than EPS can contribute (a trim only lowers it)
+    for i in compress(range(s, c + 1), map(_EPS_LT, shr[s:c + 1])):
         k = sc[i]
         if k >= 0:
             cap = shr[i] - (box[i] - boxes[i - s])  # what is left after a trim
@@ -89,7 +94,7 @@ def shrink_stages(at: Atoms, s: int, c: int, boxes: list[float],
                 classes[k].append((i - s, cap))
         elif kind[i] == cjk.SPACE and shr[i] > EPS:
             spaces.append((i - s, shr[i]))
-    hl = [(k, g * _HL_SHRINK) for k, g in enumerate(gaps) if g > EPS]
+    hl = _gap_caps(gaps, _HL_SHRINK)
     stages: list[Stage] = [(BOX, spaces)]
     stages += [(BOX, classes[k]) for k in range(_STOPS)]
     stages.append((GAP, hl))
@@ -97,8 +102,14 @@ def shrink_stages(at: Atoms, s: int, c: int, boxes: list[float],
     return [st for st in stages if st[1]]
 
 
-def measure_line(at: Atoms, s: int, e: int, hang: bool,
-                 compressed: bool) -> tuple[int, tuple[float, float], float]:
+def _gap_caps(gaps: list[float], share: float) -> list[tuple[int, float]]:
+    """(offset, share of the gap) of each Han–Latin gap (most lines have none)."""
+    if max(gaps) <= EPS:
+        return []
+    return [(k, g * share) for k, g in enumerate(gaps) if g > EPS]
+
+
+def measure_line(at: Atoms, s: int, e: int, hang: bool, compressed: bool) -> Measured:
     """(content end c, fixed trims, natural width) of line [s, e): what both the
     breaker and the justifier start from."""
     kind, text = at.kind, at.text
@@ -169,15 +180,16 @@ def expand(at: Atoms, s: int, c: int, boxes: list[float], gaps: list[float],
            slack: float) -> None:
     """Add `slack` pt: word spaces to ½ em, Han–Latin gaps to ⅓ em, then spread."""
     kind, size = at.kind, at.size
-    spaces = [(i - s, max(0.0, cjk.SPACE_MAX * size[i] - boxes[i - s]))
-              for i in range(s, c + 1) if kind[i] == cjk.SPACE]
+    spaces = []
+    if cjk.SPACE in kind[s:c + 1]:
+        spaces = [(i - s, max(0.0, cjk.SPACE_MAX * size[i] - boxes[i - s]))
+                  for i in range(s, c + 1) if kind[i] == cjk.SPACE]
     slack = _grow(boxes, spaces, slack)
-    hl = [(k, g * _HL_STRETCH) for k, g in enumerate(gaps) if g > EPS]
+    hl = _gap_caps(gaps, _HL_STRETCH)
     slack = _grow(gaps, hl, slack)
     if slack <= EPS:
         return
-    fixed_l, fixed_r = at.fixed_l, at.fixed_r
-    points = [i - s for i in range(s + 1, c + 1) if not (fixed_r[i - 1] or fixed_l[i])]
+    points = at.spread_points(s, c)
     if points:
         each = slack / len(points)
         for k in points:

@@ -57,7 +57,7 @@ def set_line(at: Atoms, s: int, e: int, measure: float, lead: float, last: bool,
         runs = _place_simple(at, s, end, x, boxes, gaps, texts[at.style[s]].color)
     else:
         runs = _place(at, s, end, x, boxes, gaps, texts, faces)
-    return Line(runs=runs, width=measure, text="".join(at.text[s:e]), last=last)
+    return Line(runs=runs, width=measure, text=at.text_of(s, e), last=last)
 
 
 def _simple(at: Atoms, s: int, e: int) -> bool:
@@ -84,11 +84,11 @@ def _place_simple(at: Atoms, s: int, e: int, x: float, boxes: list[float],
     """
     m = e - s
     adv = at.adv[s:e]
-    face, size, text = at.face[s], at.size[s], at.text
+    face, size = at.face[s], at.size[s]
     if m > 1 and _evenly_spaced(at, e, boxes, gaps, adv):
         x0 = gaps[0] + x
         tracking = x0 + (gaps[1] + boxes[0]) - x0 - adv[0]  # = t[0] below, same operations
-        return (Run(x0, "".join(text[s:e]), face, size, tracking, color),)
+        return (Run(x0, at.text_of(s, e), face, size, tracking, color),)
     gx = list(accumulate(map(add, gaps, chain((x,), boxes))))
     dev = list(map(sub, boxes, adv))
     align = at.align
@@ -107,7 +107,7 @@ def _place_simple(at: Atoms, s: int, e: int, x: float, boxes: list[float],
         while ci < len(changes) and changes[ci] < a + 1:
             ci += 1
         b = changes[ci] + 1 if ci < len(changes) else m
-        runs.append(Run(gx[a], "".join(text[s + a:s + b]), face, size,
+        runs.append(Run(gx[a], at.text_of(s + a, s + b), face, size,
                         t[a] if b - a > 1 else 0.0, color))
         a = b
     return tuple(runs)

@@ -77,30 +77,34 @@ class _Breaker:
         return (self.width(s, e, hang) <= avail
                 or lb_fit.min_width(self.at, s, e, hang, self.compressed) <= avail)
 
-    def fit_end(self, s: int) -> int:
-        """The largest e with width(s, e) <= available (at least s)."""
+    def fit_end(self, s: int) -> tuple[int, lb_fit.Measured | None]:
+        """The largest e with width(s, e) <= available (at least s), and line [s, e)
+        as measured on the way (None if not measured), which `tighter` reuses."""
         at, avail, compressed = self.at, self.avail(s), self.compressed
         size = self.size if self.size is not None else max(at.size[s:s + 64] or [0])
         slack = at.start_trim[s] + size + at.gap[s]
         e = min(self.n, bisect_right(at.cum, at.cum[s] + avail + slack + EPS) - 1)
-        measure_line = lb_fit.measure_line
-        while e > s and measure_line(at, s, e, False, compressed)[2] > avail + EPS:
+        while e > s:
+            measured = lb_fit.measure_line(at, s, e, False, compressed)
+            if measured[2] <= avail + EPS:
+                return e, measured
             e -= 1
-        return e
+        return e, None
 
     def next_line(self, s: int, limit: int | None = None) -> _Break:
         """Choose where the line starting at atom `s` ends."""
         at, n, ok = self.at, self.n, self.at.can_break
-        e = self.fit_end(s)
-        if limit is not None:
-            e = min(e, limit)
+        e, measured = self.fit_end(s)
+        if limit is not None and limit < e:
+            e, measured = limit, None
         while e < n and at.kind[e] == cjk.SPACE:
             e += 1  # trailing spaces stay on the line at zero width
+            measured = None
         if e >= n:
             return _Break(s, n)
         if e > s and ok(e):
             if limit is None:
-                return _Break(s, self.tighter(s, e))
+                return _Break(s, self.tighter(s, e, measured))
             return _Break(s, e)
         if (self.opt.hanging and e > s and at.text[e] in cjk.HANGABLE and ok(e + 1)
                 and (e + 1 >= n or at.text[e + 1] not in cjk.NOT_AT_START)
@@ -123,12 +127,13 @@ class _Breaker:
             e4 += 1
         return _Break(s, e4)
 
-    def tighter(self, s: int, e: int) -> int:
+    def tighter(self, s: int, e: int, measured: lb_fit.Measured | None = None) -> int:
         """A loose line (more than LOOSE em of spread per gap) takes the next unit
         instead when it can shrink to fit (clreq prefers push-in to spreading); e.g.
-        a stop mid-line gives up ½ em so a 4-digit year fits. Returns the end to use."""
+        a stop mid-line gives up ½ em so a 4-digit year fits. Returns the end to use.
+        `measured`: line [s, e) as `fit_end` measured it, if it did."""
         at = self.at
-        c, _, width = lb_fit.measure_line(at, s, e, False, self.compressed)
+        c, _, width = measured or lb_fit.measure_line(at, s, e, False, self.compressed)
         slack = self.avail(s) - width
         if slack <= EPS:
             return e
@@ -173,7 +178,7 @@ def break_lines(texts: Sequence[StyledText], measure: float, metrics: Metrics,
                 options: ComposeOptions = ComposeOptions()) -> tuple[list[str], list[bool]]:
     """Only the breaking: each line's text and whether it hangs (for tests)."""
     at, breaks = _prepare(texts, measure, metrics, options)
-    return (["".join(at.text[b.start:b.end]) for b in breaks], [b.hang for b in breaks])
+    return ([at.text_of(b.start, b.end) for b in breaks], [b.hang for b in breaks])
 
 
 def _prepare(texts: Sequence[StyledText], measure: float, metrics: Metrics,
