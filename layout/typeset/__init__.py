@@ -4,8 +4,9 @@
 column grid, see `placement` and `page`) and returns a `Typeset`: the placed pages
 (only the printed pages asked for with `pages=`, but paginated exactly as a full
 run), the page breaks in reading order for the EPUB, one `Placement` per article
-block, and warnings. `plan` returns the placements alone; `format_plan` prints them
-(`export.py pdf --plan`).
+block, and warnings. `typesetting(...)` is the same run as a stream: pages come one
+at a time, for a renderer to draw and drop. `plan` returns the placements alone;
+`format_plan` prints them (`export.py pdf --plan`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from layout.typeset.columns import Grid, make_grid
 from layout.typeset.page import PageLayout, Paginator, draw_page
 from layout.typeset.placed import PageBreak, PlacedPage
 
-__all__ = ["Placement", "Typeset", "format_plan", "plan", "typeset"]
+__all__ = ["Placement", "Typeset", "Typesetting", "format_plan", "plan", "typeset",
+           "typesetting"]
 
 _MM = 25.4 / 72
 
@@ -69,21 +71,48 @@ def _break(layout: PageLayout, previous: PageBreak | None) -> PageBreak:
     return PageBreak(layout.number, article, block)
 
 
+class Typesetting:
+    """A typesetting run in progress: iterate it for the placed pages, made one at a
+    time, so a renderer draws each page and drops it (memory stays flat over long
+    issues). `breaks`, `placements` and `warnings` grow as pages are made and are
+    complete once the iteration ends; `result()` runs to the end and collects all.
+    """
+
+    def __init__(self, issue: Issue, spec: Spec, setter: Setter, *,
+                 pages: set[int] | None = None, draw: bool = True) -> None:
+        self.grid = make_grid(spec)
+        self._spec, self._wanted, self._draw = spec, pages, draw
+        self._blocks = Blocks(spec, self.grid, setter)
+        self._paginator = Paginator(issue, spec, self.grid, self._blocks)
+        self._started = False
+        self.breaks: list[PageBreak] = []
+        self.placements: list[Placement] = []
+
+    @property
+    def warnings(self) -> list[str]:
+        return self._paginator.warnings
+
+    def __iter__(self) -> Iterator[PlacedPage]:
+        if self._started:
+            raise RuntimeError("a Typesetting run can be iterated only once")
+        self._started = True
+        for layout in self._paginator.pages():
+            self.breaks.append(_break(layout, self.breaks[-1] if self.breaks else None))
+            self.placements.extend(_placements(layout, self.grid))
+            if self._draw and (self._wanted is None or layout.number in self._wanted):
+                yield draw_page(layout, self._spec, self.grid, self._blocks)
+
+    def result(self) -> Typeset:
+        """Every page (held in memory: for tests and small issues)."""
+        placed = tuple(self)
+        return Typeset(placed, tuple(self.breaks), tuple(self.placements),
+                       tuple(self.warnings))
+
+
 def run(issue: Issue, spec: Spec, setter: Setter, *,
         pages: set[int] | None = None, draw: bool = True) -> Typeset:
     """`typeset` with the line composer given as a `Setter` (tests pass a fake)."""
-    grid = make_grid(spec)
-    blocks = Blocks(spec, grid, setter)
-    paginator = Paginator(issue, spec, grid, blocks)
-    placed: list[PlacedPage] = []
-    breaks: list[PageBreak] = []
-    placements: list[Placement] = []
-    for layout in paginator.pages():
-        breaks.append(_break(layout, breaks[-1] if breaks else None))
-        placements.extend(_placements(layout, grid))
-        if draw and (pages is None or layout.number in pages):
-            placed.append(draw_page(layout, spec, grid, blocks))
-    return Typeset(tuple(placed), tuple(breaks), tuple(placements), tuple(paginator.warnings))
+    return Typesetting(issue, spec, setter, pages=pages, draw=draw).result()
 
 
 def typeset(issue: Issue, spec: Spec, metrics: object, *,
@@ -92,12 +121,19 @@ def typeset(issue: Issue, spec: Spec, metrics: object, *,
     return run(issue, spec, compose_setter(spec, metrics), pages=pages)
 
 
+def typesetting(issue: Issue, spec: Spec, metrics: object, *,
+                pages: set[int] | None = None, draw: bool = True) -> Typesetting:
+    """`typeset` as a stream of pages (see `Typesetting`); `draw=False` only paginates
+    (the EPUB needs the page breaks, not the drawn pages)."""
+    return Typesetting(issue, spec, compose_setter(spec, metrics), pages=pages, draw=draw)
+
+
 def plan(issue: Issue, spec: Spec, metrics: object) -> tuple[Placement, ...]:
     """Only the placements (pagination without drawing the pages)."""
     return run(issue, spec, compose_setter(spec, metrics), draw=False).placements
 
 
-def format_plan(ts: Typeset) -> str:
+def format_plan(ts: Typeset | Typesetting) -> str:
     """One line per placement: page, columns, top and bottom in mm, title."""
     rows = []
     for p in ts.placements:

@@ -11,7 +11,7 @@ import pytest
 from layout.model import Paragraph
 from layout.typeset.blocks import opening
 from layout.spec.schema import (ArticlePlacement, PageSpec, PlacementSpec, Spec)
-from layout.typeset import Typeset, format_plan, run
+from layout.typeset import Typeset, Typesetting, format_plan, run
 from layout.typeset.columns import baseline_offset, make_grid
 
 from test_page_fixtures import article, fake_setter, issue, split_sample
@@ -251,3 +251,23 @@ def test_a_long_issue_paginates_without_loss() -> None:
     for index, a in enumerate(iss.articles()):
         assert texts[index] == _expected(a)
     assert [p.number for p in ts.pages] == list(range(1, len(ts.pages) + 1))
+
+
+def test_pages_stream_one_at_a_time_and_match_the_whole_run() -> None:
+    """`Typesetting` hands a page on as soon as its jumps are known, not after the
+    last page: a renderer can draw and drop it (flat memory over long issues)."""
+    spec = _small_spec(height=700, columns=4)
+    pages = [[article(p * 10 + i, 200 + 90 * ((p + i) % 5)) for i in range(3)] for p in range(12)]
+    iss = issue(*pages)
+    stream = Typesetting(iss, spec, fake_setter)
+    seen = []
+    for page in stream:
+        seen.append(page)
+        laid_out = {p.page for p in stream.placements}
+        assert max(laid_out) <= page.number + 2, "pages are made ahead of the renderer"
+    whole = run(iss, spec, fake_setter)
+    assert tuple(seen) == whole.pages
+    assert tuple(stream.placements) == whole.placements
+    assert tuple(stream.breaks) == whole.breaks
+    with pytest.raises(RuntimeError):
+        next(iter(stream))
