@@ -10,7 +10,6 @@ breaker needs is then a prefix sum, so per-character Python work stays small.
 
 from __future__ import annotations
 
-import re
 import weakref
 from itertools import accumulate, compress
 from operator import add, not_, or_
@@ -153,10 +152,6 @@ def faces_for(metrics: Metrics) -> _Faces:
         return _Faces(metrics)
 
 
-# A paragraph with none of these is all one-character tokens: no regex needed.
-_MULTI = re.compile(r"[\s\-–—…⋯⸺A-Za-z0-9\u00C0-\u024F$￥＄£€]")
-
-
 def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool) -> Atoms:
     """Tokenise the runs into atoms and fill every per-atom array.
 
@@ -168,7 +163,7 @@ def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool) ->
     tokens: list[str] = []
     style: list[int] = []
     for si, st in enumerate(texts):
-        toks = list(st.text) if _MULTI.search(st.text) is None else cjk.TOKEN_RE.findall(st.text)
+        toks = cjk.tokenize(st.text)
         rows += _rows(toks, st, faces)
         tokens += toks
         style += [si] * len(toks)

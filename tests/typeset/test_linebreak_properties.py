@@ -96,3 +96,11 @@ def test_deterministic(text, n, opt):
     a = compose([StyledText(text, "song", 9.0)], n * 9.0, M, opt)
     b = compose([StyledText(text, "song", 9.0)], n * 9.0, M, opt)
     assert a == b
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, st.text()))
+@example("a——b2.5%中 \u3000 ￥100km/h,x")
+def test_tokenize_is_token_re(text):
+    """The fast tokeniser finds exactly the tokens of the token grammar."""
+    assert cjk.tokenize(text) == cjk.TOKEN_RE.findall(text)
