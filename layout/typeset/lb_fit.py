@@ -22,6 +22,7 @@ Rules (clreq § Procedures for Inter-Character Spacing Reduction/Expansion, GB/T
 from __future__ import annotations
 
 from itertools import compress
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from layout.typeset import cjk
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
 EPS = 1e-6
 _EPS_LT = EPS.__lt__  # EPS < x, for C-level filtering with map
+_CAP = itemgetter(1)  # the capacity of an (offset, capacity) item
 IDEO_SPACE = "\u3000"
 _HL_SHRINK = 1 - cjk.HAN_LATIN_MIN / cjk.HAN_LATIN_GAP
 _HL_STRETCH = cjk.HAN_LATIN_MAX / cjk.HAN_LATIN_GAP - 1
@@ -141,7 +143,7 @@ def min_width(at: Atoms, s: int, e: int, hang: bool, compressed: bool) -> float:
         boxes[k] -= t
         w -= t
     for _, caps in shrink_stages(at, s, c, boxes, gaps):
-        w -= sum(cap for _, cap in caps)
+        w -= sum(map(_CAP, caps))
     return w
 
 
@@ -162,7 +164,7 @@ def shrink(at: Atoms, s: int, c: int, boxes: list[float], gaps: list[float], nee
 
 def _take(values: list[float], caps: list[tuple[int, float]], need: float) -> float:
     """Reduce values[k] in proportion to their capacities; return what is still needed."""
-    total = sum(cap for _, cap in caps)
+    total = sum(map(_CAP, caps))
     f = min(1.0, need / total)
     for k, cap in caps:
         values[k] -= cap * f
@@ -205,7 +207,7 @@ def expand(at: Atoms, s: int, c: int, boxes: list[float], gaps: list[float],
 
 
 def _grow(values: list[float], caps: list[tuple[int, float]], slack: float) -> float:
-    total = sum(cap for _, cap in caps)
+    total = sum(map(_CAP, caps))
     if total <= EPS or slack <= EPS:
         return slack
     f = min(1.0, slack / total)

@@ -119,8 +119,11 @@ def _evenly_spaced(at: Atoms, e: int, boxes: list[float], gaps: list[float],
     last sits at its box's left, and the gaps between are equal. Then every t[k] of
     `_place_simple` is the same value up to float rounding (far below the 1e-6 that
     splits runs), so the run's x and tracking are gx[0] and t[0], computed alone."""
-    return (boxes[:-1] == adv[:-1] and (boxes[-1] == adv[-1] or at.align[e - 1] == LEFT)
-            and _same(gaps, 1, len(gaps)))
+    if boxes[-1] == adv[-1]:
+        filled = boxes == adv  # (the usual case: no slices to make)
+    else:
+        filled = at.align[e - 1] == LEFT and boxes[:-1] == adv[:-1]
+    return filled and (gaps.count(0.0) == len(gaps) or _same(gaps, 1, len(gaps)))
 
 
 def _place(at: Atoms, s: int, e: int, x: float, boxes: list[float], gaps: list[float],
