@@ -186,9 +186,10 @@ def expand(at: Atoms, s: int, c: int, boxes: list[float], gaps: list[float],
     if cjk.SPACE in kind[s:c + 1]:
         spaces = [(i - s, max(0.0, cjk.SPACE_MAX * size[i] - boxes[i - s]))
                   for i in range(s, c + 1) if kind[i] == cjk.SPACE]
-    slack = _grow(boxes, spaces, slack)
+        slack = _grow(boxes, spaces, slack)
     hl = _gap_caps(gaps, _HL_STRETCH)
-    slack = _grow(gaps, hl, slack)
+    if hl:
+        slack = _grow(gaps, hl, slack)
     if slack <= EPS:
         return
     points = at.spread_points(s, c)

@@ -27,15 +27,16 @@ DASH_MARGIN = 0.04  # em of blank at each end of a drawn —— (as in ⸺ glyph
 
 def set_line(at: Atoms, s: int, e: int, measure: float, lead: float, last: bool,
              hang: bool, opt: ComposeOptions, texts: Sequence[StyledText],
-             faces: _Faces) -> Line:
+             faces: _Faces, measured: lb_fit.Measured | None = None) -> Line:
     """Justify (or align) atoms [s, e) and emit the line's runs.
 
     Widths, trims, shrink and stretch all come from `lb_fit`, as in the breaker. A
     line too long for the measure (a pushed-in last line too) is shrunk; only a
-    justified non-final line is stretched.
+    justified non-final line is stretched. `measured`: `lb_fit.measure_line` of the
+    line, if the breaker has it.
     """
     compressed = opt.punctuation == "compressed"
-    c, trims, natural = lb_fit.measure_line(at, s, e, hang, compressed)
+    c, trims, natural = measured or lb_fit.measure_line(at, s, e, hang, compressed)
     boxes, gaps = lb_fit.line_boxes(at, s, c, trims)
     avail = measure - lead
     justify = opt.align == "justify" and (not last or hang)  # a hung mark is outside

@@ -49,6 +49,7 @@ class _Break(NamedTuple):
     start: int
     end: int
     hang: bool = False
+    measured: lb_fit.Measured | None = None  # the line as the breaker measured it
 
 
 class _Breaker:
@@ -104,7 +105,9 @@ class _Breaker:
             return _Break(s, n)
         if e > s and ok(e):
             if limit is None:
-                return _Break(s, self.tighter(s, e, measured))
+                measured = measured or lb_fit.measure_line(at, s, e, False, self.compressed)
+                end = self.tighter(s, e, measured)
+                return _Break(s, end, False, measured if end == e else None)
             return _Break(s, e)
         if (self.opt.hanging and e > s and at.text[e] in cjk.HANGABLE and ok(e + 1)
                 and (e + 1 >= n or at.text[e + 1] not in cjk.NOT_AT_START)
@@ -127,13 +130,13 @@ class _Breaker:
             e4 += 1
         return _Break(s, e4)
 
-    def tighter(self, s: int, e: int, measured: lb_fit.Measured | None = None) -> int:
+    def tighter(self, s: int, e: int, measured: lb_fit.Measured) -> int:
         """A loose line (more than LOOSE em of spread per gap) takes the next unit
         instead when it can shrink to fit (clreq prefers push-in to spreading); e.g.
         a stop mid-line gives up ½ em so a 4-digit year fits. Returns the end to use.
-        `measured`: line [s, e) as `fit_end` measured it, if it did."""
+        `measured`: `lb_fit.measure_line` of line [s, e)."""
         at = self.at
-        c, _, width = measured or lb_fit.measure_line(at, s, e, False, self.compressed)
+        c, _, width = measured
         slack = self.avail(s) - width
         if slack <= EPS:
             return e
@@ -207,5 +210,5 @@ def compose(texts: Sequence[StyledText], measure: float, metrics: Metrics,
         last = i == len(breaks) - 1
         lead = indent if i == 0 else 0.0
         lines.append(set_line(at, b.start, b.end, measure, lead, last, b.hang,
-                              options, texts, faces))
+                              options, texts, faces, b.measured))
     return tuple(lines)
