@@ -9,11 +9,15 @@ one clear line on stderr; `--debug` shows the traceback too.
 from __future__ import annotations
 
 import argparse
+import itertools
+import os
 import sys
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 DEFAULT_SPEC = ROOT / "specs" / "lvliang-daily.yaml"
@@ -88,60 +92,129 @@ def parse_pages(text: str | None) -> set[int] | None:
     return pages
 
 
-def print_progress(done: int, total: int) -> None:
-    """A one-line progress bar on stderr, shown for long issues only."""
-    if total < 8:
-        return
-    width = 30
-    filled = width * done // total
-    end = "\n" if done == total else ""
-    print(f"\r[{'#' * filled}{'.' * (width - filled)}] page {done}/{total}", end=end,
-          file=sys.stderr, flush=True)
+class Progress:
+    """A one-line progress bar on stderr, for long issues only (8 pages or more).
+
+    The page count is known only roughly while pages are still being made (a cut
+    article may append pages), so the bar grows its total when it must.
+    """
+
+    def __init__(self, expected: int) -> None:
+        self.expected, self.shown = expected, False
+
+    def __call__(self, done: int, total: int | None = None) -> None:
+        total = max(total or self.expected, done)
+        if total < 8:
+            return
+        width = 30
+        filled = width * done // total
+        print(f"\r[{'#' * filled}{'.' * (width - filled)}] page {done}/{total}", end="",
+              file=sys.stderr, flush=True)
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
 
 
-def typeset_issue(issue, spec, *, strict: bool, pages: set[int] | None = None):
-    """Fonts checked, pages made: what both renderers need. Returns (fonts, result, missing).
+@dataclass
+class Made:
+    """A typesetting run under way: the fonts, the run (its breaks, placements and
+    warnings are complete once `pages` is used up) and the stream of pages."""
 
-    `build` calls this once for the PDF and the EPUB, whose page-list cites the same
-    pagination.
+    fonts: Any
+    run: Any
+    pages: Iterator[Any]
+    missing: int
+    expected: int  # pages the issue asks for (more may be appended)
+    finished: bool = False
+
+
+def choose_jobs(issue, asked: int | None) -> int:
+    """Processes to typeset with: as asked, else two for a long issue on a machine
+    with two cores (see layout.typeset.parallel)."""
+    from layout.typeset import parallel
+
+    if asked is not None:
+        return max(1, asked)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    long_issue = len(issue.pages) >= parallel.PARALLEL_MIN_PAGES
+    return 2 if (cores or 1) >= 2 and long_issue and parallel.available() else 1
+
+
+def typeset_issue(issue, spec, *, strict: bool, pages: set[int] | None = None,
+                  draw: bool = True, jobs: int | None = None) -> Made:
+    """Fonts checked, pages started: what both renderers need.
+
+    The first page is made here, so a page that does not exist is an error before
+    any output file is opened. `build` hands one run to the PDF, which draws and drops
+    each page as it comes, and then to the EPUB, which needs only its page breaks.
     """
     from layout.errors import InputError
-    from layout.typeset import typeset
+    from layout.typeset import typesetting
 
     fonts = load_fonts_for(spec)
     missing = check_coverage(issue, fonts, strict=strict)
-    result = typeset(issue, spec, fonts, pages=pages)
-    if not result.pages:
+    run = typesetting(issue, spec, fonts, pages=pages, draw=draw,
+                      jobs=choose_jobs(issue, jobs))
+    stream = iter(run)
+    first = next(stream, None)
+    if draw and first is None:
         asked = ", ".join(str(n) for n in sorted(pages or ()))
         raise InputError(f"error: page {asked}: no such printed page in this issue")
-    for warning in result.warnings:
+    numbers = {p.number for p in issue.pages}
+    expected = len(numbers & pages) if pages else len(issue.pages)
+    return Made(fonts, run, itertools.chain([first] if first else [], stream), missing, expected)
+
+
+def finish_typesetting(made: Made) -> None:
+    """Run the pagination to its end (for the page breaks) and print its warnings."""
+    if made.finished:
+        return
+    made.finished = True
+    for _ in made.pages:
+        pass
+    for warning in made.run.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    return fonts, result, missing
 
 
-def export_pdf(issue, output: Path, typeset_result, *, plan: bool = False) -> dict:
-    """Draw the PDF; returns figures for the summary line."""
+def export_pdf(issue, output: Path, made: Made, *, plan: bool = False) -> dict:
+    """Draw the PDF page by page as the pages are made; returns figures for the summary."""
     from layout.render.pdf import render_pdf
     from layout.typeset import format_plan
 
-    fonts, result, missing = typeset_result
-    if plan:
-        print(format_plan(result))
     title = " ".join(x for x in (issue.paper.name, issue.issue.date) if x) or output.stem
-    render_pdf(result.pages, output, fonts=fonts, title=title, author=issue.paper.publisher_line,
-               subject=issue.paper.name, progress=print_progress)
-    return {"pages": len(result.pages), "articles": len(result.placements),
-            "warnings": len(result.warnings) + missing}
+    progress = Progress(made.expected)
+    drawn = 0
+
+    def counted(pages: Iterator[Any]) -> Iterator[Any]:
+        nonlocal drawn
+        for page in pages:
+            drawn += 1
+            yield page
+
+    try:
+        render_pdf(counted(made.pages), output, fonts=made.fonts, title=title,
+                   author=issue.paper.publisher_line, subject=issue.paper.name,
+                   progress=progress, total=made.expected)
+    finally:
+        progress.finish()
+    finish_typesetting(made)
+    if plan:
+        print(format_plan(made.run))
+    return {"pages": drawn, "articles": len(made.run.placements),
+            "warnings": len(made.run.warnings) + made.missing}
 
 
-def export_epub(issue, spec, output: Path, typeset_result) -> dict:
+def export_epub(issue, spec, output: Path, made: Made) -> dict:
     """Write the EPUB, citing the print pagination of the same spec."""
     from layout.render.epub import render_epub
 
-    fonts, result, missing = typeset_result
-    render_epub(issue, spec, output, fonts=fonts if spec.epub.embed_fonts else None,
-                page_breaks=result.breaks)
-    return {"pages": len(result.pages), "articles": len(issue.articles()), "warnings": missing}
+    finish_typesetting(made)
+    render_epub(issue, spec, output, fonts=made.fonts if spec.epub.embed_fonts else None,
+                page_breaks=tuple(made.run.breaks))
+    return {"pages": len(made.run.breaks), "articles": len(issue.articles()),
+            "warnings": made.missing}
 
 
 def summarise(kind: str, output: Path, figures: dict, started: float) -> None:
@@ -176,10 +249,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     issue = read_issue(args.input, verbose=args.verbose)
     output = args.output or args.input.with_suffix(f".{args.command}")
     if args.command == "pdf":
-        made = typeset_issue(issue, spec, strict=args.strict, pages=parse_pages(args.pages))
+        made = typeset_issue(issue, spec, strict=args.strict, pages=parse_pages(args.pages),
+                             jobs=args.jobs)
         figures = export_pdf(issue, output, made, plan=args.plan)
     else:
-        figures = export_epub(issue, spec, output, typeset_issue(issue, spec, strict=args.strict))
+        made = typeset_issue(issue, spec, strict=args.strict, draw=False, jobs=args.jobs)
+        figures = export_epub(issue, spec, output, made)
     summarise(args.command, output, figures, started)
     return 0
 
@@ -200,7 +275,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         write_text_atomic(document, dump_issue(issue))
         print(f"build: wrote {document}", file=sys.stderr)
     pdf = args.out_dir / f"{stem}.pdf"
-    made = typeset_issue(issue, spec, strict=args.strict)
+    made = typeset_issue(issue, spec, strict=args.strict, jobs=args.jobs)
     summarise("pdf", pdf, export_pdf(issue, pdf, made), started)
     started = time.perf_counter()
     epub = args.out_dir / f"{stem}.epub"
@@ -241,6 +316,10 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 # --- argument parsing and error handling -----------------------------------------
 
+JOBS_HELP = ("processes to typeset with: 1, or 2 to make the later pages ahead in a second "
+             "process (default: 2 for an issue of 6 pages or more on a machine with 2 cores)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="export.py", description="Reconstruct CJK newspaper issues from raw OCR text; "
@@ -264,6 +343,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="layout spec (default: %(default)s)")
         p.add_argument("-o", "--output", type=Path, help=f"output file (default: INPUT with .{name})")
         p.add_argument("--strict", action="store_true", help="a character no font has is an error")
+        p.add_argument("--jobs", type=int, metavar="N", help=JOBS_HELP)
         if name == "pdf":
             p.add_argument("--pages", help="only these printed pages, e.g. 1-2,5")
             p.add_argument("--plan", action="store_true", help="print the placement of every article")
@@ -275,6 +355,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="layout spec (default: %(default)s)")
     p.add_argument("--out-dir", type=Path, default=Path("out"), help="default: %(default)s")
     p.add_argument("--strict", action="store_true", help="a character no font has is an error")
+    p.add_argument("--jobs", type=int, metavar="N", help=JOBS_HELP)
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("check", help="validate a layout spec", description="Validate a layout spec; "

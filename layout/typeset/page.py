@@ -81,16 +81,26 @@ class Paginator:
         self._pending: list[Piece] = []
         self._targets: dict[tuple[int, int], int] = {}
         self._waiting: deque[tuple[PageLayout, set[tuple[int, int]]]] = deque()
+        self.rest_before: set[int] = set()  # printed pages begun `at_rest`
 
     # -- the page loop ------------------------------------------------------------
-    def pages(self) -> Iterator[PageLayout]:
-        """Every printed page in order (the issue's, then appended continuations)."""
-        index = 0
-        last = 0
-        for page in self.issue.pages:
+    def pages(self, start: int = 0, stop: int | None = None) -> Iterator[PageLayout]:
+        """The printed pages `issue.pages[start:stop]` in order; with no `stop`, then
+        the appended continuation pages and every page still waiting for a jump.
+
+        Resumable: `pages(0, k)` then `pages(k)` is the same walk as `pages()`. Started
+        past page 0 the walk assumes it is `at_rest` there (parallel typesetting
+        checks that before it trusts such a walk).
+        """
+        index = sum(len(page.articles) for page in self.issue.pages[:start])
+        for page in self.issue.pages[start:stop]:
+            if self.at_rest:
+                self.rest_before.add(page.number)
             yield from self._page(page, index)
             index += len(page.articles)
-            last = max(last, page.number)
+        if stop is not None and stop < len(self.issue.pages):
+            return
+        last = max((page.number for page in self.issue.pages), default=0)
         while self._pending:
             last += 1
             before = [(p.content.article, p.start) for p in self._pending]
@@ -99,6 +109,12 @@ class Paginator:
                 raise RuntimeError(f"pagination stalled on appended page {last}")
         while self._waiting:  # every cut is resolved by now
             yield self._waiting.popleft()[0]
+
+    @property
+    def at_rest(self) -> bool:
+        """No article waits to continue and every page made has been handed on: the
+        walk from here depends on nothing before it."""
+        return not self._pending and not self._waiting
 
     def _page(self, page: Page, first_index: int) -> Iterator[PageLayout]:
         self.blocks.forget()

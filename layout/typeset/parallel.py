@@ -1,0 +1,148 @@
+"""Typesetting on two cores: the later pages made ahead in a forked worker.
+
+Why this is exact: a page's make-up depends on the pages before it only through
+articles cut and continued on a later page. Where the walk is *at rest* at the start
+of a page (nothing waits to continue, every page made has been handed on), the pages
+from there on come out the same whatever came before. So a worker, forked when the
+run starts, walks the issue from page `split` as if at rest there, while this
+process makes pages `[0, split)` and hands them to the renderer. At `split` this
+process checks that it really is at rest; if an article jumps across, it goes on
+making pages itself until both walks began a page at rest, and takes the worker's
+pages from there. Either way the pages are exactly those of a run on one core.
+
+The worker writes each pickled `PageRecord` to an unlinked temporary file (so it
+never waits on this process and memory stays flat) and sends its offset and length
+through a pipe; this process reads it back with `os.pread`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import tempfile
+import traceback
+from typing import Callable, Iterator
+
+from layout.typeset.records import PageRecord
+from layout.typeset.stream import Maker
+
+# this process also draws the PDF (~1/4 of a page's work when drawn here), so it
+# takes the smaller share of the pages when they are drawn
+DRAWN_SHARE = 0.4
+PARALLEL_MIN_PAGES = 6  # below this, forking costs more than it saves
+
+
+def available() -> bool:
+    """Whether this platform can fork a worker that shares the loaded fonts."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def split_point(pages: int, drawn: bool) -> int:
+    """The first page the worker makes."""
+    return max(1, round(pages * (DRAWN_SHARE if drawn else 0.5)))
+
+
+def records_in_parallel(maker: Maker, make_worker: Callable[[], Maker],
+                        split: int) -> Iterator[PageRecord]:
+    """`maker`'s records for the whole issue, the pages from `split` on made by a
+    worker process running `make_worker()` (see the module docstring)."""
+    issue_pages = maker.issue.pages
+    with _Worker(make_worker, split) as worker:
+        yield from maker.records(0, split)
+        for index in range(split, len(issue_pages)):
+            if maker.paginator.at_rest:
+                record = worker.first_from(issue_pages[index].number)
+                if record is not None and record.clean:
+                    yield record
+                    yield from worker.rest()
+                    return
+            yield from maker.records(index, index + 1)
+    yield from maker.records(len(issue_pages))  # appended continuation pages
+
+
+class _Worker:
+    """A forked process making records from page `start` on."""
+
+    def __init__(self, make_worker: Callable[[], Maker], start: int) -> None:
+        self._file = tempfile.TemporaryFile(prefix="layout-pages-")
+        self._reader, writer = multiprocessing.get_context("fork").Pipe(duplex=False)
+        self._process = multiprocessing.get_context("fork").Process(
+            target=_work, args=(make_worker, start, self._file.fileno(), writer), daemon=True)
+        self._process.start()
+        writer.close()  # the worker holds the only write end: its exit ends the pipe
+        self._done = False
+
+    def __enter__(self) -> _Worker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._reader.close()
+        self._file.close()
+
+    def _next(self) -> PageRecord | None:
+        if self._done:
+            return None
+        try:
+            message = self._reader.recv()
+        except EOFError:
+            raise RuntimeError("the typesetting worker stopped without a word "
+                               f"(exit code {self._process.exitcode})") from None
+        kind = message[0]
+        if kind == "error":
+            raise RuntimeError(f"in the typesetting worker:\n{message[1]}")
+        if kind == "done":
+            self._done = True
+            return None
+        _, offset, length = message
+        return pickle.loads(os.pread(self._file.fileno(), length, offset))
+
+    def first_from(self, number: int) -> PageRecord | None:
+        """The worker's record of printed page `number` (earlier ones are dropped:
+        this process made those pages itself)."""
+        while (record := self._next()) is not None:
+            if record.number >= number:
+                return record if record.number == number else None
+        return None
+
+    def rest(self) -> Iterator[PageRecord]:
+        while (record := self._next()) is not None:
+            yield record
+
+
+def _work(make_worker: Callable[[], Maker], start: int, fd: int, pipe) -> None:  # type: ignore[no-untyped-def]
+    """The worker: make records from `start`, write each to `fd`, announce it on `pipe`.
+
+    A record is held back until the next one is made, so the warnings raised after the
+    last page still travel with it.
+    """
+    try:
+        maker = make_worker()
+        offset, held = 0, None
+        for record in maker.records(start):
+            if held is not None:
+                offset = _send(held, fd, offset, pipe)
+            held = record
+        if held is not None:
+            trailing = maker.new_warnings()
+            if trailing:
+                held = PageRecord(held.number, held.clean, held.start, held.placements,
+                                  held.page, held.warnings + trailing)
+            _send(held, fd, offset, pipe)
+        pipe.send(("done",))
+    except BaseException:  # noqa: BLE001 - reported to the parent, which raises it
+        pipe.send(("error", traceback.format_exc()))
+    finally:
+        pipe.close()
+
+
+def _send(record: PageRecord, fd: int, offset: int, pipe) -> int:  # type: ignore[no-untyped-def]
+    data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+    written = 0
+    while written < len(data):
+        written += os.pwrite(fd, data[written:], offset + written)
+    pipe.send(("page", offset, len(data)))
+    return offset + len(data)

@@ -1,0 +1,97 @@
+"""A typesetting run as a stream of pages, on one core or two.
+
+`Typesetting` is iterated for the placed pages, made one at a time, so a renderer
+draws each page and drops it (memory stays flat over long issues). Its `breaks`,
+`placements` and `warnings` grow as pages are made and are complete once the
+iteration ends. With `jobs=2` the later pages are made ahead in a worker process
+(see `parallel`); the pages, breaks, placements and warnings are exactly those of a
+run on one core.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from layout.model import Issue
+from layout.spec.schema import Spec
+from layout.typeset.blocks import Blocks, Setter
+from layout.typeset.columns import make_grid
+from layout.typeset.page import PageLayout, Paginator, draw_page
+from layout.typeset.placed import PageBreak, PlacedPage
+from layout.typeset.records import (PageRecord, Placement, Typeset, page_break, page_start,
+                                    placements)
+
+
+class Maker:
+    """The page maker of one process: walks the issue and turns layouts into records."""
+
+    def __init__(self, issue: Issue, spec: Spec, setter: Setter, *,
+                 pages: set[int] | None, draw: bool) -> None:
+        self.issue, self.spec = issue, spec
+        self.grid = make_grid(spec)
+        self.blocks = Blocks(spec, self.grid, setter)
+        self.paginator = Paginator(issue, spec, self.grid, self.blocks)
+        self._wanted, self._draw = pages, draw
+        self._reported = 0  # warnings already handed on in a record
+
+    def records(self, start: int = 0, stop: int | None = None) -> Iterator[PageRecord]:
+        """Records of the walk over `issue.pages[start:stop]` (see `Paginator.pages`)."""
+        return self._records(self.paginator.pages(start, stop))
+
+    def _records(self, layouts: Iterable[PageLayout]) -> Iterator[PageRecord]:
+        for layout in layouts:
+            drawn = None
+            if self._draw and (self._wanted is None or layout.number in self._wanted):
+                drawn = draw_page(layout, self.spec, self.grid, self.blocks)
+            yield PageRecord(layout.number, layout.number in self.paginator.rest_before,
+                             page_start(layout), placements(layout, self.grid), drawn,
+                             self.new_warnings())
+
+    def new_warnings(self) -> tuple[str, ...]:
+        """Warnings raised since the last call."""
+        new = self.paginator.warnings[self._reported:]
+        self._reported = len(self.paginator.warnings)
+        return tuple(new)
+
+
+class Typesetting:
+    """A typesetting run in progress (see the module docstring)."""
+
+    def __init__(self, issue: Issue, spec: Spec, setter: Setter, *,
+                 pages: set[int] | None = None, draw: bool = True, jobs: int = 1,
+                 split: int | None = None) -> None:
+        self._maker = Maker(issue, spec, setter, pages=pages, draw=draw)
+        self._make_worker = lambda: Maker(issue, spec, setter, pages=pages, draw=draw)
+        self._jobs, self._split, self._draw = jobs, split, draw
+        self._started = False
+        self.grid = self._maker.grid
+        self.breaks: list[PageBreak] = []
+        self.placements: list[Placement] = []
+        self.warnings: list[str] = []
+
+    def __iter__(self) -> Iterator[PlacedPage]:
+        if self._started:
+            raise RuntimeError("a Typesetting run can be iterated only once")
+        self._started = True
+        for record in self._source():
+            self.breaks.append(page_break(record, self.breaks[-1] if self.breaks else None))
+            self.placements.extend(record.placements)
+            self.warnings.extend(record.warnings)
+            if record.page is not None:
+                yield record.page
+        self.warnings.extend(self._maker.new_warnings())
+
+    def _source(self) -> Iterator[PageRecord]:
+        pages = len(self._maker.issue.pages)
+        if self._jobs < 2 or pages < 2:
+            return self._maker.records()
+        from layout.typeset.parallel import records_in_parallel, split_point
+
+        split = self._split if self._split is not None else split_point(pages, self._draw)
+        return records_in_parallel(self._maker, self._make_worker, split)
+
+    def result(self) -> Typeset:
+        """Every page (held in memory: for tests and small issues)."""
+        placed = tuple(self)
+        return Typeset(placed, tuple(self.breaks), tuple(self.placements),
+                       tuple(self.warnings))

@@ -1,0 +1,109 @@
+"""Typesetting on two cores gives exactly the pages of a run on one (fake composer)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+
+import pytest
+
+from layout.spec.schema import PageSpec, Spec
+from layout.typeset import Typesetting, run
+from layout.typeset import parallel
+
+from test_page_fixtures import article, fake_setter, issue
+
+pytestmark = pytest.mark.skipif(not parallel.available(), reason="this platform cannot fork")
+
+
+def _spec() -> Spec:
+    spec = Spec()
+    return dataclasses.replace(spec, grid=dataclasses.replace(spec.grid, columns=4),
+                               page=PageSpec(width=400, height=700, margin_top=30,
+                                             margin_bottom=30, margin_left=30, margin_right=30))
+
+
+def _two_cores(iss, spec, split, **kw):  # type: ignore[no-untyped-def]
+    return Typesetting(iss, spec, fake_setter, jobs=2, split=split, **kw).result()
+
+
+def _plain_issue(pages: int):  # type: ignore[no-untyped-def]
+    """Pages whose articles fit them: nothing continues from one page to the next."""
+    return issue(*[[article(p * 10 + i, 150 + 60 * ((p + i) % 5)) for i in range(2)]
+                   for p in range(pages)])
+
+
+@pytest.fixture()
+def taken(monkeypatch):  # type: ignore[no-untyped-def]
+    """Printed pages whose records came from the worker."""
+    numbers: list[int] = []
+    rest, first_from = parallel._Worker.rest, parallel._Worker.first_from
+
+    def spy_first(self, number):  # type: ignore[no-untyped-def]
+        record = first_from(self, number)
+        if record is not None and record.clean:
+            numbers.append(record.number)
+        return record
+
+    def spy_rest(self):  # type: ignore[no-untyped-def]
+        for record in rest(self):
+            numbers.append(record.number)
+            yield record
+
+    monkeypatch.setattr(parallel._Worker, "first_from", spy_first)
+    monkeypatch.setattr(parallel._Worker, "rest", spy_rest)
+    return numbers
+
+
+@pytest.mark.parametrize("split", [1, 4, 9])
+def test_same_pages_as_one_core(split: int, taken: list[int]) -> None:
+    spec, iss = _spec(), _plain_issue(10)
+    one = run(iss, spec, fake_setter)
+    assert not any(p.continued for p in one.placements)
+    two = _two_cores(iss, spec, split)
+    assert two == one
+    assert taken == list(range(split + 1, 11))  # the worker's pages were used
+
+
+def test_an_article_jumping_across_the_split_is_made_here_until_both_walks_rest(
+        taken: list[int]) -> None:
+    spec = _spec()
+    pages = [[article(p * 10 + i, 200) for i in range(2)] for p in range(14)]
+    pages[3] = [article(31, 200), article(32, 2500)]  # runs on over the next pages
+    iss = issue(*pages)
+    one = run(iss, spec, fake_setter)
+    carried = {p.page for p in one.placements if p.continued}
+    assert carried and 5 in carried and max(carried) < 14
+    for split in (4, 5):
+        taken.clear()
+        assert _two_cores(iss, spec, split) == one
+        assert taken and min(taken) > max(carried)  # rejoined once both walks rested
+
+
+def test_continuations_past_the_last_page_and_page_subsets() -> None:
+    spec = _spec()
+    pages = [[article(p * 10 + i, 250) for i in range(3)] for p in range(6)]
+    pages[5] = [article(51, 200), article(52, 9000)]  # continues on appended pages
+    iss = issue(*pages)
+    one = run(iss, spec, fake_setter, pages={2, 7})
+    assert [p.number for p in one.pages] == [2, 7]
+    assert _two_cores(iss, spec, 3, pages={2, 7}) == one
+
+
+def test_a_failure_in_the_worker_is_raised_here() -> None:
+    here = os.getpid()
+
+    def failing(parts, style, measure, **kw):  # type: ignore[no-untyped-def]
+        if os.getpid() != here:
+            raise ValueError("cannot set this in the worker")
+        return fake_setter(parts, style, measure, **kw)
+
+    iss = issue(*[[article(p * 10 + i, 250) for i in range(3)] for p in range(10)])
+    with pytest.raises(RuntimeError, match="cannot set this in the worker"):
+        Typesetting(iss, _spec(), failing, jobs=2, split=5).result()
+
+
+def test_split_point_gives_this_process_the_smaller_share_when_it_draws() -> None:
+    assert parallel.split_point(200, drawn=True) == 80
+    assert parallel.split_point(200, drawn=False) == 100
+    assert parallel.split_point(2, drawn=True) == 1
