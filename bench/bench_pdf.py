@@ -5,6 +5,8 @@ Issues of 1 (the sample), 40 and 200 pages are made from the sample's real text;
 page's articles are the sample's, rotated and re-cut so pages differ. Every measurement
 runs in a fresh child process (time and peak RSS from the child itself), several times;
 the median is reported. "cold" clears this tool's font cache first; "warm" does not.
+"ours" is the default (two processes from 6 pages on, when the machine has two cores;
+"+worker" is the worker's peak RSS); "ours-1core" is `--jobs 1`.
 
     python bench/bench_pdf.py [--runs 3] [--pages 1,40,200] [--no-typst] [--no-weasyprint]
 
@@ -33,9 +35,10 @@ import json, resource, sys, time
 sys.path.insert(0, {root!r})
 started = time.perf_counter()
 kind, source, output = sys.argv[1:4]
-if kind == "ours":
+if kind.startswith("ours"):
     import export
-    code = export.main(["pdf", source, "-o", output])
+    jobs = ["--jobs", "1"] if kind == "ours-1core" else []
+    code = export.main(["pdf", source, "-o", output, *jobs])
     assert code == 0, code
 elif kind == "typst":
     import typst
@@ -44,7 +47,8 @@ elif kind == "weasyprint":
     import weasyprint
     weasyprint.HTML(filename=source).write_pdf(output)
 seconds = time.perf_counter() - started
-print(json.dumps({{"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+print(json.dumps({{"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}}))
 """
 
 
@@ -133,7 +137,8 @@ def measure(kind: str, source: Path, runs: int, *, cold: bool) -> dict:
                     shutil.rmtree(directory, ignore_errors=True)
             samples.append(run_child(kind, source, Path(scratch) / "out.pdf"))
     return {"seconds": statistics.median(s["seconds"] for s in samples),
-            "peak_mb": statistics.median(s["peak_mb"] for s in samples)}
+            "peak_mb": statistics.median(s["peak_mb"] for s in samples),
+            "worker_mb": statistics.median(s["worker_mb"] for s in samples)}
 
 
 def main() -> None:
@@ -145,13 +150,15 @@ def main() -> None:
     args = parser.parse_args()
     from layout.document import dump_issue
 
-    print(f"{'engine':<12}{'pages':>6}{'mode':>6}{'s total':>9}{'s/page':>9}{'peak MB':>9}")
+    print(f"{'engine':<12}{'pages':>6}{'mode':>6}{'s total':>9}{'s/page':>9}{'peak MB':>9}"
+          f"{'+worker':>9}")
     with tempfile.TemporaryDirectory() as scratch:
         for pages in (int(p) for p in args.pages.split(",")):
             issue = make_issue(pages)
             doc = Path(scratch) / f"issue-{pages}.yaml"
             doc.write_text(dump_issue(issue), encoding="utf-8")
-            rows = [("ours", doc, "cold", True), ("ours", doc, "warm", False)]
+            rows = [("ours", doc, "cold", True), ("ours", doc, "warm", False),
+                    ("ours-1core", doc, "warm", False)]
             if not args.no_typst:
                 typ = Path(scratch) / f"issue-{pages}.typ"
                 typ.write_text(typst_source(issue, pages), encoding="utf-8")
@@ -162,8 +169,9 @@ def main() -> None:
                 rows.append(("weasyprint", html, "-", False))
             for kind, source, mode, cold in rows:
                 m = measure(kind, source, args.runs, cold=cold)
+                worker = f"{m['worker_mb']:>9.0f}" if kind == "ours" and m["worker_mb"] else f"{'':>9}"
                 print(f"{kind:<12}{pages:>6}{mode:>6}{m['seconds']:>9.2f}{m['seconds'] / pages:>9.3f}"
-                      f"{m['peak_mb']:>9.0f}", flush=True)
+                      f"{m['peak_mb']:>9.0f}{worker}", flush=True)
 
 
 if __name__ == "__main__":
