@@ -65,6 +65,7 @@ class Atoms:
     # Paragraph-wide facts, so the per-line checks of the common case are free:
     plain: bool = True  # Han characters and full-width marks only
     uniform: bool = True  # one face, size and style throughout
+    all_spread: bool = True  # every gap may spread (no connector, `/` or space)
 
     def can_break(self, e: int) -> bool:
         """A line may break before atom `e` (clreq kinsoku; spaces do not lift a
@@ -91,6 +92,8 @@ class Atoms:
     def spread_points(self, s: int, c: int) -> list[int]:
         """Offsets k (1..c-s) of the gaps in line s..c that may grow: those before
         atoms i with `can_spread_before(i)` (in C: a line has a dozen gaps or more)."""
+        if self.all_spread:
+            return list(range(1, c - s + 1))
         fixed = map(or_, self.fixed_r[s:c], self.fixed_l[s + 1:c + 1])
         return list(compress(range(1, c - s + 1), map(not_, fixed)))
 
@@ -119,6 +122,7 @@ class _Faces:
         self.faces: dict[tuple[str, str], str] = {}
         self.advs: dict[tuple[str, str], float] = {}
         self.rows: dict[tuple[str, float], dict[str, tuple]] = {}  # (role, size) -> token -> row
+        self.words: dict[tuple[str, str, float], tuple[tuple[str, str, float], ...]] = {}
 
     def face(self, ch: str, role: str) -> str:
         key = (ch, role)
@@ -129,6 +133,17 @@ class _Faces:
                 f = "fixed"
             self.faces[key] = f
         return f
+
+    def glyphs(self, word: str, role: str, size: float) -> tuple[tuple[str, str, float], ...]:
+        """(char, face, advance in pt) of each char of a Western word (cached: words
+        and numbers recur, and a line is placed glyph by glyph)."""
+        key = (word, role, size)
+        g = self.words.get(key)
+        if g is None:
+            faces = [self.face(ch, role) for ch in word]
+            g = self.words[key] = tuple((ch, f, self.adv(f, ch) * size)
+                                        for ch, f in zip(word, faces))
+        return g
 
     def adv(self, face: str, text: str) -> float:
         key = (face, text)
@@ -186,6 +201,7 @@ def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool) ->
         at.cum = [0.0, *accumulate(at.box)]
     at.plain = max(at.kind) <= cjk.PUNCT
     at.uniform = len(texts) == 1 and at.face.count(at.face[0]) == len(at.face)
+    at.all_spread = True not in at.fixed_l and True not in at.fixed_r
     return at
 
 

@@ -185,11 +185,8 @@ def _place(at: Atoms, s: int, e: int, x: float, boxes: list[float], gaps: list[f
 def _west_glyphs(at: Atoms, i: int, x: float, texts: Sequence[StyledText],
                  faces: _Faces) -> list[tuple[float, str, str, float]]:
     """A Western word's glyphs at the font's own advances (each char's own face)."""
-    role, size = texts[at.style[i]].role, at.size[i]
     out = []
-    for ch in at.text[i]:
-        face = faces.face(ch, role)
-        a = faces.adv(face, ch) * size
+    for ch, face, a in faces.glyphs(at.text[i], texts[at.style[i]].role, at.size[i]):
         out.append((x, ch, face, a))
         x += a
     return out
