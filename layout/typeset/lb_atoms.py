@@ -199,9 +199,9 @@ def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool) ->
         at.cum = [0.0, *accumulate(map(add, at.box, at.gap))]
     else:  # no Han–Latin gap: the same sums without adding zeros
         at.cum = [0.0, *accumulate(at.box)]
-    at.plain = max(at.kind) <= cjk.PUNCT
+    at.plain = not at.kind.translate(None, _PLAIN_KINDS)  # nothing left but Han and marks
     at.uniform = len(texts) == 1 and at.face.count(at.face[0]) == len(at.face)
-    at.all_spread = True not in at.fixed_l and True not in at.fixed_r
+    at.all_spread = not (any(at.fixed_l) or any(at.fixed_r))
     return at
 
 
@@ -289,6 +289,7 @@ def _link(at: Atoms, compressed: bool, han_latin: Sequence[bool]) -> bool:
 
 
 _MARK_PAIR = bytes((cjk.PUNCT, cjk.PUNCT))
+_PLAIN_KINDS = bytes((cjk.HAN, cjk.PUNCT))
 
 
 def _compress_pair(at: Atoms, i: int) -> None:
