@@ -63,7 +63,7 @@ class _Breaker:
         self.compressed = opt.punctuation == "compressed"
         self.n = len(at.text)
         # the widest atom a line may hold past the measure (see fit_end)
-        self.size = at.size[0] if at.uniform else None
+        self.size = at.size[0] if at.uniform and self.n else None
 
     def avail(self, start: int) -> float:
         return self.measure - (self.indent if start == 0 else 0.0)

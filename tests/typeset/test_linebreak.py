@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from layout.typeset import cjk
-from layout.typeset.linebreak import ComposeOptions, StyledText, compose, grid_measure
+from layout.typeset.linebreak import (ComposeOptions, StyledText, break_lines, compose,
+                                      grid_measure)
 from layout.typeset.measure import FixedMetrics
 from tests.typeset.lb_helpers import flush, glyphs
 
@@ -157,6 +158,7 @@ def test_tracking_keeps_han_in_one_run():
 def test_empty_paragraph():
     assert compose([], 100.0, M) == ()
     assert compose([StyledText("", "song", SIZE)], 100.0, M) == ()
+    assert break_lines([StyledText("", "song", SIZE)], 100.0, M) == ([], [])
 
 
 def test_tables_are_disjoint_where_they_must_be():
