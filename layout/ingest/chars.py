@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 # Han ideographs (URO, Ext A, compatibility, and Ext B-H in planes 2 and 3: 通用规范汉字表
-# has 244 characters there, many in personal and place names) plus the iteration mark 〇.
+# has 196 characters there, many in personal and place names) plus the iteration mark 〇.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007\U00020000-\U0003134f"
 # one Han character in a name (a byline, a photo credit), with the 间隔号 of foreign names
 NAME_CHAR = f"[{HAN}·]"

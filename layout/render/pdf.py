@@ -35,6 +35,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from layout.fileio import atomic_output
 from layout.fonts import FontSet
+from layout.render import rl_tounicode
 from layout.typeset.placed import PlacedPage
 
 
@@ -50,6 +51,7 @@ def render_pdf(pages: Iterable[PlacedPage], path: Path, *, fonts: FontSet, title
     issues; `total` is the `total` given here, else `len(pages)` when `pages` has a
     length, else None (unknown).
     """
+    rl_tounicode.install()  # characters beyond the BMP must extract back right
     if total is None and isinstance(pages, Sized):
         total = len(pages)
     stream = iter(pages)
