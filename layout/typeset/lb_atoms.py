@@ -187,7 +187,7 @@ def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool) ->
         return at
     (kind, at.face, at.size, box, adv, at.align, st_, en_, at.shrink_class, shr,
      at.not_start, at.not_end, at.westish, at.fixed_l, at.fixed_r, hl) = zip(*rows)
-    at.kind = bytes(kind)  # kinds are small ints: bytes give C-level find/count/max
+    at.kind = bytes(kind)  # kinds are small ints: bytes give C-level find and translate
     at.text, at.style = tokens, style
     chars = texts[0].text if len(texts) == 1 else "".join(st.text for st in texts)
     if len(chars) == len(tokens):

@@ -62,7 +62,7 @@ class _Breaker:
         self.at, self.measure, self.indent, self.opt = at, measure, indent, opt
         self.compressed = opt.punctuation == "compressed"
         self.n = len(at.text)
-        # the widest atom a line may hold past the measure (see fit_end)
+        # the size of every atom if the paragraph has one (fit_end's slack), else None
         self.size = at.size[0] if at.uniform and self.n else None
 
     def avail(self, start: int) -> float:
@@ -80,7 +80,8 @@ class _Breaker:
 
     def fit_end(self, s: int) -> tuple[int, lb_fit.Measured | None]:
         """The largest e with width(s, e) <= available (at least s), and line [s, e)
-        as measured on the way (None if not measured), which `tighter` reuses."""
+        as measured on the way (None if not measured): `tighter` and the justifier
+        reuse it."""
         at, avail, compressed = self.at, self.avail(s), self.compressed
         size = self.size if self.size is not None else max(at.size[s:s + 64] or [0])
         slack = at.start_trim[s] + size + at.gap[s]
