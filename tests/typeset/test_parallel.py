@@ -104,6 +104,6 @@ def test_a_failure_in_the_worker_is_raised_here() -> None:
 
 
 def test_split_point_gives_this_process_the_smaller_share_when_it_draws() -> None:
-    assert parallel.split_point(200, drawn=True) == 80
+    assert parallel.split_point(200, drawn=True) == 60
     assert parallel.split_point(200, drawn=False) == 100
     assert parallel.split_point(2, drawn=True) == 1
