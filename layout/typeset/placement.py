@@ -122,15 +122,6 @@ def _shape_cost(job: Job, height: int, width: int, rows: int, columns: int) -> f
     return cost
 
 
-def _order_cost(previous: Slot | None, top: int, start: int) -> float:
-    """Blocks follow reading order: down the page, and left to right along a level."""
-    if previous is None:
-        return 0.0
-    if top < previous.top or (top == previous.top and start < previous.first_column):
-        return 25.0
-    return 0.0
-
-
 _Option = tuple[int, int, int, float]  # width, start, height, shape cost
 # a child state, scored but not built: (score, order, parent, option or -1 for
 # passing the job over, top row, end row, cells free after it, cost)
@@ -143,39 +134,50 @@ def _score_children(beam: Sequence[_State], job: Job, options: Sequence[_Option]
     one passing it over), scored without building it: most are pruned, and building
     a state (its skyline and slot tuples) is the dear part."""
     out: list[_Scored] = []
+    append = out.append
     free_rows, own = job.want is None, job.own
     min_need = job.head_rows + 6
     over_price = 50.0 if own else 30.0
+    # per option, what does not depend on the state (the loop below runs ~1,000 times
+    # a job; the sums keep one order, so equal layouts get equal costs)
+    prepared = [(option, width, start, start + width, height, start * 0.01, shape,
+                 min(height, min_need))
+                for option, (width, start, height, shape) in enumerate(options)]
     for parent, state in enumerate(beam):
-        passed = state.cost + skip
-        pass_score = passed + DEFER_CELL * max(0, ahead - state.free)
+        base, free0 = state.cost, state.free
+        passed = base + skip
+        pass_score = passed + DEFER_CELL * max(0, ahead - free0)
         if not own and state.waiting:  # a continuation waits behind one passed over
-            out.append((pass_score, len(out), parent, -1, 0, 0, state.free, passed))
+            append((pass_score, len(out), parent, -1, 0, 0, free0, passed))
             continue
         sky, prev, placed = state.sky, state.prev, False
-        for option, (width, start, height, shape) in enumerate(options):
-            run = sky[start:start + width]
+        prev_top = prev.top if prev is not None else -1
+        prev_column = prev.first_column if prev is not None else -1
+        for option, width, start, stop, height, offset, shape, need in prepared:
+            run = sky[start:stop]
             top = max(run)
             if free_rows and top - min(run) > MAX_HOLE:
                 continue
             body_top = top + 1 if top > 0 else 0  # `gap`
             avail = rows - body_top
-            if avail < 3 or avail < min(height, min_need):
+            if avail < 3 or avail < need:
                 continue
             used = height if height < avail else avail
             filled = sum(run)
-            cost = state.cost + (top * width - filled) * 8.0 + top * width * 0.02 \
-                + start * 0.01 + shape + _order_cost(prev, top, start)
+            cost = base + (top * width - filled) * 8.0 + top * width * 0.02 + offset + shape
+            if top < prev_top or (top == prev_top and start < prev_column):
+                cost += 25.0  # blocks follow reading order: down, and left to right
             if used < height:
                 cost += (height - used) * width * over_price + CUT
             end = body_top + used
-            free = state.free - (end * width - filled)
-            out.append((cost + DEFER_CELL * max(0, ahead - free), len(out), parent, option,
-                        top, end, free, cost))
+            free = free0 - (end * width - filled)
+            short = ahead - free
+            append((cost + DEFER_CELL * short if short > 0 else cost,
+                    len(out), parent, option, top, end, free, cost))
             placed = True
         if not placed or not own:
             # a continued piece left waiting costs what cutting all of it off would
-            out.append((pass_score, len(out), parent, -1, 0, 0, state.free, passed))
+            append((pass_score, len(out), parent, -1, 0, 0, free0, passed))
     return out
 
 
