@@ -151,3 +151,28 @@ def test_width_cache_matches_a_fresh_parse_and_follows_the_file(tmp_path, monkey
     os.utime(font, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
     assert fonts_mod._face_widths("CacheTestFace", font) == fresh
     assert len(list(stored[0].parent.glob("widths-*.pickle"))) == 2
+
+
+def test_reportlab_face_from_the_cache_equals_a_fresh_parse(tmp_path, monkeypatch):
+    """The cached ReportLab face subsets and measures exactly like a parsed one (the
+    PDF is byte-identical either way; the cache only saves the parse)."""
+    import shutil
+
+    from layout import fonts as fonts_mod
+
+    monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / "cache"))
+    font = tmp_path / "face.ttf"
+    shutil.copy(FONT_DIR / "NotoSerifSC-Regular.ttf", font)
+    fresh = fonts_mod._reportlab_font("FreshFace", font)  # parsed, then stored
+    assert len(list((tmp_path / "cache").glob("rlface-*.pickle"))) == 1
+    cached = fonts_mod._reportlab_font("CachedFace", font)
+    assert cached.fontName == "CachedFace" and cached.face is not fresh.face
+    skip = set(fonts_mod._REBUILT_FACE_KEYS)
+    assert {k: v for k, v in vars(cached.face).items() if k not in skip} == \
+        {k: v for k, v in vars(fresh.face).items() if k not in skip}
+    assert cached.face._ttf_data == fresh.face._ttf_data
+    assert [cached.face._pdfScale(v) for v in (0, 500, 1000)] == \
+        [fresh.face._pdfScale(v) for v in (0, 500, 1000)]
+    subset = [0, 32] + [ord(c) for c in "中华人民共和国，。——𬉼"]
+    assert cached.face.makeSubset(subset) == fresh.face.makeSubset(subset)
+    assert cached.stringWidth("吕梁日报 2023", 9) == fresh.stringWidth("吕梁日报 2023", 9)
