@@ -231,10 +231,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     fmt = args.format or ("json" if args.output.suffix.lower() == ".json" else "yaml")
     text = dump_issue(read_issue(args.input, verbose=args.verbose), fmt)
-    if args.output.exists() and not args.force:
-        if args.output.read_text(encoding="utf-8", errors="replace") != text:
-            raise UsageError(f"{args.output}: exists and differs from a fresh ingest (edited?); "
-                             "not overwritten — use --force to replace it")
+    if (args.output.exists() and not args.force
+            and args.output.read_text(encoding="utf-8", errors="replace") != text):
+        raise UsageError(f"{args.output}: exists and differs from a fresh ingest (edited?); "
+                         "not overwritten — use --force to replace it")
     write_text_atomic(args.output, text)
     print(f"ingest: wrote {args.output}", file=sys.stderr)
     return 0

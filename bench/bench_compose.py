@@ -54,7 +54,7 @@ def compose_all(paras: list[str], metrics) -> int:
 
 
 def cold_once(chars: int) -> float:
-    code = ("import time;t=time.perf_counter();import sys;sys.path.insert(0,%r);"
+    code = ("import time;t=time.perf_counter();import sys;sys.path.insert(0,%r);"  # noqa: UP031
             "from bench.bench_compose import *;from layout.fonts import load_fontset;"
             "compose_all(sample_paragraphs(%d),load_fontset());print(time.perf_counter()-t)"
             % (str(ROOT), chars))
@@ -99,14 +99,15 @@ def main() -> int:
         warm_runs.append(time.perf_counter() - t)
     warm = statistics.median(warm_runs)
     print(f"text: {n} chars, {len(paras)} paragraphs, {lines} lines at 13 x 9 pt")
-    print(f"compose cold (new process: imports + font metrics from the on-disk cache): {cold:.2f} s = {n / cold:,.0f} chars/s")
+    print(f"compose cold (new process: imports + font metrics from the on-disk cache): "
+          f"{cold:.2f} s = {n / cold:,.0f} chars/s")
     print(f"compose warm (median of {a.runs}): {warm:.2f} s = {n / warm:,.0f} chars/s")
     # a broadsheet page at 9 pt: 8 columns x 13 chars x ~ 120 lines ≈ 12,500 chars
     print(f"  -> 200 broadsheet pages (~2.5 M chars): {2.5e6 / (n / warm):.1f} s warm")
     if not a.no_typst:
         # each in a fresh process: typst memoises (comemo), a 2nd compile in-process
         # of the same source is ~0.08 s and measures nothing
-        code = ("import sys;sys.path.insert(0,%r);from bench.bench_compose import *;"
+        code = ("import sys;sys.path.insert(0,%r);from bench.bench_compose import *;"  # noqa: UP031
                 "print(typst_once(sample_paragraphs(%d)))" % (str(ROOT), a.chars))
         ty = statistics.median(float(subprocess.run([sys.executable, "-c", code], text=True,
                                capture_output=True, check=True).stdout) for _ in range(3))

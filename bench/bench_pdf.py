@@ -55,7 +55,6 @@ print(json.dumps({{"seconds": seconds, "peak_mb": resource.getrusage(resource.RU
 def make_issue(pages: int):
     """An issue of `pages` pages from the sample's articles, rotated page by page."""
     from layout.ingest import decode_raw, ingest_text
-    from layout.model import Page
 
     issue, _ = ingest_text(decode_raw(SAMPLE.read_bytes(), SAMPLE.name), SAMPLE.name)
     first = issue.pages[0]
@@ -111,7 +110,8 @@ def weasy_source(issue, fonts: Path) -> str:
         chunk = "".join(f"<h2>{escape(t)}</h2>" + "".join(f"<p>{escape(p)}</p>" for p in ps)
                         for t, ps in articles[start:start + per_page])
         body.append(f"<div class='page'>{chunk}</div>")
-    return f"<html lang='zh-CN'><head><meta charset='utf-8'><style>{css}</style></head><body>{''.join(body)}</body></html>"
+    return (f"<html lang='zh-CN'><head><meta charset='utf-8'><style>{css}</style></head>"
+            f"<body>{''.join(body)}</body></html>")
 
 
 def run_child(kind: str, source: Path, output: Path) -> dict:

@@ -20,7 +20,8 @@ import threading
 from functools import lru_cache, partial
 from operator import mul
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping, Sequence
 
 import yaml
 
@@ -31,11 +32,11 @@ if TYPE_CHECKING:
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 _LOCK = threading.Lock()
-_PARSED: dict[Path, "TTFont"] = {}  # one ReportLab parse per file per process
+_PARSED: dict[Path, TTFont] = {}  # one ReportLab parse per file per process
 _CACHE_VERSION = 3
 
 
-def _parse(name: str, path: Path) -> "TTFont":
+def _parse(name: str, path: Path) -> TTFont:
     """Parse (once) and register a face with ReportLab under `name`."""
     from reportlab.pdfbase import pdfmetrics
 
@@ -48,7 +49,7 @@ def _parse(name: str, path: Path) -> "TTFont":
         return font
 
 
-def _reportlab_font(name: str, path: Path) -> "TTFont":
+def _reportlab_font(name: str, path: Path) -> TTFont:
     """ReportLab's `TTFont` of a face file, its parsed tables from the disk cache.
 
     Why: ReportLab parses a CJK face's cmap and metrics in Python, ~40 ms a face and
@@ -79,7 +80,7 @@ def _reportlab_font(name: str, path: Path) -> "TTFont":
 _REBUILT_FACE_KEYS = ("_ttf_data", "_pdfScale")
 
 
-def _rebuilt(name: str, path: Path, font_state: dict, face_state: dict) -> "TTFont":
+def _rebuilt(name: str, path: Path, font_state: dict, face_state: dict) -> TTFont:
     from weakref import WeakKeyDictionary
 
     from reportlab.pdfbase.ttfonts import TTFont, TTFontFace

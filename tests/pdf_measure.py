@@ -68,7 +68,7 @@ def lines_of(chars: list[dict], page: int) -> list[PdfLine]:
     for c in chars:
         rows.setdefault((round(c["bottom"], 1), round(c["size"], 2)), []).append(c)
     lines: list[PdfLine] = []
-    for (bottom, size), row in sorted(rows.items()):
+    for (_bottom, size), row in sorted(rows.items()):
         row.sort(key=lambda c: c["x0"])
         start = 0
         for i in range(1, len(row) + 1):

@@ -20,9 +20,8 @@ def test_replaces_whole(tmp_path: Path) -> None:
 def test_failure_keeps_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "out.pdf"
     target.write_bytes(b"old")
-    with pytest.raises(RuntimeError):
-        with atomic_output(target) as temporary:
-            temporary.write_bytes(b"half")
-            raise RuntimeError("renderer failed")
+    with pytest.raises(RuntimeError), atomic_output(target) as temporary:
+        temporary.write_bytes(b"half")
+        raise RuntimeError("renderer failed")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]

@@ -97,4 +97,5 @@ def _infer_section(page: PageDraft, notes: Notes) -> None:
     department = page.footer.get("department")
     if isinstance(department, str) and DEPARTMENT_SUFFIX.search(department):
         page.section = DEPARTMENT_SUFFIX.sub("", department)
-        notes.add(page.footer_line, f"section '{page.section}' of page {page.number} inferred from the footer '{department}'")
+        notes.add(page.footer_line, f"section '{page.section}' of page {page.number} "
+                                    f"inferred from the footer '{department}'")

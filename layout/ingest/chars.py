@@ -17,7 +17,8 @@ NAME_CHAR = f"[{HAN}·]"
 # Kana and Hangul count as CJK text too (spaces around them are line-break spaces).
 KANA_HANGUL = "\u3040-\u30ff\uac00-\ud7af"
 # Full-width CJK punctuation and forms: 、。〈〉《》「」『』【】〔〕〖〗…—“”‘’（），：；？！
-CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u201c\u201d\u2018\u2019\u00b7\u2e3a"
+CJK_PUNCT = ("\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+             "\u2014\u2026\u201c\u201d\u2018\u2019\u00b7\u2e3a")
 
 HAN_RE = re.compile(f"[{HAN}]")
 CJK_CHAR = f"[{HAN}{KANA_HANGUL}{CJK_PUNCT}]"

@@ -19,7 +19,8 @@ from layout.ingest.masthead import is_footer
 
 CN_NUM = r"[0-9A-Z一二三四五六七八九十]{1,3}"
 BYLINE_LINE = re.compile(
-    r"^[□■◇◆●○]?\s*(?:" + chars.REPORTER + r"\s*" + chars.NAME_CHAR + r"{2,4}(?:\s+" + chars.NAME_CHAR + r"{2,4})*\s*)+$"
+    r"^[□■◇◆●○]?\s*(?:" + chars.REPORTER
+    + r"\s*" + chars.NAME_CHAR + r"{2,4}(?:\s+" + chars.NAME_CHAR + r"{2,4})*\s*)+$"
 )
 CREDIT_LINE = re.compile(
     r"^(?:" + chars.REPORTER + r")?\s*(?:" + chars.NAME_CHAR + r"{2,4}\s*){1,4}" + chars.PHOTO + r"$"
@@ -29,7 +30,8 @@ JUMP_END = re.compile(r"[(（]\s*(?P<v>(?:下转|下轉|转|轉|续|續)\s*第?\
 JUMP_START = re.compile(r"^\s*[(（]?\s*(?P<v>(?:上接|接)\s*第?\s*" + CN_NUM + r"\s*版)\s*[)）]?\s*")
 NEWS_LEAD = re.compile(r"^\s*(?P<lead>" + chars.BYLINE_NEWS + r")\s*(?P<who>[(（][^()（）]{1,30}[)）])?\s*")
 DATELINE = re.compile(
-    r"^\s*(?P<v>" + chars.AGENCIES + r"[\u4e00-\u9fff]{0,8}?\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*" + chars.DISPATCH + r")"
+    r"^\s*(?P<v>" + chars.AGENCIES
+    + r"[\u4e00-\u9fff]{0,8}?\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*" + chars.DISPATCH + r")"
     r"\s*(?P<who>[(（][^()（）]{1,30}[)）])?\s*"
 )
 DASH_START = re.compile(r"^\s*(?:——|—|--|-|－|─)+\s*")
@@ -86,7 +88,7 @@ def is_heading(text: str) -> bool:
     """A heading: short, at least 4 Han, no sentence punctuation, nothing left open."""
     body = DASH_START.sub("", text)
     compact = re.sub(r"\s+", "", body)
-    if not 4 <= han_count(compact) or len(compact) > HEADING_MAX_CHARS:
+    if not han_count(compact) >= 4 or len(compact) > HEADING_MAX_CHARS:
         return False
     if chars.HEADING_FORBIDDEN.search(compact) or compact[-1] in chars.OPEN_ENDINGS:
         return False

@@ -60,7 +60,8 @@ def _decode_bytes(data: bytes, name: str) -> str:
                 return data.decode(codec)
             except UnicodeDecodeError as err:
                 line = data.count(b"\n", 0, err.start) + 1
-                raise IngestError(f"{name}:{line}: invalid {codec.upper()} after its byte-order mark: {EXPECTED}") from None
+                raise IngestError(f"{name}:{line}: invalid {codec.upper()} after its byte-order mark: "
+                                  f"{EXPECTED}") from None
     nul = data.find(b"\x00")
     if nul >= 0:
         raise IngestError(f"{name}: binary data (NUL byte at offset {nul}): {EXPECTED}")

@@ -22,7 +22,9 @@ from layout.ingest.segment import Unit
 HANS = r"[\u4e00-\u9fff]"
 # Order matters: longer, more specific patterns first; each match is cut from the line.
 MASTHEAD_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cn_number", re.compile(r"(?:国内统一连续出版物号|國內統一連續出版物號|刊号|刊號)?\s*[:：]?\s*CN\s*(?P<a>[0-9]{2})\s*[-－—]\s*(?P<b>[0-9]{4})(?:\s*/\s*(?P<c>[A-Z]))?", re.ASCII)),
+    ("cn_number", re.compile(r"(?:国内统一连续出版物号|國內統一連續出版物號|刊号|刊號)?\s*[:：]?\s*"
+                             r"CN\s*(?P<a>[0-9]{2})\s*[-－—]\s*(?P<b>[0-9]{4})(?:\s*/\s*(?P<c>[A-Z]))?",
+                             re.ASCII)),
     ("postal_code", re.compile(r"(?:邮发代号|郵發代號)\s*[:：]?\s*(?P<v>[0-9]{1,2}\s*[-－]\s*[0-9]{1,4})")),
     ("website", re.compile(HANS + r"{0,8}(?:网|網)?\s*[:：]?\s*(?P<v>(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")),
     ("date", re.compile(r"(?P<y>[0-9]{4})\s*年\s*(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*日)?")),
@@ -140,7 +142,8 @@ def infer_date(found: Masthead, texts: list[str], notes: Notes) -> str | None:
         return None
     after = [d for d in candidates if d >= latest]
     if not after:
-        notes.add(line, f"masthead date lost its day; no {weekday} in {year}-{month:02d} on or after {month}月{latest}日")
+        notes.add(line, f"masthead date lost its day; no {weekday} in {year}-{month:02d} "
+                        f"on or after {month}月{latest}日")
         return None
     notes.add(line, f"masthead date {year}年{month}月 lost its day in OCR; inferred {after[0]} "
               f"({weekday}, the first on or after the latest article date {month}月{latest}日)")

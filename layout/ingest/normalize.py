@@ -16,7 +16,8 @@ from layout.ingest.chars import FULL_WIDTH, is_cjk, is_han
 
 SPACE_RUN = re.compile(r"\s+")
 # Addresses whose punctuation must stay ASCII.
-PROTECTED = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./_%?=&#:~+-]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", re.ASCII)
+PROTECTED = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./_%?=&#:~+-]+"
+                       r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", re.ASCII)
 TOKEN = re.compile(r"\S+")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 PARALLEL_MAX = 7  # a heading part this short, beside another, is a parallel phrase (对仗)

@@ -102,7 +102,8 @@ def merge_orphans(page: PageDraft, notes: Notes) -> None:
             continue
         target.paras.extend(art.paras)
         notes.add(art.line, f"paragraphs after a jump line (lines {art.line}-{art.paras[-1].end_line}) "
-                  f"moved to the end of '{target.headline or target.subheadline or 'untitled'}', whose wording they share")
+                  f"moved to the end of '{target.headline or target.subheadline or 'untitled'}', "
+                  "whose wording they share")
     page.articles = keep
 
 

@@ -94,7 +94,7 @@ def publisher_of(issue: Issue) -> str | None:
 def build_meta(issue: Issue, *, has_cover: bool) -> BookMeta:
     """All package metadata of `issue`."""
     day = issue_date(issue)
-    modified = dt.datetime.combine(day or _FALLBACK_DATE, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    modified = dt.datetime.combine(day or _FALLBACK_DATE, dt.time(0, 0), tzinfo=dt.UTC)
     title = clean(book_title(issue))
     pages = len(issue.pages)
     summary = (f"{title}的电子版，共{pages}版{len(issue.articles())}篇文章，按版面顺序排列。"

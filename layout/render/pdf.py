@@ -69,14 +69,13 @@ def render_pdf(pages: Iterable[PlacedPage], path: Path, *, fonts: FontSet, title
         c.setSubject(subject or "")
         c.setCreator("layout")
         outline = False
-        done = 0
-        for page in itertools.chain((first,) if first else (), stream):
+        pages_drawn = itertools.chain((first,) if first else (), stream)
+        for done, page in enumerate(pages_drawn, 1):
             first = None  # let each page go once drawn
             _draw_page(c, page, faces)
             outline = outline or bool(page.bookmarks)
             c.showPage()
             _compress_finished_page(c)
-            done += 1
             if progress is not None:
                 progress(done, total)
         if outline:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 from enum import Enum
-from typing import Any, Callable, Collection, Mapping, TypeVar
+from typing import Any, TypeVar
+from collections.abc import Callable, Collection, Mapping
 
 from layout.spec import units
 from layout.spec.nodes import Node, Problem, Where

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Union
-
 import yaml
 
-Scalar = Union[str, int, float, bool, None]
+Scalar = str | int | float | bool | None
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR = yaml.SafeLoader("")  # used only for plain int/float/bool scalars

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import string
-from typing import Mapping
+from collections.abc import Mapping
 
 from layout.model import Issue, Page
 

@@ -11,7 +11,7 @@ Area), not the rounded office-software values: 一号 is 27.5 pt, not 26 pt.
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 PT_PER_MM = 72 / 25.4
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from layout.spec import units
 from layout.spec.check import BAD, Checker, suggest

@@ -18,7 +18,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Callable, Protocol, Sequence
+from typing import Protocol
+from collections.abc import Callable, Sequence
 
 from layout.model import Article, Paragraph, Subhead
 from layout.spec.schema import Align, Spec, Style

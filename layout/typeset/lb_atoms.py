@@ -14,7 +14,7 @@ import weakref
 from itertools import accumulate, compress
 from operator import add, not_, or_
 from dataclasses import dataclass, field
-from typing import Sequence
+from collections.abc import Sequence
 
 from layout.typeset import cjk
 from layout.typeset.measure import Metrics
@@ -153,7 +153,7 @@ class _Faces:
         return a
 
 
-_CACHES: "weakref.WeakKeyDictionary[object, _Faces]" = weakref.WeakKeyDictionary()
+_CACHES: weakref.WeakKeyDictionary[object, _Faces] = weakref.WeakKeyDictionary()
 
 
 def faces_for(metrics: Metrics) -> _Faces:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from itertools import accumulate, chain, compress
 from operator import add, sub
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from layout.typeset import cjk, lb_fit
 from layout.typeset.lb_atoms import CENTRE, LEFT, RIGHT, Atoms, StyledText, _Faces
@@ -151,7 +152,7 @@ def _place(at: Atoms, s: int, e: int, x: float, boxes: list[float], gaps: list[f
         if kd == cjk.HAN or kd == cjk.PUNCT:
             a, al = adv[i], align[i]
             gx = x if al == LEFT else x + box - a if al == RIGHT else x + (box - a) / 2
-            if a > box and al == CENTRE and (i == s or i == last):  # keep it inside
+            if a > box and al == CENTRE and i in (s, last):  # keep it inside
                 gx = x if i == s else x + box - a
             items: Sequence[tuple[float, str, str, float]] = ((gx, text[i], face[i], a),)
         elif kd == cjk.UNIT2:

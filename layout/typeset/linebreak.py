@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
+from collections.abc import Sequence
 
 from layout.typeset import cjk, lb_fit
 from layout.typeset.lb_atoms import Atoms, StyledText, build_atoms, faces_for

@@ -22,7 +22,7 @@ import os
 import pickle
 import tempfile
 import traceback
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from layout.typeset.records import PageRecord
 from layout.typeset.stream import Maker
@@ -66,7 +66,8 @@ class _Worker:
     """A forked process making records from page `start` on."""
 
     def __init__(self, make_worker: Callable[[], Maker], start: int) -> None:
-        self._file = tempfile.TemporaryFile(prefix="layout-pages-")
+        # held open for the worker's life and closed in __exit__
+        self._file = tempfile.TemporaryFile(prefix="layout-pages-")  # noqa: SIM115
         self._reader, writer = multiprocessing.get_context("fork").Pipe(duplex=False)
         self._process = multiprocessing.get_context("fork").Process(
             target=_work, args=(make_worker, start, self._file.fileno(), writer), daemon=True)

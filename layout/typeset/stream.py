@@ -10,7 +10,7 @@ run on one core.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from layout.model import Issue
 from layout.spec.schema import Spec

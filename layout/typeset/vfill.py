@@ -17,7 +17,7 @@ than `max_hole` rows opens between blocks.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from collections.abc import Sequence
 
 __all__ = ["Air", "Frame", "column_ends", "spread"]
 

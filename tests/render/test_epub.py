@@ -40,7 +40,7 @@ def test_every_article_and_paragraph_in_order(small):
     issue = small_issue()
     pages = small.pages()
     assert [h for h, _ in pages] == ["page-01.xhtml", "page-02.xhtml"]
-    for (href, doc), page in zip(pages, issue.pages):
+    for (_href, doc), page in zip(pages, issue.pages):
         assert doc.xpath("string(//h:h1)", namespaces=NS) == f"第{page.number}版\u3000{page.section}"
         articles = doc.xpath("//h:article", namespaces=NS)
         assert len(articles) == len(page.articles)
@@ -78,7 +78,7 @@ def test_header_semantics(small):
 def test_lang_everywhere(small):
     assert small.opf.get(XML_LANG) == "zh-Hans"
     assert small.opf.xpath("string(//dc:language)", namespaces=NS) == "zh-Hans"
-    for name, raw in small.files.items():
+    for name, _raw in small.files.items():
         if name.endswith(".xhtml"):
             root = small.xml(name)
             assert root.get("lang") == root.get(XML_LANG) == "zh-Hans", name
@@ -113,7 +113,7 @@ def _assert_links_resolve(book: Book) -> None:
         doc = book.xml("EPUB/" + name)
         if frag:
             assert doc.xpath(f"//*[@id='{frag}']"), href
-    for href, doc in book.pages():
+    for _href, doc in book.pages():
         for mark in doc.xpath("//h:span[@epub:type='pagebreak']", namespaces=NS):
             assert mark.get("role") == "doc-pagebreak"
             assert mark.get("aria-label") == mark.get("id").removeprefix("page-")

@@ -74,7 +74,7 @@ class Book:
     order: list[str]
 
     @classmethod
-    def read(cls, data: bytes) -> "Book":
+    def read(cls, data: bytes) -> Book:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             return cls(data, {n: z.read(n) for n in z.namelist()}, z.namelist())
 

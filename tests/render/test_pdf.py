@@ -42,7 +42,7 @@ def test_metadata_outline_and_lang(fs, tmp_path):
 
 def test_failed_render_leaves_nothing(fs, tmp_path):
     bad = PlacedPage(1, 100, 100, boxes=(Box(0, 0, 1, 1, "not-a-colour"),))
-    with pytest.raises(Exception):
+    with pytest.raises(ValueError):
         render_pdf([bad], tmp_path / "b.pdf", fonts=fs, title="x")
     assert list(tmp_path.iterdir()) == []
 

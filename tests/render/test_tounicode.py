@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pdfplumber
-import pytest
 from reportlab.pdfbase import ttfonts
 
 from layout.fonts import load_fontset

@@ -134,7 +134,7 @@ def test_holes_between_blocks_are_at_most_three_lines(full) -> None:  # type: ig
     grid = make_grid(spec)
     for page in ts.pages:
         rects = _rects(ts, spec, page.number)
-        for x0, y0, x1, y1, _ in rects:
+        for x0, y0, x1, _y1, _ in rects:
             above = [r for r in rects if r[3] <= y0 + 0.01 and r[0] < x1 and x0 < r[2]]
             if not above:
                 continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from layout.model import Article, Footer, Issue, IssueInfo, Page, Paper, Paragraph, Subhead
 from layout.spec.schema import Align, Style
