@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from layout.model import Article, Issue, Paragraph, Subhead
 
 
-def document_strings(issue: Issue) -> Iterator[str]:
-    """Every text value of the issue: masthead, pages, articles, footers, notes."""
+def document_strings(issue: Issue) -> Iterator[str | None]:
+    """Every text value of the issue: masthead, pages, articles, footers, notes (None
+    for a field the issue does not have)."""
     paper, info = issue.paper, issue.issue
     yield from (paper.name, paper.supervisor_line, paper.publisher_line, paper.website,
                 paper.postal_code, paper.cn_number)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from layout.ingest.chars import ends_sentence
+from layout.ingest.masthead import FooterFields
 from layout.ingest.normalize import clean_heading, clean_text
 from layout.model import Article, Block, Footer, Page, Paragraph, Span, Subhead
 
@@ -94,7 +95,7 @@ class PageDraft:
     number: int
     section: str | None = None
     articles: list[ArticleDraft] = field(default_factory=list)
-    footer: dict[str, object] | None = None
+    footer: FooterFields | None = None
     footer_line: int | None = None
     displaced: list[Displaced] = field(default_factory=list)
 
@@ -105,7 +106,7 @@ class PageDraft:
             footer = Footer(
                 department=_str(self.footer.get("department")),
                 layout_editor=_str(self.footer.get("layout_editor")),
-                editors=tuple(str(e) for e in self.footer.get("editors", ()) or ()),  # type: ignore[union-attr]
+                editors=tuple(str(e) for e in self.footer.get("editors", ()) or ()),
                 proofreader=_str(self.footer.get("proofreader")),
                 email=_str(self.footer.get("email")),
             )

@@ -14,6 +14,7 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from layout.ingest.chars import han_count
 from layout.ingest.report import Notes
@@ -162,14 +163,24 @@ def _checked_date(year: int, month: int, day: int, weekday: str | None, line: in
     return date.isoformat()
 
 
+class FooterFields(TypedDict, total=False):
+    """The fields `read_footer` finds in a footer line (only those present)."""
+
+    department: str
+    email: str
+    editors: tuple[str, ...]
+    proofreader: str
+    layout_editor: str
+
+
 def is_footer(text: str) -> bool:
     """Whether a line is the page footer: two or more footer labels in a short line."""
     return len(text) <= 160 and len(FOOTER_LABELS.findall(text)) >= 2
 
 
-def read_footer(text: str) -> dict[str, object]:
+def read_footer(text: str) -> FooterFields:
     """Footer fields of a footer line: department, layout_editor, editors, proofreader, email."""
-    result: dict[str, object] = {}
+    result: FooterFields = {}
     department = DEPARTMENT.search(text)
     if department:
         result["department"] = department.group("v")

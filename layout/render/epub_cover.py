@@ -164,9 +164,9 @@ def cover_svg(issue: Issue, spec: Spec, fonts: FontSourceLike | None) -> bytes:
     rules = [(120 + name.size + 30, 8, spec.masthead.color), (y - 10, 3, "#000000")]
     y += 110
     for article in front_titled(issue):
-        text, size = _fit(article.title, head, 60, w - 200, fonts, 40)
-        lines.append(Line(text, head, size, "#000000", y))
-        y += size + 50
+        title, title_size = _fit(article.title, head, 60, w - 200, fonts, 40)
+        lines.append(Line(title, head, title_size, "#000000", y))
+        y += title_size + 50
     foot = [f"第{issue.issue.number}期" if issue.issue.number is not None else "",
             f"共{len(issue.pages)}版" if issue.pages else ""]
     if any(foot):

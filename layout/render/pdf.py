@@ -148,7 +148,7 @@ def _draw_text(c: Canvas, page: PlacedPage, faces: _Faces) -> None:
     h = page.height
     t = c.beginText()
     out = t._code.append
-    codes: _SubsetCodes | None = None
+    codes: _SubsetCodes  # set by the first run (`font` starts as None, so it differs)
     names: dict[int, str] = {}
     font: tuple[str, float] | None = None
     tf = ""

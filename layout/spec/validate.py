@@ -382,12 +382,12 @@ class SpecBuilder:
         if "page" not in kw or "article" not in kw:
             return None
         placed = ArticlePlacement(**kw)
-        key = (placed.page, placed.article)
-        if key in seen:
-            self.c.error(node.where, path, f"duplicate placement of page {key[0]} article "
-                         f"{key[1]} (first at line {seen[key].line})")
+        slot = (placed.page, placed.article)
+        if slot in seen:
+            self.c.error(node.where, path, f"duplicate placement of page {slot[0]} article "
+                         f"{slot[1]} (first at line {seen[slot].line})")
             return None
-        seen[key] = node.where
+        seen[slot] = node.where
         if placed.columns and placed.start_column:
             last = placed.start_column + placed.columns - 1
             if last > columns:

@@ -321,10 +321,10 @@ class Blocks:
                 narrow = per_line * style.size
                 if narrow >= measure:
                     break
-                trial = self._set_text(text, style, narrow, align)
-                if len(trial) == count:
+                narrowed = self._set_text(text, style, narrow, align)
+                if len(narrowed) == count:
                     dx = (measure - narrow) / 2
-                    return [(dx, ln, style.line_height, style.size) for ln in trial]
+                    return [(dx, ln, style.line_height, style.size) for ln in narrowed]
         return [(0.0, ln, style.line_height, style.size) for ln in lines]
 
     def _set_text(self, text: str, style: Style, measure: float,

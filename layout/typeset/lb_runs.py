@@ -163,8 +163,8 @@ def _place(at: Atoms, s: int, e: int, x: float, boxes: list[float], gaps: list[f
             x += box
             continue
         elif kd == cjk.SPACE:  # each space char in an equal share of the box
-            t, n = text[i], len(text[i])
-            items = [(x + j * box / n, t[j], face[i], adv[i]) for j in range(n)]
+            spaces, n = text[i], len(text[i])
+            items = [(x + j * box / n, spaces[j], face[i], adv[i]) for j in range(n)]
         else:  # Western word or mark: the font's advances, split where the face changes
             items = _west_glyphs(at, i, x, texts, faces)
         for gx, ch, f, a in items:

@@ -97,7 +97,7 @@ def _widths(job: Job, columns: int, max_width: int) -> list[int]:
 def _options(job: Job, columns: int, widths: Sequence[int]) -> list[tuple[int, int]]:
     """(width, start) pairs the job may take."""
     want = job.want or Want()
-    out = []
+    out: list[tuple[int, int]] = []
     for w in widths:
         starts = [want.start] if want.start is not None and want.start + w <= columns \
             else range(0, columns - w + 1)
