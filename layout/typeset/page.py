@@ -196,7 +196,7 @@ class Paginator:
             must = piece.continued_from is not None or not jobs
             pieces.append(piece)
             head = self.blocks.head(piece, 1)
-            jobs.append(Job(own=must, head_rows=head.rows,
+            jobs.append(Job(own=must, head_rows=head.rows, carried=True,
                             air=AIR_CAP if head.lines else AIR_CAP_HEADLESS))
         return pieces, jobs
 

@@ -66,6 +66,7 @@ class Job:
     want: Want | None = None
     head_rows: int = 0
     air: int = 4  # rows of air its block may take when the page has rows to spare
+    carried: bool = False  # carried over from an earlier page: may span every column
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +90,9 @@ def _widths(job: Job, columns: int, max_width: int) -> list[int]:
     want = job.want or Want()
     if want.columns:
         return [min(want.columns, columns)]
-    if job.lead:
-        return list(range(max(1, math.ceil(columns / 2)), columns + 1))
+    if job.lead or job.carried:
+        low = max(1, math.ceil(columns / 2)) if job.lead else 1
+        return list(range(low, columns + 1))
     return list(range(1, min(max_width, columns) + 1))
 
 
@@ -137,7 +139,7 @@ def _score_children(beam: Sequence[_State], job: Job, options: Sequence[_Option]
     append = out.append
     free_rows, own = job.want is None, job.own
     min_need = job.head_rows + 6
-    over_price = 50.0 if own else 30.0
+    over_price = 50.0 if own else 2.0
     # per option, what does not depend on the state (the loop below runs ~1,000 times
     # a job; the sums keep one order, so equal layouts get equal costs)
     prepared = [(option, width, start, start + width, height, start * 0.01, shape,

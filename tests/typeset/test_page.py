@@ -271,3 +271,22 @@ def test_pages_stream_one_at_a_time_and_match_the_whole_run() -> None:
     assert tuple(stream.breaks) == whole.breaks
     with pytest.raises(RuntimeError):
         next(iter(stream))
+
+
+def test_pages_with_articles_still_waiting_are_filled_to_the_foot() -> None:
+    """Space at a page's foot only where the issue's articles run out: while pieces
+    wait for a later page, each column's text reaches the foot (a few rows short at
+    most: a jump line, the air of whole rows)."""
+    spec = _small_spec(height=700, columns=4)
+    iss = issue([article(1, 300), article(2, 2600), article(3, 2200), article(4, 1800)])
+    ts = run(iss, spec, fake_setter)
+    grid = make_grid(spec)
+    foot = grid.row_y(grid.rows)
+    footer_top = min(pl.baseline for pl in ts.pages[-1].lines if pl.baseline > foot - 40)
+    assert len(ts.pages) >= 3
+    for page in ts.pages[:-1]:
+        for c in range(grid.columns):
+            x0 = grid.column_x(c)
+            bottom = max(pl.baseline for pl in page.lines
+                         if x0 - 0.1 <= pl.x < x0 + grid.span_width(1) and pl.baseline < footer_top)
+            assert bottom >= foot - 5 * grid.leading, (page.number, c, foot - bottom)
