@@ -38,10 +38,11 @@ def read_issue(path: Path, *, verbose: bool = False):
     """
     from layout.document import load_issue
     from layout.errors import IngestError
-    from layout.ingest import decode_raw, ingest_text
 
     if path.suffix.lower() in (".yaml", ".yml", ".json"):
         return load_issue(path)
+    from layout.ingest import decode_raw, ingest_text  # ~35 ms of imports: only for raw text
+
     try:
         data = path.read_bytes()
     except OSError as exc:
