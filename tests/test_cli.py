@@ -159,3 +159,26 @@ def test_preview_png(tmp_path: Path) -> None:
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     missing = run("preview", str(SAMPLE), "--page", "9", "-o", str(tmp_path / "p9.png"))
     assert missing.returncode == 2 and "page 9" in missing.stderr
+
+
+def test_two_processes_write_the_same_pdf_as_one(tmp_path: Path) -> None:
+    """`--jobs 2` (the default for long issues) is byte-identical to `--jobs 1`, and
+    the page count, plan and warnings agree."""
+    from dataclasses import replace
+
+    from layout.document import dump_issue
+    from layout.ingest import decode_raw, ingest_text
+
+    issue, _ = ingest_text(decode_raw(SAMPLE.read_bytes(), SAMPLE.name), SAMPLE.name)
+    first = issue.pages[0]
+    arts = first.articles
+    pages = tuple(replace(first, number=n, articles=arts[n % len(arts):] + arts[:n % len(arts)])
+                  for n in range(1, 9))
+    doc = tmp_path / "eight.yaml"
+    doc.write_text(dump_issue(replace(issue, pages=pages)), encoding="utf-8")
+    one = run("pdf", str(doc), "-o", str(tmp_path / "one.pdf"), "--jobs", "1", "--plan")
+    two = run("pdf", str(doc), "-o", str(tmp_path / "two.pdf"), "--jobs", "2", "--plan")
+    assert one.returncode == 0 and two.returncode == 0, two.stderr
+    assert (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
+    assert one.stdout == two.stdout and "第8版" in one.stdout
+    assert "8 pages" in two.stderr.splitlines()[-1]
