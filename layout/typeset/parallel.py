@@ -53,7 +53,7 @@ def records_in_parallel(maker: Maker, make_worker: Callable[[], Maker],
         yield from maker.records(0, split)
         for index in range(split, len(issue_pages)):
             if maker.paginator.at_rest:
-                record = worker.first_from(issue_pages[index].number)
+                record = worker.record_of(index - split)
                 if record is not None and record.clean:
                     yield record
                     yield from worker.rest()
@@ -74,6 +74,7 @@ class _Worker:
         self._process.start()
         writer.close()  # the worker holds the only write end: its exit ends the pipe
         self._done = False
+        self._read = 0  # records read so far
 
     def __enter__(self) -> _Worker:
         return self
@@ -100,15 +101,18 @@ class _Worker:
             self._done = True
             return None
         _, offset, length = message
+        self._read += 1
         return pickle.loads(os.pread(self._file.fileno(), length, offset))
 
-    def first_from(self, number: int) -> PageRecord | None:
-        """The worker's record of printed page `number` (earlier ones are dropped:
-        this process made those pages itself)."""
-        while (record := self._next()) is not None:
-            if record.number >= number:
-                return record if record.number == number else None
-        return None
+    def record_of(self, position: int) -> PageRecord | None:
+        """The worker's record at `position` (its records come in the issue's page
+        order, one per page from its start); those before it are dropped: this process
+        made those pages itself."""
+        record = None
+        while self._read <= position:
+            if (record := self._next()) is None:
+                return None
+        return record
 
     def rest(self) -> Iterator[PageRecord]:
         while (record := self._next()) is not None:

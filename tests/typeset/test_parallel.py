@@ -37,10 +37,10 @@ def _plain_issue(pages: int):  # type: ignore[no-untyped-def]
 def taken(monkeypatch):  # type: ignore[no-untyped-def]
     """Printed pages whose records came from the worker."""
     numbers: list[int] = []
-    rest, first_from = parallel._Worker.rest, parallel._Worker.first_from
+    rest, record_of = parallel._Worker.rest, parallel._Worker.record_of
 
-    def spy_first(self, number):  # type: ignore[no-untyped-def]
-        record = first_from(self, number)
+    def spy_record(self, position):  # type: ignore[no-untyped-def]
+        record = record_of(self, position)
         if record is not None and record.clean:
             numbers.append(record.number)
         return record
@@ -50,7 +50,7 @@ def taken(monkeypatch):  # type: ignore[no-untyped-def]
             numbers.append(record.number)
             yield record
 
-    monkeypatch.setattr(parallel._Worker, "first_from", spy_first)
+    monkeypatch.setattr(parallel._Worker, "record_of", spy_record)
     monkeypatch.setattr(parallel._Worker, "rest", spy_rest)
     return numbers
 
@@ -107,3 +107,14 @@ def test_split_point_gives_this_process_the_smaller_share_when_it_draws() -> Non
     assert parallel.split_point(200, drawn=True) == 60
     assert parallel.split_point(200, drawn=False) == 100
     assert parallel.split_point(2, drawn=True) == 1
+
+
+def test_pages_numbered_out_of_order_are_matched_by_position(taken: list[int]) -> None:
+    spec = _spec()
+    iss = _plain_issue(8)
+    numbers = [1, 2, 7, 3, 9, 4, 5, 6]
+    iss = dataclasses.replace(iss, pages=tuple(dataclasses.replace(p, number=n)
+                                               for p, n in zip(iss.pages, numbers)))
+    one = run(iss, spec, fake_setter)
+    assert _two_cores(iss, spec, 3) == one
+    assert taken == numbers[3:]
