@@ -33,6 +33,8 @@ TOP_KEYS = ("paper", "issue", "pages", "notes")
 
 
 _YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# a \UXXXXXXXX escape (not an escaped backslash followed by U) of a character beyond the BMP
+_ESCAPED_BEYOND_BMP = re.compile(r"(?<!\\)((?:\\\\)*)\\U(000[1-9A-F][0-9A-F]{4}|0010[0-9A-F]{4})")
 
 
 # --- Issue -> plain data ---------------------------------------------------------
@@ -73,7 +75,14 @@ def dump_issue(issue: Issue, fmt: str = "yaml") -> str:
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         # JSON is read back by the YAML composer, which refuses raw C1 controls and reads NEL, LS, PS as line breaks.
         return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+    if "\\U" in text:
+        # libyaml escapes characters beyond the BMP (𬉼 -> "\U0002C27C"), unreadable in a
+        # document people edit: write them as they are, if that reads back the same
+        readable = _ESCAPED_BEYOND_BMP.sub(lambda m: m[1] + chr(int(m[2], 16)), text)
+        if yaml.load(readable, Loader=_Loader) == data:  # a safe loader
+            text = readable
+    return text
 
 
 # --- plain data (with source marks) -> Issue ---------------------------------------

@@ -46,6 +46,17 @@ def test_round_trip(fmt: str) -> None:
         assert "吕梁日报" in text  # readable CJK, not \u escapes
 
 
+def test_characters_beyond_the_bmp_are_written_as_they_are() -> None:
+    """通用规范汉字表 has 196 characters beyond the BMP, many in names: the document
+    shows 𬉼, not "\U0002C27C" (libyaml's emitter escapes them)."""
+    issue = Issue(pages=(Page(1, articles=(Article(headline="王\U0002c27c当选劳模",
+                                                   byline="本报记者 \U00020cd0明亮"),)),))
+    text = dump_issue(issue)
+    assert "王\U0002c27c当选劳模" in text and "本报记者 \U00020cd0明亮" in text
+    assert "\\U" not in text
+    assert parse_issue(text) == issue
+
+
 def test_load_from_file_and_unquoted_date(tmp_path: Path) -> None:
     path = tmp_path / "issue.yaml"
     path.write_text("issue: {date: 2023-02-17}\npages:\n- articles: [{headline: 标题, body: [一段。]}]\n",
