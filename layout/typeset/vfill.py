@@ -124,23 +124,25 @@ def spread(frames: Sequence[Frame], foot: int, columns: int, max_hole: int = 3) 
     order = sorted(range(len(frames)), key=lambda i: frames[i].top)
     above = _above(frames)
     downstream = _downstream(frames, order, above)
+    spans = [range(f.first_column, f.first_column + f.columns) for f in frames]
     extra = [0] * len(frames)
     tops = _layout(frames, order, above, extra)
     ends = column_ends(frames, tops, extra, columns)
     hole_limit = max(max_hole, _max_hole(frames, above, tops, extra))
+    bottoms = [t + f.rows for t, f in zip(tops, frames)]
     alive = [i for i in order if frames[i].cap > 0]
     while alive:
         best: tuple[int, int, int] | None = None
         chosen, moved = -1, {}
         dead = []
         for i in alive:
-            trial = _grow(frames, above, downstream[i], tops, extra, i)
-            raised = _raised_ends(frames, trial, tops, extra, i, ends)
+            trial = _trial(frames, above, downstream[i], tops, bottoms, i)
+            raised = _raised_ends(spans, trial, ends)
             if any(end > foot for end in raised.values()):
                 dead.append(i)  # ends only grow: this frame can never take air again
                 continue
             gain = sum(end - ends[c] for c, end in raised.items())
-            if gain <= 0 or _worst_hole(frames, above, trial, tops, extra, i) > hole_limit:
+            if gain <= 0 or _worst_hole(frames, above, trial, bottoms) > hole_limit:
                 continue
             key = (extra[i], -gain, frames[i].top)
             if best is None or key < best:
@@ -148,50 +150,48 @@ def spread(frames: Sequence[Frame], foot: int, columns: int, max_hole: int = 3) 
         if best is None:
             break
         extra[chosen] += 1
-        for k, top in moved.items():
-            tops[k] = top
+        for k, (top, bottom) in moved.items():
+            tops[k], bottoms[k] = top, bottom
         ends = column_ends(frames, tops, extra, columns)
         alive = [i for i in alive if i not in dead and extra[i] < frames[i].cap]
     return [Air(t - f.top, e) for f, t, e in zip(frames, tops, extra)]
 
 
-def _bottom(frames: Sequence[Frame], tops: Sequence[int], extra: Sequence[int],
-            moved: dict[int, int], grown: int, j: int) -> int:
-    """Frame j's bottom row in a trial (`moved` tops, one more row of air in `grown`)."""
-    return moved.get(j, tops[j]) + frames[j].rows + extra[j] + (j == grown)
-
-
-def _grow(frames: Sequence[Frame], above: Sequence[Sequence[int]], downstream: Sequence[int],
-          tops: Sequence[int], extra: Sequence[int], grown: int) -> dict[int, int]:
-    """New tops of the frames below `grown` when it takes one more row of air."""
-    moved: dict[int, int] = {}
+def _trial(frames: Sequence[Frame], above: Sequence[Sequence[int]], downstream: Sequence[int],
+           tops: Sequence[int], bottoms: Sequence[int], grown: int) -> dict[int, tuple[int, int]]:
+    """One more row of air in `grown`: the (top, bottom) of every frame that changes
+    (`grown` first; `downstream` lists it and the frames below it, top to bottom)."""
+    changed = {grown: (tops[grown], bottoms[grown] + 1)}
     for k in downstream:
+        if k == grown:
+            continue
         top = frames[k].top
         for j in above[k]:
-            top = max(top, _bottom(frames, tops, extra, moved, grown, j))
+            bottom = changed[j][1] if j in changed else bottoms[j]
+            if bottom > top:
+                top = bottom
         if top != tops[k]:
-            moved[k] = top
-    return moved
+            changed[k] = (top, bottoms[k] + top - tops[k])
+    return changed
 
 
-def _raised_ends(frames: Sequence[Frame], moved: dict[int, int], tops: Sequence[int],
-                 extra: Sequence[int], grown: int, ends: Sequence[int]) -> dict[int, int]:
+def _raised_ends(spans: Sequence[range], changed: dict[int, tuple[int, int]],
+                 ends: Sequence[int]) -> dict[int, int]:
     """Columns whose end a trial raises, with their new ends."""
     raised: dict[int, int] = {}
-    for k in (grown, *moved):
-        f = frames[k]
-        bottom = _bottom(frames, tops, extra, moved, grown, k)
-        for c in range(f.first_column, f.first_column + f.columns):
+    for k, (_top, bottom) in changed.items():
+        for c in spans[k]:
             if bottom > raised.get(c, ends[c]):
                 raised[c] = bottom
     return raised
 
 
-def _worst_hole(frames: Sequence[Frame], above: Sequence[Sequence[int]], moved: dict[int, int],
-                tops: Sequence[int], extra: Sequence[int], grown: int) -> int:
-    """The tallest hole over a frame the trial moved (holes elsewhere do not change)."""
+def _worst_hole(frames: Sequence[Frame], above: Sequence[Sequence[int]],
+                changed: dict[int, tuple[int, int]], bottoms: Sequence[int]) -> int:
+    """The tallest hole over a frame the trial changed (holes elsewhere do not change)."""
     worst = 0
-    for k, top in moved.items():
+    for k, (top, _bottom) in changed.items():
         for j in above[k]:
-            worst = max(worst, top - _bottom(frames, tops, extra, moved, grown, j))
+            bottom = changed[j][1] if j in changed else bottoms[j]
+            worst = max(worst, top - bottom)
     return worst
