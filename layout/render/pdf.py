@@ -36,7 +36,7 @@ from reportlab.pdfgen.canvas import Canvas
 from layout.fileio import atomic_output
 from layout.fonts import FontSet
 from layout.render import rl_tounicode
-from layout.typeset.placed import PlacedPage
+from layout.typeset.placed import PlacedPage, Run
 
 
 def render_pdf(pages: Iterable[PlacedPage], path: Path, *, fonts: FontSet, title: str,
@@ -189,31 +189,38 @@ def _draw_text(c: Canvas, page: PlacedPage, faces: _Faces) -> None:
                     out(f"{names[n]} {tf}")
                 out(f"({text.translate(codes.escaped)}) Tj")
                 continue
-            # several subsets (most runs: ReportLab numbers glyphs in order of first
-            # use): one Tj each; a tracked run gets an origin per segment (see
-            # `_tracked_advance`)
-            escaped = codes.escaped
-            tracked = run.tracking
-            for m in _SAME.finditer(subsets):
-                start, end = m.span()
-                piece = text[start:end]
-                n = ord(subsets[start])
-                if start and tracked:
-                    out(f"1 0 0 1 {fp_str(x)} {ys} Tm")
-                if n != current:
-                    current = n
-                    out(f"{names[n]} {tf} ({piece.translate(escaped)}) Tj")
-                else:
-                    out(f"({piece.translate(escaped)}) Tj")
-                if tracked:
-                    x += _tracked_advance(faces.fonts, run, piece)
+            current = _show_segments(out, run, text, subsets, x, ys, codes, tf, current,
+                                     faces.fonts)
     c.drawText(t)
 
 
 _SAME = re.compile(r"(.)\1*", re.S)  # a stretch of one repeated character
 
 
-def _tracked_advance(fonts: FontSet, run, piece: str) -> float:
+def _show_segments(out: Callable[[str], None], run: Run, text: str, subsets: str, x: float,
+                   ys: str, codes: _SubsetCodes, tf: str, current: int, fonts: FontSet) -> int:
+    """A run whose glyphs fall in several subsets (most runs: ReportLab numbers glyphs
+    in order of first use): one `Tj` each, the subset's `Tf` before it when it changes,
+    and for a tracked run an origin per segment (see `_tracked_advance`). Returns the
+    subset the last `Tf` chose."""
+    names, escaped, tracked = codes.names, codes.escaped, run.tracking
+    for m in _SAME.finditer(subsets):
+        start, end = m.span()
+        piece = text[start:end]
+        n = ord(subsets[start])
+        if start and tracked:
+            out(f"1 0 0 1 {fp_str(x)} {ys} Tm")
+        if n != current:
+            current = n
+            out(f"{names[n]} {tf} ({piece.translate(escaped)}) Tj")
+        else:
+            out(f"({piece.translate(escaped)}) Tj")
+        if tracked:
+            x += _tracked_advance(fonts, run, piece)
+    return current
+
+
+def _tracked_advance(fonts: FontSet, run: Run, piece: str) -> float:
     """Where the next subset segment of a tracked run starts, from this one's start.
 
     ReportLab writes a run whose glyphs fall in several 256-glyph subsets as several
