@@ -119,28 +119,20 @@ def test_syntax_error_in_parent(spec_dir: Path) -> None:
         "base.yaml:2:1: error: invalid YAML: did not find expected node content"]
 
 
-def test_cycle(spec_dir: Path) -> None:
-    write(spec_dir, "a.yaml", "extends: b.yaml\n")
-    write(spec_dir, "b.yaml", "extends: a.yaml\n")
-    assert problems("a.yaml") == [
-        "b.yaml:1:10: error: extends: cycle: a.yaml -> b.yaml -> a.yaml\n"
-        "  hint: a spec cannot extend itself, directly or through others"]
+CYCLE_HINT = "  hint: a spec cannot extend itself, directly or through others"
 
 
-def test_cycle_below_the_root(spec_dir: Path) -> None:
-    write(spec_dir, "top.yaml", "extends: a.yaml\n")
-    write(spec_dir, "a.yaml", "extends: b.yaml\n")
-    write(spec_dir, "b.yaml", "extends: a.yaml\n")
-    assert problems("top.yaml") == [
-        "b.yaml:1:10: error: extends: cycle: a.yaml -> b.yaml -> a.yaml\n"
-        "  hint: a spec cannot extend itself, directly or through others"]
-
-
-def test_self_extends(spec_dir: Path) -> None:
-    write(spec_dir, "a.yaml", "extends: ./a.yaml\n")
-    assert problems("a.yaml") == [
-        "a.yaml:1:10: error: extends: cycle: a.yaml -> a.yaml\n"
-        "  hint: a spec cannot extend itself, directly or through others"]
+@pytest.mark.parametrize(("files", "root", "cycle"), [
+    ({"a.yaml": "b.yaml", "b.yaml": "a.yaml"}, "a.yaml", ("b.yaml", "a.yaml -> b.yaml -> a.yaml")),
+    ({"top.yaml": "a.yaml", "a.yaml": "b.yaml", "b.yaml": "a.yaml"}, "top.yaml",
+     ("b.yaml", "a.yaml -> b.yaml -> a.yaml")),  # below the root
+    ({"a.yaml": "./a.yaml"}, "a.yaml", ("a.yaml", "a.yaml -> a.yaml")),  # itself
+])
+def test_cycles(spec_dir: Path, files: dict[str, str], root: str, cycle: tuple[str, str]) -> None:
+    for name, parent in files.items():
+        write(spec_dir, name, f"extends: {parent}\n")
+    where, chain = cycle
+    assert problems(root) == [f"{where}:1:10: error: extends: cycle: {chain}\n{CYCLE_HINT}"]
 
 
 def test_missing_parent(spec_dir: Path) -> None:
