@@ -17,7 +17,12 @@ import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the stages are imported where used: `--help` and `check` stay quick
+    from layout.fonts import FontSet
+    from layout.typeset import Typesetting
+    from layout.typeset.placed import PlacedPage
 
 ROOT = Path(__file__).resolve().parent
 DEFAULT_SPEC = ROOT / "specs" / "lvliang-daily.yaml"
@@ -101,9 +106,10 @@ class Progress:
     """
 
     def __init__(self, expected: int) -> None:
-        self.expected, self.shown = expected, False
+        self.expected, self.shown, self.done = expected, False, 0
 
     def __call__(self, done: int, total: int | None = None) -> None:
+        self.done = done
         total = max(total or self.expected, done)
         if total < 8:
             return
@@ -123,9 +129,9 @@ class Made:
     """A typesetting run under way: the fonts, the run (its breaks, placements and
     warnings are complete once `pages` is used up) and the stream of pages."""
 
-    fonts: Any
-    run: Any
-    pages: Iterator[Any]
+    fonts: FontSet
+    run: Typesetting
+    pages: Iterator[PlacedPage]
     missing: int
     expected: int  # pages the issue asks for (more may be appended)
     finished: bool = False
@@ -186,16 +192,8 @@ def export_pdf(issue, output: Path, made: Made, *, plan: bool = False) -> dict:
 
     title = " ".join(x for x in (issue.paper.name, issue.issue.date) if x) or output.stem
     progress = Progress(made.expected)
-    drawn = 0
-
-    def counted(pages: Iterator[Any]) -> Iterator[Any]:
-        nonlocal drawn
-        for page in pages:
-            drawn += 1
-            yield page
-
     try:
-        render_pdf(counted(made.pages), output, fonts=made.fonts, title=title,
+        render_pdf(made.pages, output, fonts=made.fonts, title=title,
                    author=issue.paper.publisher_line, subject=issue.paper.name,
                    progress=progress, total=made.expected)
     finally:
@@ -203,7 +201,7 @@ def export_pdf(issue, output: Path, made: Made, *, plan: bool = False) -> dict:
     finish_typesetting(made)
     if plan:
         print(format_plan(made.run))
-    return {"pages": drawn, "articles": len(made.run.placements),
+    return {"pages": progress.done, "articles": len(made.run.placements),
             "warnings": len(made.run.warnings) + made.missing}
 
 
