@@ -23,15 +23,13 @@ from collections.abc import Callable, Sequence
 
 from layout.model import Article, Paragraph, Subhead
 from layout.spec.schema import Align, Spec, Style
+from layout.typeset import cjk
 from layout.typeset.columns import Grid, Item, balance, baseline_offset, column_heights, fill
 from layout.typeset.placed import Line
 
 LEAD_SCALE = 1.3  # the lead story's headline over the headline style ...
 LEAD_MIN_SCALE = 1.15  # ... and never shrunk below this to fit one line
 LEAD_MIN_COLUMNS = 4  # when its block spans at least this many columns
-# ideographs: each takes exactly 1 em, never less (cjk-typography §2), so a text
-# with n of them needs at least n em on one line
-_IDEOGRAPHS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _NEWS_BYLINE = re.compile(r"^\s*(本报|新华社|人民日报|中新社|央视|据).{0,12}(讯|电)")
 
 
@@ -298,7 +296,7 @@ class Blocks:
         (shrunk to 70 % at most, never below `min_size`), else split at U+3000, else
         in balanced lines."""
         style = _fit_size(style, measure)
-        ideographs = len(_IDEOGRAPHS.findall(text))
+        ideographs = len(cjk.IDEOGRAPH_RE.findall(text))  # n of them need n em at least
         for factor in (1.0, 0.9, 0.8, 0.7):
             trial = _scaled(style, factor) if factor < 1 else style
             if factor < 1 and trial.size < min_size:

@@ -98,6 +98,10 @@ def tokenize(text: str) -> list[str]:
     out += text[p:]
     return out
 
+# Ideographs (URO, Ext-A, compatibility, Ext-B..H): each is set exactly 1 em wide and
+# never narrower, whatever the justification (cjk-typography §2).
+IDEOGRAPH_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
 # Atom kinds the composer distinguishes.
 HAN, PUNCT, UNIT2, WEST, SPACE, WPUNCT = range(6)
 
