@@ -10,6 +10,7 @@ import pytest
 
 import export
 from layout.document import load_issue
+from layout.ingest import decode_raw, ingest_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "lvliang-daily-2023-02-17.txt"
@@ -130,7 +131,10 @@ def test_pdf_and_epub_from_raw_text(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert pdf.read_bytes()[:5] == b"%PDF-"
     plan = [line for line in result.stdout.splitlines() if line.startswith("第1版")]
-    assert len(plan) >= 7 and all("栏" in line and "mm" in line for line in plan)
+    ingested, _ = ingest_text(decode_raw(SAMPLE.read_bytes(), SAMPLE.name), SAMPLE.name)
+    titles = [a.title for a in ingested.pages[0].articles]
+    assert len(plan) == len(titles) and all("栏" in line and "mm" in line for line in plan)
+    assert sorted(line.split("] ", 1)[1] for line in plan) == sorted(titles)
     assert "pdf: wrote" in result.stderr and "1 pages" in result.stderr
     result = run("epub", str(SAMPLE), "-o", str(epub))
     assert result.returncode == 0, result.stderr

@@ -5,13 +5,14 @@ clear: the strip closes the brackets the paragraph left open (…报告(讨 + �
 the words across the join occur elsewhere on the page (讨论稿). A strip displaced
 together with a placed one goes to the next unfinished paragraph of the same article.
 Orphan paragraphs (body text after an article jumped to another page) join the article
-on the page whose wording they share most, when one clearly wins. Every move, and
-every piece that could not be placed, is written to the notes.
+on the page whose wording they share most for its length, when one clearly wins.
+Every move, and every piece that could not be placed, is written to the notes.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from layout.ingest.chars import HAN_RE, same_bracket, unclosed_openers, unmatched_closers
 from layout.ingest.draft import ArticleDraft, Displaced, PageDraft, ParaDraft
@@ -93,7 +94,8 @@ def merge_orphans(page: PageDraft, notes: Notes) -> None:
         if not art.orphan:
             keep.append(art)
             continue
-        target = best_match(art, [a for a in page.articles if not a.orphan and not a.closed])
+        others = [a for a in page.articles if not a.orphan]
+        target = best_match(art, [a for a in others if not a.closed], others)
         if target is None:
             notes.add(art.line, "body text after an article jumped to another page matches no article "
                       "on this page clearly; kept as an untitled article")
@@ -102,20 +104,40 @@ def merge_orphans(page: PageDraft, notes: Notes) -> None:
             continue
         target.paras.extend(art.paras)
         notes.add(art.line, f"paragraphs after a jump line (lines {art.line}-{art.paras[-1].end_line}) "
-                  f"moved to the end of '{target.headline or target.subheadline or 'untitled'}', "
+                  f"moved to the end of {_name(target)}, "
                   "whose wording they share")
     page.articles = keep
 
 
-def best_match(orphan: ArticleDraft, candidates: list[ArticleDraft]) -> ArticleDraft | None:
-    """The candidate sharing clearly more wording with the orphan than any other."""
+def _name(article: ArticleDraft) -> str:
+    title = article.headline or article.subheadline
+    return f"'{title}'" if title else f"the untitled article of line {article.line}"
+
+
+def best_match(orphan: ArticleDraft, candidates: list[ArticleDraft],
+               page_articles: list[ArticleDraft]) -> ArticleDraft | None:
+    """The candidate whose wording the orphan shares clearly more than any other's.
+
+    Why not the count of shared bigrams: a long article shares many common ones
+    (发展, 工作, 落实) with any text, so it would win over the short article the
+    orphan continues. Each shared bigram counts 1/n where n of the page's articles
+    use it (wording the whole page uses says little), and the sum is taken per
+    bigram of the candidate (what a longer text shares by chance grows with it).
+    """
     grams = bigrams(orphan.text())
-    ranked = sorted(((len(grams & bigrams(c.text())), i) for i, c in enumerate(candidates)), reverse=True)
-    if not ranked or ranked[0][0] < MIN_SHARED_BIGRAMS:
+    own = {id(a): bigrams(a.text()) for a in page_articles}
+    used_by = Counter(g for article_grams in own.values() for g in article_grams)
+    ranked = []
+    for i, cand in enumerate(candidates):
+        shared = grams & own[id(cand)]
+        weight = sum(1 / used_by[g] for g in shared) / max(1, len(own[id(cand)]))
+        ranked.append((weight, len(shared), i))
+    ranked.sort(reverse=True)
+    if not ranked or ranked[0][1] < MIN_SHARED_BIGRAMS:
         return None
     if len(ranked) > 1 and ranked[0][0] < WIN_RATIO * ranked[1][0]:
         return None
-    return candidates[ranked[0][1]]
+    return candidates[ranked[0][2]]
 
 
 def note_unfinished(page: PageDraft, notes: Notes) -> None:

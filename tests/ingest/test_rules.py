@@ -203,3 +203,40 @@ def test_hard_wrapped_block_is_joined_paragraph_per_line_is_not() -> None:
     per_line = "某县召开工作会议\n本报讯 第一段很短。\n第二段稍微长一些的内容。\n第三段。"
     art, _ = only_article(per_line)
     assert [b.text for b in art.body] == ["第一段很短。", "第二段稍微长一些的内容。", "第三段。"]
+
+
+def _orphan_page(long_body: str) -> str:
+    """A short report, a long article, an article that jumps, then an orphan paragraph
+    that continues the short report (its speaker and its 《》 title are the report's)."""
+    return (
+        "市政府召开第九次常务会议\n\n"
+        "本报讯 (记者 王红) 3月2日,市长李明主持召开市政府第9次常务会议,"
+        "讨论《政府工作报告(讨论稿)》。与会人员结合工作实际提出修改意见。\n\n"
+        f"市人大常委会党组召开民主生活会\n\n{long_body}\n\n"
+        "特色产业园区建设加快推进\n\n"
+        "本报讯 (记者 张华) 全市各地加快推进特色产业园区建设,一批项目陆续开工,(下转2版)\n\n"
+        "在认真听取发言后,李明指出,起草好《政府工作报告》,是政府的法定职责。"
+        "报告起草组要充分吸收各方意见建议,努力形成符合实际的好报告。\n"
+    )
+
+
+_COMMON = ("会议要求，要深入贯彻落实党的二十大精神，把各项工作落到实处。要坚持问题导向，推动全年工作任务高效落实，"
+           "凝聚发展力量。要加强自身建设，提高履职能力水平，更好服务全市经济社会发展大局。要统一思想、统一行动，"
+           "全心全意谋发展、坚定不移抓落实。会议指出，要认真总结经验，形成工作合力，推动各项工作取得实效。"
+           "要坚持实事求是，结合实际抓好整改，确保各项工作落地见效。")
+
+
+def test_orphan_joins_the_short_article_it_continues_not_the_longest() -> None:
+    issue, _ = ingest_text(_orphan_page(_COMMON * 2), "t.txt")
+    report = next(a for a in issue.articles() if a.headline == "市政府召开第九次常务会议")
+    assert report.body[-1].text.startswith("在认真听取发言后，李明指出")
+    assert [a.headline for a in issue.articles()] == [
+        "市政府召开第九次常务会议", "市人大常委会党组召开民主生活会", "特色产业园区建设加快推进"]
+
+
+def test_orphan_sharing_wording_with_two_articles_stays_apart_with_a_note() -> None:
+    # the long article uses the orphan's own phrases too: no article clearly wins
+    echo = "班子成员充分吸收各方意见建议，努力形成符合实际的整改清单。要履行法定职责，认真听取群众意见。"
+    issue, _ = ingest_text(_orphan_page(_COMMON + echo), "t.txt")
+    assert len(issue.articles()) == 4 and issue.articles()[-1].headline is None
+    assert any("matches no article on this page clearly" in n for n in issue.notes)

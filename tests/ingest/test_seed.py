@@ -75,6 +75,15 @@ def test_displaced_strips_are_back_in_place(seed) -> None:
     assert council.body[0].text.startswith("2月16日，市长张广勇主持召开市政府第20次常务会议")
 
 
+def test_paragraph_after_the_jump_rejoins_the_council_report(seed) -> None:
+    # 在认真听取发言后，张广勇指出… (after 下转2版) continues the 常务会 report on the 政府工作报告
+    _, issue, _ = seed
+    council = next(a for a in issue.articles() if a.byline == "本报讯（记者 付永文）")
+    assert council.body[-1].text.startswith("在认真听取发言后，张广勇指出")
+    assert council.body[-1].text.endswith("确保党中央国务院、省委省政府决策部署在吕梁落地生根。")
+    assert len(issue.articles()) == 6
+
+
 def test_paragraphs_are_joined_without_stray_spaces(seed) -> None:
     _, issue, _ = seed
     paragraphs = [b.text for a in issue.articles() for b in a.body if isinstance(b, Paragraph)]
