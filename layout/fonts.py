@@ -6,7 +6,7 @@ composer, registers faces with ReportLab for the PDF renderer, and gives the EPU
 exporter each face's file. Faces are parsed lazily (only those a lookup reaches) and
 once per process. The composer needs only each face's cmap and advances: those are
 kept in a small pickle per face file under ~/.cache/cjk-newspaper-layout (keyed by
-path, size and mtime), so a new process measures text without importing ReportLab or
+the file's content: `_cache_file`), so a new process measures text without importing ReportLab or
 parsing a 10 MB font (~0.1 s). The PDF renderer needs ReportLab's own parse of each
 face it registers; that is cached beside them (`_reportlab_font`), ~40 -> ~24 ms a face.
 """
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 _LOCK = threading.Lock()
 _PARSED: dict[Path, TTFont] = {}  # one ReportLab parse per file per process
-_CACHE_VERSION = 3
+_CACHE_VERSION = 4
 
 
 def _parse(name: str, path: Path) -> TTFont:
@@ -87,6 +87,7 @@ def _rebuilt(name: str, path: Path, font_state: dict, face_state: dict) -> TTFon
 
     face = TTFontFace.__new__(TTFontFace)
     face.__dict__.update(face_state)
+    face.filename = str(path)  # the entry may come from a copy of this file elsewhere
     face._ttf_data = path.read_bytes()
     upm = face.unitsPerEm
     face._pdfScale = _unscaled if upm == 1000 else partial(mul, 1000 / upm)
@@ -107,11 +108,22 @@ def _reportlab_version() -> str:
 
 
 def _cache_file(kind: str, path: Path, *extra: str) -> Path:
-    """The cache file of `kind` for the face file `path` as it is now."""
-    st = path.stat()
-    key = "|".join([str(path.resolve()), str(st.st_size), str(st.st_mtime_ns),
-                    str(_CACHE_VERSION), *extra])
-    return cache_dir() / f"{kind}-{hashlib.sha1(key.encode()).hexdigest()[:16]}.pickle"
+    """The cache file of `kind` for the face file `path` as it is now.
+
+    Keyed by content, not by path and mtime: every clone or copy of the fonts shares
+    one entry instead of adding ~3 MB to the cache. A TrueType file's first bytes
+    are its table directory, which holds a checksum of every table (and `head`
+    one of the whole file), so they and the size identify the file for the price of
+    one small read.
+    """
+    with open(path, "rb") as fh:
+        directory = fh.read(_DIRECTORY_BYTES)
+    digest = hashlib.sha1(directory)
+    digest.update("|".join([str(path.stat().st_size), str(_CACHE_VERSION), *extra]).encode())
+    return cache_dir() / f"{kind}-{digest.hexdigest()[:16]}.pickle"
+
+
+_DIRECTORY_BYTES = 4096  # 12 + 16 per table: room for 255 tables
 
 
 def _store(cache: Path, value: object) -> None:

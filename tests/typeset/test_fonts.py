@@ -132,6 +132,7 @@ def test_font_path_and_unknown_face(fs):
 
 
 def test_width_cache_matches_a_fresh_parse_and_follows_the_file(tmp_path, monkeypatch):
+    import os
     import shutil
 
     from layout import fonts as fonts_mod
@@ -145,11 +146,16 @@ def test_width_cache_matches_a_fresh_parse_and_follows_the_file(tmp_path, monkey
     assert fonts_mod._face_widths("CacheTestFace", font) == fresh  # read back
     widths, default, ink = fresh
     assert widths[ord("中")] == 1000 and default > 0 and set(ink) == set("—⸺")
+    # a copy elsewhere (another clone) shares the entry; a touched file keeps it
+    copy = tmp_path / "clone" / "face.ttf"
+    copy.parent.mkdir()
+    shutil.copy(font, copy)
+    os.utime(copy, ns=(10**9, 10**18))
+    assert fonts_mod._face_widths("CacheTestFace", copy) == fresh
+    assert len(list(stored[0].parent.glob("widths-*.pickle"))) == 1
     # a changed file is a new key: its widths are not taken from the old entry
-    import os
-    st = font.stat()
-    os.utime(font, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
-    assert fonts_mod._face_widths("CacheTestFace", font) == fresh
+    shutil.copy(FONT_DIR / "NotoSansSC-Bold.ttf", font)
+    fonts_mod._face_widths("CacheTestFace", font)
     assert len(list(stored[0].parent.glob("widths-*.pickle"))) == 2
 
 
