@@ -6,7 +6,8 @@ page's articles are the sample's, rotated and re-cut so pages differ. Every meas
 runs in a fresh child process (time and peak RSS from the child itself), several times;
 the median is reported. "cold" clears this tool's font cache first; "warm" does not.
 "ours" is the default (two processes from 6 pages on, when the machine has two cores;
-"+worker" is the worker's peak RSS); "ours-1core" is `--jobs 1`.
+"+worker" is the worker's peak RSS); "ours-1core" is `--jobs 1`. "floor" only imports
+PyYAML and ReportLab, as every export must: a lower bound on our time for any issue.
 
     python bench/bench_pdf.py [--runs 3] [--pages 1,40,200] [--no-typst] [--no-weasyprint]
 
@@ -40,6 +41,8 @@ if kind.startswith("ours"):
     jobs = ["--jobs", "1"] if kind == "ours-1core" else []
     code = export.main(["pdf", source, "-o", output, *jobs])
     assert code == 0, code
+elif kind == "floor":  # what any run of ours pays before it reads a byte: the imports
+    import yaml, reportlab.pdfgen.canvas, reportlab.pdfbase.ttfonts
 elif kind == "typst":
     import typst
     typst.compile(source, output=output, font_paths=[{fonts!r}], ignore_system_fonts=True)
@@ -153,6 +156,9 @@ def main() -> None:
     print(f"{'engine':<12}{'pages':>6}{'mode':>6}{'s total':>9}{'s/page':>9}{'peak MB':>9}"
           f"{'+worker':>9}")
     with tempfile.TemporaryDirectory() as scratch:
+        floor = measure("floor", Path(scratch), args.runs, cold=False)
+        print(f"{'floor':<12}{'-':>6}{'-':>6}{floor['seconds']:>9.2f}{'':>9}{floor['peak_mb']:>9.0f}",
+              flush=True)
         for pages in (int(p) for p in args.pages.split(",")):
             issue = make_issue(pages)
             doc = Path(scratch) / f"issue-{pages}.yaml"
