@@ -48,14 +48,16 @@ def test_daily_styles(daily: Spec) -> None:
 
 def test_daily_masthead_footer_running_head(daily: Spec) -> None:
     m = daily.masthead
+    # the name is the document's (`{paper}`), so the spec serves any paper
     assert (m.enabled, m.position, m.columns, m.name, m.color) == (
-        True, "left", 3, "吕梁日报", "#c00000")
+        True, "left", 3, None, "#c00000")
     fields = {f for line in m.ear for f in template_fields(line.template)}
     assert {"cn_number", "postal_code", "date_cn", "lunar_date", "number",
             "page_count"} <= fields
     assert template_fields(daily.footer.template) == [
         "department", "layout_editor", "editors", "proofreader", "email"]
     assert daily.running_head.enabled and "{page}" in daily.running_head.template
+    assert daily.running_head.template.startswith("{paper}")
     assert daily.typography.punctuation is Punctuation.COMPRESSED
     assert not daily.typography.hanging and daily.typography.no_orphan
     assert daily.placement.lead_columns == 5 and len(daily.placement.articles) == 2
