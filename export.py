@@ -201,7 +201,7 @@ def export_pdf(issue, output: Path, made: Made, *, plan: bool = False) -> dict:
     finish_typesetting(made)
     if plan:
         print(format_plan(made.run))
-    return {"pages": progress.done, "articles": len(made.run.placements),
+    return {"pages": progress.done, "articles": len({p.article for p in made.run.placements}),
             "warnings": len(made.run.warnings) + made.missing}
 
 

@@ -141,6 +141,16 @@ def test_pdf_and_epub_from_raw_text(tmp_path: Path) -> None:
     assert epub.read_bytes()[:2] == b"PK"
 
 
+def test_summary_counts_articles_not_their_continued_pieces(tmp_path: Path) -> None:
+    result = run("pdf", str(SAMPLE), "--spec", str(ROOT / "specs" / "a4-archive.yaml"),
+                 "-o", str(tmp_path / "a4.pdf"), "--plan")
+    assert result.returncode == 0, result.stderr
+    ingested, _ = ingest_text(decode_raw(SAMPLE.read_bytes(), SAMPLE.name), SAMPLE.name)
+    pieces = [line for line in result.stdout.splitlines() if line.startswith("第")]
+    assert len(pieces) > len(ingested.articles())  # some articles jump to later pages
+    assert f"pages, {len(ingested.articles())} articles," in result.stderr
+
+
 def test_bad_spec_exit_2_and_old_output_kept(tmp_path: Path) -> None:
     spec = tmp_path / "bad.yaml"
     spec.write_text("grid:\n  columns: three\n", encoding="utf-8")

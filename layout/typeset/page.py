@@ -58,18 +58,23 @@ class PageLayout:
     jumps: Mapping[tuple[int, int], int]  # (article, rest start) -> page it went to
 
 
-def _wants(spec: Spec, page: Page) -> tuple[dict[int, Want], dict[int, int]]:
-    """Explicit placements of this page's articles: position -> Want, -> order."""
+def _wants(spec: Spec, page: Page) -> tuple[dict[int, Want], dict[int, int], list[int]]:
+    """Explicit placements of this page's articles: position -> Want, -> order, and the
+    article numbers they name that the page does not have."""
     wants: dict[int, Want] = {}
     orders: dict[int, int] = {}
+    absent: list[int] = []
     for entry in spec.placement.articles:
-        if entry.page != page.number or not 1 <= entry.article <= len(page.articles):
+        if entry.page != page.number:
+            continue
+        if not 1 <= entry.article <= len(page.articles):
+            absent.append(entry.article)
             continue
         start = entry.start_column - 1 if entry.start_column else None
         wants[entry.article - 1] = Want(entry.columns, start)
         if entry.order is not None:
             orders[entry.article - 1] = entry.order
-    return wants, orders
+    return wants, orders, absent
 
 
 class Paginator:
@@ -174,8 +179,17 @@ class Paginator:
         return out
 
     def _jobs(self, page: Page, own: list[tuple[int, Piece]]) -> tuple[list[Piece], list[Job]]:
-        wants, orders = _wants(self.spec, page)
+        wants, orders, absent = _wants(self.spec, page)
+        if absent:
+            # the entries describe a known print layout: on a page without the articles
+            # they name (another paper's, say) they would leave holes, so none applies
+            self.warnings.append(f"page {page.number}: spec placement names article "
+                                 f"{', '.join(map(str, absent))}, which the page does not have; "
+                                 "the page is placed automatically")
+            wants, orders = {}, {}
         own = sorted(own, key=lambda item: orders.get(item[0], item[0] + 1))
+        # a fixed lead width needs something beside the lead to fill the other columns
+        alone = len(own) + len(self._pending[:MAX_PENDING]) <= 1
         pieces, jobs = [], []
         for n, (pos, piece) in enumerate(own):
             if n == 0:
@@ -183,7 +197,7 @@ class Paginator:
                                                                                lead=True))
             want = wants.get(pos)
             lead = n == 0 and (want is None or want.columns is None)
-            if lead and self.spec.placement.lead_columns:
+            if lead and self.spec.placement.lead_columns and not alone:
                 want = Want(self.spec.placement.lead_columns, 0)
                 lead = False
             pieces.append(piece)

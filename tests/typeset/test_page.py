@@ -215,6 +215,29 @@ def test_lead_columns_from_the_spec() -> None:
     assert (lead.first_column, lead.columns) == (1, 5)
 
 
+def test_placement_naming_an_absent_article_leaves_the_page_automatic() -> None:
+    # the shipped broadsheet pins page 1's articles 1 and 2 side by side; a page with
+    # one long article would otherwise leave columns 1-3 empty from top to foot
+    spec = dataclasses.replace(Spec(), placement=PlacementSpec(lead_columns=5, articles=(
+        ArticlePlacement(page=1, article=1, columns=5, start_column=4, order=1),
+        ArticlePlacement(page=1, article=2, columns=3, start_column=1, order=2),
+    )))
+    ts = run(issue([article(1, 9000)]), spec, fake_setter)
+    first = [p for p in ts.placements if p.page == 1]
+    assert [(p.first_column, p.columns) for p in first] == [(1, spec.grid.columns)]
+    assert any("names article 2, which the page does not have" in w for w in ts.warnings)
+    # with both articles present the pinned layout holds
+    ts = run(issue([article(1, 900), article(2, 900)]), spec, fake_setter)
+    assert [(p.first_column, p.columns) for p in ts.placements] == [(4, 5), (1, 3)]
+    assert not any("does not have" in w for w in ts.warnings)
+
+
+def test_a_lone_lead_is_not_held_to_lead_columns() -> None:
+    spec = dataclasses.replace(Spec(), placement=PlacementSpec(lead_columns=5))
+    ts = run(issue([article(1, 9000)]), spec, fake_setter)
+    assert (ts.placements[0].first_column, ts.placements[0].columns) == (1, spec.grid.columns)
+
+
 def test_empty_articles_are_skipped_with_a_warning() -> None:
     from layout.model import Article
     ts = run(issue([article(1, 300), Article()]), Spec(), fake_setter)
