@@ -151,6 +151,22 @@ def test_summary_counts_articles_not_their_continued_pieces(tmp_path: Path) -> N
     assert f"pages, {len(ingested.articles())} articles," in result.stderr
 
 
+def test_traditional_issue_gets_traditional_jumps_and_language(tmp_path: Path) -> None:
+    import pdfplumber
+
+    paragraph = "運輸署表示，將繼續優化口岸通關安排，並與廣東、澳門當局保持緊密聯繫，確保旅客出入境暢順。"
+    raw = tmp_path / "hk.txt"
+    raw.write_text("港珠澳大橋車流創新高\n\n本報訊（記者 陳大文）香港特區政府昨日公布車流數字。\n\n"
+                   + "\n\n".join([paragraph * 6] * 20) + "\n", encoding="utf-8")
+    out = tmp_path / "hk.pdf"
+    result = run("pdf", str(raw), "--spec", str(ROOT / "specs" / "a4-archive.yaml"), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    with pdfplumber.open(out) as pdf:
+        assert pdf.doc.catalog["Lang"] == b"zh-Hant"
+        first, second = (pdf.pages[i].extract_text().replace(" ", "") for i in (0, 1))
+    assert "（下轉第2版）" in first and "（上接第1版）" in second and "下转" not in first
+
+
 def test_bad_spec_exit_2_and_old_output_kept(tmp_path: Path) -> None:
     spec = tmp_path / "bad.yaml"
     spec.write_text("grid:\n  columns: three\n", encoding="utf-8")

@@ -14,12 +14,8 @@ from dataclasses import dataclass
 
 from layout.model import Issue
 from layout.render.epub_xhtml import clean
+from layout.script import detect_script
 
-# Frequent characters whose Simplified and Traditional forms differ (简繁 pairs).
-# Counting them tells a Traditional paper (香港, 台湾, 澳门) from a Simplified one;
-# a table, not branches (house style §5).
-_SIMPLIFIED = "这们个为会国说时来对发经过后进实现学动么长门问间还边开关与东车书见让认记"
-_TRADITIONAL = "這們個為會國說時來對發經過後進實現學動麼長門問間還邊開關與東車書見讓認記"
 _FALLBACK_DATE = dt.date(2000, 1, 1)  # no date in the masthead: a fixed, clearly fake one
 
 
@@ -39,11 +35,7 @@ class BookMeta:
 
 def detect_language(issue: Issue) -> str:
     """zh-Hant when Traditional-only forms outnumber Simplified-only ones, else zh-Hans."""
-    simplified = traditional = 0
-    for _, text in issue.texts():
-        simplified += sum(text.count(c) for c in _SIMPLIFIED)
-        traditional += sum(text.count(c) for c in _TRADITIONAL)
-    return "zh-Hant" if traditional > simplified else "zh-Hans"
+    return detect_script(issue).language
 
 
 def issue_date(issue: Issue) -> dt.date | None:

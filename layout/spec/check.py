@@ -163,11 +163,12 @@ class Checker:
         """A colour as `#rrggbb`."""
         return self.unit(node, path, units.parse_color)
 
-    def template(self, node: Node, path: str) -> Any:
-        """A template string whose `{fields}` are all in TEMPLATE_FIELDS."""
-        text = self.string(node, path)
-        if text is BAD:
-            return BAD
+    def template(self, node: Node, path: str, fields: frozenset[str] = TEMPLATE_FIELDS,
+                 nullable: bool = False) -> Any:
+        """A template string whose `{fields}` are all in `fields` (null if nullable)."""
+        text = self.string(node, path, nullable)
+        if text is BAD or text is None:
+            return text
         try:
             names = template_fields(text)
         except ValueError as error:
@@ -177,12 +178,12 @@ class Checker:
                                  "write `{{` and `}}` for literal braces")
         ok = True
         for name in names:
-            if name in TEMPLATE_FIELDS:
+            if name in fields:
                 continue
             ok = False
-            close = suggest(name, TEMPLATE_FIELDS)
+            close = suggest(name, fields)
             hint = (f"did you mean `{{{close}}}`?" if close
-                    else "fields: " + ", ".join(sorted(TEMPLATE_FIELDS)))
+                    else "fields: " + ", ".join(f"`{{{f}}}`" for f in sorted(fields)))
             self.error(node.where, path, f"unknown template field `{{{name}}}`", hint)
         return text if ok else BAD
 

@@ -143,6 +143,15 @@ class RunningHeadSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class JumpsSpec:
+    """The jump lines of an article continued on a later page (转版). Templates whose
+    one field, `{page}`, is the other page; None: worded in the issue's script."""
+
+    continued_to: str | None = None  # at the cut: （下转第{page}版）
+    continued_from: str | None = None  # over the continuation: （上接第{page}版）
+
+
+@dataclass(frozen=True, slots=True)
 class RulesSpec:
     """Rules drawn between article blocks."""
 
@@ -198,6 +207,7 @@ class Spec:
     masthead: MastheadSpec = MastheadSpec()
     footer: FooterSpec = FooterSpec()
     running_head: RunningHeadSpec = RunningHeadSpec()
+    jumps: JumpsSpec = JumpsSpec()
     rules: RulesSpec = RulesSpec()
     typography: TypographySpec = TypographySpec()
     placement: PlacementSpec = PlacementSpec()

@@ -21,16 +21,17 @@ from layout.spec.check import BAD, Checker, suggest
 from layout.spec.nodes import Node, Where
 from layout.spec.schema import (
     STYLE_KEYS, Align, ArticlePlacement, EarLine, EpubSpec, FooterSpec, GridSpec,
-    MastheadSpec, PageSpec, PlacementSpec, Punctuation, RulesSpec, RunningHeadSpec, Spec,
+    JumpsSpec, MastheadSpec, PageSpec, PlacementSpec, Punctuation, RulesSpec, RunningHeadSpec, Spec,
     Style, TypographySpec, _default_styles,
 )
 
 TOP_KEYS = ("extends", "name", "page", "grid", "fonts", "styles", "masthead", "footer",
-            "running_head", "rules", "typography", "placement", "epub")
+            "running_head", "jumps", "rules", "typography", "placement", "epub")
 BASE_ROLES = ("song", "song-bold", "hei", "kai", "fangsong")
 STYLE_FIELDS = ("role", "weight", "size", "color", "align", "leading", "indent",
                 "space_before", "space_after")
 _MARGIN_SIDES = ("top", "bottom", "left", "right")
+JUMP_FIELDS = frozenset({"page"})  # a jump line's template names only the other page
 
 
 def _set(kwargs: dict[str, Any], key: str, value: Any) -> None:
@@ -81,7 +82,7 @@ class SpecBuilder:
         spec = Spec(
             name=name, page=page, grid=grid, fonts=fonts, styles=styles, masthead=masthead,
             footer=self.footer(top), running_head=self.running_head(top),
-            rules=self.rules(top), typography=self.typography(top),
+            jumps=self.jumps(top), rules=self.rules(top), typography=self.typography(top),
             placement=self.placement(top, grid.columns), epub=self.epub(top),
         )
         return self.cross_check(spec)
@@ -322,6 +323,15 @@ class SpecBuilder:
         if "height" in e:
             _set(kw, "height", self.c.length(e["height"], "running_head.height"))
         return RunningHeadSpec(**kw)
+
+    def jumps(self, top: Mapping[str, Node]) -> JumpsSpec:
+        e = self.section(top, "jumps", ("continued_to", "continued_from"))
+        kw: dict[str, Any] = {}
+        for key in ("continued_to", "continued_from"):
+            if key in e:
+                _set(kw, key, self.c.template(e[key], f"jumps.{key}", fields=JUMP_FIELDS,
+                                              nullable=True))
+        return JumpsSpec(**kw)
 
     # -- rules, typography, placement, epub --------------------------------------------
 

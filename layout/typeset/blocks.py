@@ -22,7 +22,9 @@ from typing import Protocol
 from collections.abc import Callable, Sequence
 
 from layout.model import Article, Paragraph, Subhead
+from layout.script import Script
 from layout.spec.schema import Align, Spec, Style
+from layout.spec.template import fill_template
 from layout.typeset import cjk
 from layout.typeset.columns import Grid, Item, balance, baseline_offset, column_heights, fill
 from layout.typeset.placed import Line
@@ -30,6 +32,10 @@ from layout.typeset.placed import Line
 LEAD_SCALE = 1.3  # the lead story's headline over the headline style ...
 LEAD_MIN_SCALE = 1.15  # ... and never shrunk below this to fit one line
 LEAD_MIN_COLUMNS = 4  # when its block spans at least this many columns
+# 转版 lines by script, when the spec leaves them open: （下转第N版） at the cut,
+# （上接第M版） over the continuation
+JUMP_WORDS = {Script.HANS: ("（下转第{page}版）", "（上接第{page}版）"),
+              Script.HANT: ("（下轉第{page}版）", "（上接第{page}版）")}
 _NEWS_BYLINE = re.compile(r"^\s*(本报|新华社|人民日报|中新社|央视|据).{0,12}(讯|电)")
 
 
@@ -165,8 +171,12 @@ def opening(article: Article) -> str:
 class Blocks:
     """Sets articles into items and heads for one spec, and fits pieces in regions."""
 
-    def __init__(self, spec: Spec, grid: Grid, setter: Setter) -> None:
+    def __init__(self, spec: Spec, grid: Grid, setter: Setter,
+                 script: Script = Script.HANS) -> None:
         self.spec, self.grid, self.setter = spec, grid, setter
+        to_page, from_page = JUMP_WORDS[script]
+        self._jump_to = spec.jumps.continued_to or to_page
+        self._jump_from = spec.jumps.continued_from or from_page
         self._heads: dict[tuple[object, ...], Head] = {}
         self._rows: dict[tuple[int, int, int, bool], int] = {}
         self._texts: dict[tuple[object, ...], tuple[Line, ...]] = {}
@@ -240,11 +250,19 @@ class Blocks:
                 items.append(self._lines_item(lines, style, -1))
         return tuple(items)
 
-    def jump_line(self, text: str, width: float | None = None) -> tuple[float, float, Line]:
-        """A `（下转第N版）` line: (baseline below its row's top, x, line)."""
+    def jump_line(self, target: int, width: float | None = None) -> tuple[float, float, Line]:
+        """The `（下转第N版）` line to page `target`: (baseline below its row's top, x,
+        line). It has one row: a spec's wording too long for it is set smaller."""
         style = self.style("jump")
-        lines = self.setter([(text, style.role)], style, width or self.grid.column_width)
-        return (baseline_offset(style.size, self.grid.leading), 0.0, lines[0])
+        text = fill_template(self._jump_to, {"page": str(target)})
+        measure = width or self.grid.column_width
+        trial, factor = style, 1.0
+        lines = self.setter([(text, style.role)], style, measure)
+        while len(lines) > 1 and factor > 0.1:
+            factor -= 0.05
+            trial = _scaled(style, factor)
+            lines = self.setter([(text, trial.role)], trial, measure)
+        return (baseline_offset(trial.size, self.grid.leading), 0.0, lines[0])
 
     def head(self, piece: Piece, columns: int) -> Head:
         """The head of `piece` over `columns` columns (the repeated headline and
@@ -261,7 +279,8 @@ class Blocks:
         if piece.continued_from is None:
             return piece.content.head
         parts = [("continued_headline", piece.content.continued_title)]
-        return tuple(p for p in parts if p[1]) + (("jump-from", f"（上接第{piece.continued_from}版）"),)
+        jump = fill_template(self._jump_from, {"page": str(piece.continued_from)})
+        return tuple(p for p in parts if p[1]) + (("jump-from", jump),)
 
     def _set_head(self, parts: Sequence[tuple[str, str]], columns: int,
                   lead: bool = False) -> Head:

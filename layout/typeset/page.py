@@ -272,7 +272,7 @@ def _block_lines(box: Box, grid: Grid, blocks: Blocks,
         piece = block.piece
         start = piece.start + sum(len(c) for c in block.columns)
         target = jumps[(piece.content.article, start)]
-        b, dx, line = blocks.jump_line(f"（下转第{target}版）")
+        b, dx, line = blocks.jump_line(target)
         last = max(j for j, c in enumerate(block.columns) if c or j == 0)
         row = box.top + r.rows - 1
         out.append(PlacedLine(grid.column_x(r.first_column + last) + dx, grid.row_y(row) + b, line))

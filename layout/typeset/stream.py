@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from layout.model import Issue
+from layout.script import detect_script
 from layout.spec.schema import Spec
 from layout.typeset.blocks import Blocks, Setter
 from layout.typeset.columns import make_grid
@@ -29,7 +30,7 @@ class Maker:
                  pages: set[int] | None, draw: bool) -> None:
         self.issue, self.spec = issue, spec
         self.grid = make_grid(spec)
-        self.blocks = Blocks(spec, self.grid, setter)
+        self.blocks = Blocks(spec, self.grid, setter, detect_script(issue))
         self.paginator = Paginator(issue, spec, self.grid, self.blocks)
         self._wanted, self._draw = pages, draw
         self._reported = 0  # warnings already handed on in a record

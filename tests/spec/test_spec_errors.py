@@ -74,6 +74,14 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("bad template field", 'footer:\n  template: "{departmnt}　{email}"\n',
      ["s.yaml:2:13: error: footer.template: unknown template field `{departmnt}`\n"
       "  hint: did you mean `{department}`?"]),
+    ("jump template field other than the page", 'jumps:\n  continued_to: "（下转{date}版）"\n',
+     ["s.yaml:2:17: error: jumps.continued_to: unknown template field `{date}`\n"
+      "  hint: fields: `{page}`"]),
+    ("jump template field near page", 'jumps:\n  continued_from: "（上接第{pag}版）"\n',
+     ["s.yaml:2:19: error: jumps.continued_from: unknown template field `{pag}`\n"
+      "  hint: did you mean `{page}`?"]),
+    ("unknown jumps key", 'jumps:\n  continued: "x"\n',
+     ["s.yaml:2:3: error: jumps: unknown key `continued` (did you mean `continued_to`?)"]),
     ("unbalanced template", 'running_head:\n  template: "{foo"\n',
      ['s.yaml:2:13: error: running_head.template: expected a template with balanced braces, '
       'found "{foo"\n  hint: write `{{` and `}}` for literal braces']),

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from layout.model import Paragraph
+from layout.model import Article, Paragraph
 from layout.typeset.blocks import opening
-from layout.spec.schema import (ArticlePlacement, PageSpec, PlacementSpec, Spec)
+from layout.spec.schema import ArticlePlacement, JumpsSpec, PageSpec, PlacementSpec, Spec
 from layout.typeset import Typeset, Typesetting, format_plan, run
 from layout.typeset.columns import baseline_offset, make_grid
 
@@ -181,6 +181,35 @@ def test_an_article_too_long_for_its_page_jumps_with_correct_numbers() -> None:
         assert f"（上接第{before.page}版）" in [pl.line.text for pl in cont.lines]
         assert "第2篇文章标题" in [pl.line.text for pl in cont.lines]
     assert any("continued" in w for w in ts.warnings)
+
+
+def _jump_texts(ts: Typeset) -> tuple[list[str], list[str]]:
+    lines = [pl.line.text for page in ts.pages for pl in page.lines]
+    return ([t for t in lines if t.endswith("第2版）") and "上接" not in t],
+            [t for t in lines if "上接第1版" in t])
+
+
+def test_jump_lines_are_worded_in_the_issue_script_or_as_the_spec_says() -> None:
+    long_body = "港珠澳大橋車流創新高，運輸署表示將繼續優化口岸通關安排。" * 100
+    traditional = Article(headline="港珠澳大橋車流創新高", body=(Paragraph(long_body),))
+    spec = _small_spec()
+    downs, ups = _jump_texts(run(issue([traditional]), spec, fake_setter))
+    assert downs == ["（下轉第2版）"] and ups == ["（上接第1版）"]
+    downs, ups = _jump_texts(run(issue([article(1, 3000)]), spec, fake_setter))
+    assert downs == ["（下转第2版）"] and ups == ["（上接第1版）"]
+    worded = dataclasses.replace(spec, jumps=JumpsSpec(continued_to="（转第{page}版）",
+                                                       continued_from="（上接第{page}版）"))
+    downs, _ = _jump_texts(run(issue([traditional]), worded, fake_setter))
+    assert downs == ["（转第2版）"]
+
+
+def test_a_long_jump_wording_is_set_smaller_on_its_one_row_never_cut() -> None:
+    spec = dataclasses.replace(_small_spec(), jumps=JumpsSpec(
+        continued_to="（本文下转第{page}版，敬请读者留意续文内容）"))
+    ts = run(issue([article(1, 3000)]), spec, fake_setter)
+    jump = next(pl for pl in ts.pages[0].lines if pl.line.text.startswith("（本文"))
+    assert jump.line.text == "（本文下转第2版，敬请读者留意续文内容）"
+    assert jump.line.runs[0].size < spec.styles["jump"].size
 
 
 def test_the_jump_line_is_right_aligned_at_the_cut() -> None:
