@@ -103,7 +103,7 @@ def running_head(spec: Spec, grid: Grid, setter: Setter, values: Values) -> tupl
     right = grid.column_x(grid.columns) - grid.gutter
     width = right - grid.left
     lines, _ = _stack(setter, [(text, style)] if text else [], grid.left, grid.row_y(0), width)
-    paper = values.get("paper")
+    paper = spec.masthead.name or values.get("paper")  # the name the 报头 shows
     if paper:
         more, _ = _stack(setter, [(paper, style)], grid.left, grid.row_y(0), width, Align.RIGHT)
         lines += more

@@ -57,7 +57,7 @@ def test_daily_masthead_footer_running_head(daily: Spec) -> None:
     assert template_fields(daily.footer.template) == [
         "department", "layout_editor", "editors", "proofreader", "email"]
     assert daily.running_head.enabled and "{page}" in daily.running_head.template
-    assert daily.running_head.template.startswith("{paper}")
+    assert "{paper}" not in daily.running_head.template  # the 报眉 sets the name on the right
     assert daily.typography.punctuation is Punctuation.COMPRESSED
     assert not daily.typography.hanging and daily.typography.no_orphan
     assert daily.placement.lead_columns == 5 and len(daily.placement.articles) == 2
