@@ -63,6 +63,9 @@ class Subhead:
 
 Block = Paragraph | Subhead
 
+# how a jump line that names the page a text came from begins (上接1版, 接第3版, 续前)
+JUMP_FROM_WORDS = ("上接", "接", "续", "續", "承")
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -82,6 +85,18 @@ class Article:
     def title(self) -> str:
         """The best short name for lists and warnings."""
         return self.headline or self.subheadline or self.kicker or "(untitled)"
+
+    @property
+    def jump_from(self) -> bool:
+        """The jump line says where the text came from (上接1版), so it leads the text;
+        a 下转2版 ends it."""
+        return (self.jump or "").strip("(（ ").startswith(JUMP_FROM_WORDS)
+
+    @property
+    def jump_line(self) -> str | None:
+        """The jump as printed, in full-width brackets: （下转2版）."""
+        text = (self.jump or "").strip().strip("()（）").strip()
+        return f"（{text}）" if text else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -207,6 +207,8 @@ class ChapterBuilder:
         el = _el(section, "article", None, id=ident, aria_labelledby=f"{ident}-h")
         title = self.header(el, article, ident, f"第{page_no}版 第{j}篇")
         paragraphs = list(article.body)
+        if article.jump_line and article.jump_from:  # （上接1版） leads the text
+            _el(el, "p", self.log.add("jump", article.jump_line), class_="jump", role="note")
         dateline_pending = article.dateline
         if dateline_pending and (not paragraphs or not isinstance(paragraphs[0], Paragraph)):
             _el(_el(el, "p"), "span", self.log.add("dateline", dateline_pending), class_="dateline")
@@ -225,8 +227,8 @@ class ChapterBuilder:
                 p.text = clean(self.log.add("body", block.text))
         if article.credit:
             _el(el, "p", self.log.add("credit", article.credit), class_="credit")
-        if article.jump:
-            _el(el, "p", self.log.add("jump", article.jump), class_="jump", role="note")
+        if article.jump_line and not article.jump_from:
+            _el(el, "p", self.log.add("jump", article.jump_line), class_="jump", role="note")
         self.marker(el, chapter, self.markers.at_end.get(a, []))
         return title
 

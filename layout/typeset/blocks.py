@@ -243,11 +243,14 @@ class Blocks:
                              ("\u3000" + node.text, body.role)]
                     lead_in = ""
                 paragraph(parts, i)
-        for key, text in (("credit", article.credit), ("jump", article.jump)):
+        for key, text in (("credit", article.credit), ("jump", article.jump_line)):
             if text and text.strip():
                 style = self.style(key)
-                lines = self.setter([(text.strip(), style.role)], style, measure)
-                items.append(self._lines_item(lines, style, -1))
+                align = Align.LEFT if key == "jump" and article.jump_from else None
+                lines = self.setter([(text.strip(), style.role)], style, measure, align=align)
+                item = self._lines_item(lines, style, -1)
+                # a （上接1版） leads the text it continues; credit and （下转2版） end it
+                items.insert(0, item) if align else items.append(item)
         return tuple(items)
 
     def jump_line(self, target: int, width: float | None = None) -> tuple[float, float, Line]:

@@ -62,7 +62,7 @@ def test_header_semantics(small):
     assert x(a1, "string(h:p[1]/h:span[@class='dateline'])") == "新华社北京2月16日电"
     assert x(a1, "string(h:p[@class='credit'])") == "记者 刘亮亮 摄"
     assert x(a1, "h:p[@class='jump']/@role") == ["note"]
-    assert x(a1, "string(h:p[@class='jump'])") == "下转2版"
+    assert x(a1, "string(h:p[@class='jump'])") == "（下转2版）"
     # no headline: the subheadline becomes the h2 (not repeated below it)
     assert x(a2, "string(h:header/h:h2)") == "——我市培育特色专业镇发展纪实"
     assert x(a2, "h:header/h:p[@class='subheadline']") == []
@@ -82,6 +82,16 @@ def test_lang_everywhere(small):
         if name.endswith(".xhtml"):
             root = small.xml(name)
             assert root.get("lang") == root.get(XML_LANG) == "zh-Hans", name
+
+
+def test_a_continued_from_jump_leads_its_text_a_continued_to_jump_ends_it():
+    cont = Article(jump="上接1版", body=(Paragraph("要扎实推进高质量发展。"),))
+    issue = Issue(Paper("吕梁日报"), IssueInfo("2023-02-17"), (Page(2, "要闻", (cont,)),))
+    doc = Book.read(build_epub(issue, NOFONTS, fonts=None)).pages()[0][1]
+    (article,) = doc.xpath("//h:article", namespaces=NS)
+    paragraphs = article.xpath("h:p", namespaces=NS)
+    assert paragraphs[0].get("class") == "jump" and paragraphs[0].text == "（上接1版）"
+    assert paragraphs[1].text == "要扎实推进高质量发展。"
 
 
 def test_traditional_paper_is_zh_hant():

@@ -49,7 +49,10 @@ def _expected(a) -> str:  # type: ignore[no-untyped-def]
     paras = [b.text for b in a.body if isinstance(b, Paragraph)]
     if lead_in:
         paras[0] = lead_in + "\u3000" + paras[0]
-    return "".join(paras) + (a.credit or "") + (a.jump or "")
+    jump = a.jump_line or ""
+    if a.jump_from:
+        return jump + "".join(paras) + (a.credit or "")
+    return "".join(paras) + (a.credit or "") + jump
 
 
 def _small_spec(height: float = 500, columns: int = 3) -> Spec:
@@ -210,6 +213,22 @@ def test_a_long_jump_wording_is_set_smaller_on_its_one_row_never_cut() -> None:
     jump = next(pl for pl in ts.pages[0].lines if pl.line.text.startswith("（本文"))
     assert jump.line.text == "（本文下转第2版，敬请读者留意续文内容）"
     assert jump.line.runs[0].size < spec.styles["jump"].size
+
+
+def test_a_documents_jump_lines_lead_or_end_the_text_in_brackets() -> None:
+    spec = _small_spec()
+    cont = Article(jump="上接1版", body=(Paragraph("要扎实推进高质量发展，确保各项任务落地见效。"),))
+    cut = Article(headline="全省经济工作会议召开", jump="（下转2版）",
+                  body=(Paragraph("会议指出，要坚持稳中求进工作总基调。"),))
+    ts = run(issue([cut, cont]), spec, fake_setter)
+    texts = [pl.line.text for pl in ts.pages[0].lines]
+    body = [i for i, t in enumerate(texts) if t and t in "\u3000\u3000会议指出，要坚持稳中求进工作总基调。"]
+    assert body and max(body) < texts.index("（下转2版）")
+    lead = texts.index("（上接1版）")
+    assert texts[lead + 1].startswith("要扎实推进")
+    grid = make_grid(spec)
+    line = ts.pages[0].lines[lead]
+    assert line.x + line.line.runs[0].x in [grid.column_x(c) for c in range(grid.columns)]
 
 
 def test_the_jump_line_is_right_aligned_at_the_cut() -> None:
