@@ -32,6 +32,7 @@ from layout.typeset.placed import Line
 LEAD_SCALE = 1.3  # the lead story's headline over the headline style ...
 LEAD_MIN_SCALE = 1.15  # ... and never shrunk below this to fit one line
 LEAD_MIN_COLUMNS = 4  # when its block spans at least this many columns
+MAX_HEAD_LINES = 3  # a head text in more lines is set smaller (a one-column block's headline)
 # 转版 lines by script, when the spec leaves them open: （下转第N版） at the cut,
 # （上接第M版） over the continuation
 JUMP_WORDS = {Script.HANS: ("（下转第{page}版）", "（上接第{page}版）"),
@@ -316,7 +317,7 @@ class Blocks:
                     min_size: float = 0.0) -> list[tuple[float, Line, float, float]]:
         """A head text as (x offset, line, line height, size): on one line if it fits
         (shrunk to 70 % at most, never below `min_size`), else split at U+3000, else
-        in balanced lines."""
+        in balanced lines, shrunk (to 70 % at most) to `MAX_HEAD_LINES` if it can be."""
         style = _fit_size(style, measure)
         ideographs = len(cjk.IDEOGRAPH_RE.findall(text))  # n of them need n em at least
         for factor in (1.0, 0.9, 0.8, 0.7):
@@ -340,6 +341,11 @@ class Blocks:
                 out.extend(self._head_lines(seg, style, measure, align, min_size))
             return out
         lines = self._set_text(text, style, measure, align)
+        for factor in (0.9, 0.8, 0.7):  # a narrow block: fewer, smaller lines read better
+            if len(lines) <= MAX_HEAD_LINES or style.size * factor < min_size:
+                break
+            style = _scaled(style, factor)
+            lines = self._set_text(text, style, measure, align)
         count, chars = len(lines), len(text)
         if style.align == Align.CENTER and align is None and count > 1:
             for per_line in range(-(-chars // count), chars + 1):

@@ -231,6 +231,23 @@ def test_a_documents_jump_lines_lead_or_end_the_text_in_brackets() -> None:
     assert line.x + line.line.runs[0].x in [grid.column_x(c) for c in range(grid.columns)]
 
 
+def test_a_narrow_blocks_headline_is_set_smaller_in_at_most_three_lines() -> None:
+    from layout.typeset.blocks import MAX_HEAD_LINES, Blocks, Piece
+
+    spec = Spec()
+    grid = make_grid(spec)
+    blocks = Blocks(spec, grid, fake_setter)
+    title = "张广勇与中建上信董事长孙继辉一行举行工作会谈"
+    content = blocks.content(Article(headline=title, body=(Paragraph("正文。"),)), 0, 1)
+    assert content is not None
+    full = spec.styles["headline"].size
+    assert len(title) * full > 3 * grid.column_width  # at full size: more than 3 lines
+    head = blocks.head(Piece(content), 1)
+    sizes = {ln.runs[0].size for _b, _x, ln in head.lines}
+    assert len(head.lines) <= MAX_HEAD_LINES and max(sizes) < full
+    assert "".join(ln.text for _b, _x, ln in head.lines) == title
+
+
 def test_the_jump_line_is_right_aligned_at_the_cut() -> None:
     spec = _small_spec()
     ts = run(issue([article(1, 3000)]), spec, fake_setter)
