@@ -13,10 +13,11 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from itertools import takewhile
 from dataclasses import dataclass, field
 from typing import TypedDict
 
-from layout.ingest.chars import han_count
+from layout.ingest.chars import ends_sentence, han_count
 from layout.ingest.report import Notes
 from layout.ingest.segment import Unit
 
@@ -40,6 +41,13 @@ MASTHEAD_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # A masthead line may keep at most this many Han characters outside its fields.
 MAX_LEFTOVER_HAN = 6
+# The masthead is found in this many leading lines of a page.
+MASTHEAD_ZONE = 20
+# Filler between masthead lines (RENMIN RIBAO, ★★★, OCR specks): at most this many
+# lines in a row, each at most this long and with at most this many Han characters.
+MAX_FILLER_RUN = 2
+FILLER_MAX_CHARS = 40
+FILLER_MAX_HAN = 2
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 ARTICLE_DATE = re.compile(r"(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
 
@@ -62,18 +70,51 @@ class Masthead:
 
 
 def read_masthead(units: list[Unit], found: Masthead, notes: Notes) -> int:
-    """Read masthead fields from the leading units; return how many units were masthead."""
+    """Read masthead fields from the leading units; return how many units were masthead.
+
+    Lines without a field that are plainly masthead filler (the name in Latin letters,
+    a rule of stars, OCR specks) are passed over, a few at a time, but only when a
+    field line follows them; after the last field line only filler without Han or
+    digits is taken, so a short first headline or body line is left to the page.
+    """
     used = 0
-    for unit in units[:20]:
+    filler: list[Unit] = []
+    for index, unit in enumerate(units[:MASTHEAD_ZONE]):
         fields = _match_fields(unit.text)
         if fields is None:
+            if len(filler) < MAX_FILLER_RUN and is_filler(unit.text):
+                filler.append(unit)
+                continue
             break
+        _read_filler(filler, notes)
         for key, value in fields.items():
             _store_field(found, key, value, unit.line, notes)
         found.line = found.line or unit.line
         notes.add(unit.line, f"masthead line '{unit.text}' read as {', '.join(sorted(fields))}")
-        used += 1
-    return used
+        used = index + 1
+    trailing = list(takewhile(is_plain_filler, filler)) if used else []
+    _read_filler(trailing, notes)
+    return used + len(trailing)
+
+
+def is_filler(text: str) -> bool:
+    """Whether a masthead-zone line without a field is filler rather than article text:
+    short, with at most `FILLER_MAX_HAN` Han characters and no sentence end."""
+    return len(text) <= FILLER_MAX_CHARS and han_count(text) <= FILLER_MAX_HAN and not ends_sentence(text)
+
+
+def is_plain_filler(unit: Unit) -> bool:
+    """Filler with no Han and no digit (RENMIN RIBAO, ★★★): masthead even when no field
+    line follows it, as no headline or body text is made of that alone."""
+    return is_filler(unit.text) and han_count(unit.text) == 0 and not any(c.isdigit() for c in unit.text)
+
+
+def _read_filler(filler: list[Unit], notes: Notes) -> None:
+    """Quote the filler lines taken into the masthead, then forget them."""
+    for unit in filler:
+        notes.add(unit.line, f"masthead line '{unit.text}' has no field (a transliteration, "
+                             "decoration or OCR specks); kept here only")
+    filler.clear()
 
 
 def _match_fields(text: str) -> dict[str, str] | None:

@@ -240,3 +240,26 @@ def test_orphan_sharing_wording_with_two_articles_stays_apart_with_a_note() -> N
     issue, _ = ingest_text(_orphan_page(_COMMON + echo), "t.txt")
     assert len(issue.articles()) == 4 and issue.articles()[-1].headline is None
     assert any("matches no article on this page clearly" in n for n in issue.notes)
+
+
+def test_masthead_passes_over_a_latin_name_and_decorations_between_its_fields() -> None:
+    text = ("某市日报\nMOUSHI RIBAO\n\n★ ★ ★\n\n2024年3月11日 星期一\n\n第512期\n\n"
+            "某县召开工作会议\n\n本报讯 正文。")
+    art, issue = only_article(text)
+    assert (issue.paper.name, issue.issue.date, issue.issue.number) == ("某市日报", "2024-03-11", 512)
+    assert art.headline == "某县召开工作会议"
+    assert any("'MOUSHI RIBAO' has no field" in n for n in issue.notes)
+
+
+def test_masthead_ends_at_the_first_line_of_article_text() -> None:
+    # filler with Han or digits is taken only when a field line follows it
+    issue, _ = ingest_text("某市日报\n\nMOUSHI RIBAO\n\n图 5\n\n某县召开工作会议\n\n2024年3月11日 星期一", "t.txt")
+    assert issue.issue.date is None
+    assert any("'MOUSHI RIBAO' has no field" in n for n in issue.notes)
+    assert not any("'图 5' has no field" in n for n in issue.notes)
+    assert "某县召开工作会议" in [a.headline for a in issue.articles()]
+
+
+def test_masthead_filler_is_tolerated_only_a_few_lines_in_a_row() -> None:
+    issue, _ = ingest_text("某市日报\n\nAB\n\nCD\n\nEF\n\n2024年3月11日\n\n某县召开工作会议\n\n正文。", "t.txt")
+    assert issue.paper.name == "某市日报" and issue.issue.date is None
