@@ -24,7 +24,7 @@ import re
 from layout.ingest.build import PageBuilder
 from layout.ingest.decode import decode_raw
 from layout.ingest.draft import PageDraft
-from layout.ingest.masthead import Masthead, infer_date, read_masthead
+from layout.ingest.masthead import Masthead, infer_date, paper_name, read_masthead
 from layout.ingest.repair import repair_page
 from layout.ingest.report import Notes
 from layout.ingest.segment import split_pages
@@ -74,7 +74,7 @@ def _paper(found: Masthead, notes: Notes) -> Paper:
         supervisor = organ
         notes.add(found.line, f"no 主管主办 line: organ line '{organ}' used as supervisor_line")
     return Paper(
-        name=values.get("name"), supervisor_line=supervisor, publisher_line=values.get("publisher_line"),
+        name=paper_name(found), supervisor_line=supervisor, publisher_line=values.get("publisher_line"),
         website=values.get("website"), postal_code=values.get("postal_code"), cn_number=values.get("cn_number"),
     )
 

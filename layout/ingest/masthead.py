@@ -5,7 +5,9 @@ in the leading lines of a page: OCR of a masthead mixes its boxes in any order. 
 counts as masthead when at least one field is found and little else is left over, so a
 body line that merely mentions a date is not swallowed. Each masthead or footer line is
 quoted whole in the notes, so the labels (邮发代号, 今日, 责编 …) that the model does not
-keep are not lost. Traditional forms are in the same tables.
+keep are not lost. Traditional forms are in the same tables, and so are the other
+ways papers print a date: Chinese numerals (二〇二三年三月五日), 民国 years (中華民國112年),
+lunar dates with or without 农历 (癸卯年二月十四).
 """
 
 from __future__ import annotations
@@ -19,25 +21,65 @@ from typing import TypedDict
 
 from layout.ingest.chars import ends_sentence, han_count
 from layout.ingest.report import Notes
-from layout.ingest.segment import Unit
+from layout.ingest.segment import Unit, chinese_number
 
 HANS = r"[\u4e00-\u9fff]"
-# Order matters: longer, more specific patterns first; each match is cut from the line.
+# Chinese numerals as printed in dates: 二〇二三年三月五日 (year digit by digit).
+CN_YEAR = r"[〇零一二三四五六七八九]{4}"
+CN_MONTH = r"十[一二]?|[一二三四五六七八九]"
+CN_DAY = r"三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+# The 民国 era of Taiwan papers: 民國112年 is 2023.
+ROC_EPOCH = 1911
+# Lunar dates (GB/T 33661—2017 农历的编算和颁行): a 干支 year, a month (闰 for a leap
+# month, 正 for the first, 冬 and 腊 for the last two), a day 初一…初十, 十一…二十, 廿一…三十.
+GANZHI_YEAR = r"[甲乙丙丁戊己庚辛壬癸]\s*[子丑寅卯辰巳午未申酉戌亥]\s*年"
+LUNAR_MONTH = r"(?:闰|閏)?\s*(?:正|十[一二]|[一二三四五六七八九十]|冬|腊|臘)\s*月"
+LUNAR_DAY = (r"(?:初\s*[一二三四五六七八九十]|二十\s*[一二三四五六七八九]?|十\s*[一二三四五六七八九]"
+             r"|廿\s*[一二三四五六七八九]|三十)(?:\s*日)?")
+LUNAR_PREFIX = r"(?:农历|農曆)"
+# How a paper's name ends (南方都市报, 中国青年报, 新民晚报; 明報 is a `short_name`).
+NAME_SUFFIXES = ("日报", "晚报", "早报", "晨报", "时报", "商报", "都市报", "青年报", "法制报", "导报", "周报",
+                 "日報", "晚報", "早報", "晨報", "時報", "商報", "都市報", "青年報", "法制報", "導報", "週報")
+# Masthead keys whose pattern is only tried while the masthead has no such field yet,
+# and the field they fill: a short name like 明報 or 聯合報 is too common a word shape
+# to be trusted once the paper's name is known.
+FALLBACK_KEYS = {"short_name": "name"}
+# The name a publisher line gives (吕梁日报社出版), used only when no line names the paper.
+PUBLISHER_NAME = "publisher_name"
+# Order matters: longer, more specific patterns first; each match is cut from the line;
+# a key listed twice is filled by the first of its patterns that matches.
 MASTHEAD_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn_number", re.compile(r"(?:国内统一连续出版物号|國內統一連續出版物號|刊号|刊號)?\s*[:：]?\s*"
                              r"CN\s*(?P<a>[0-9]{2})\s*[-－—]\s*(?P<b>[0-9]{4})(?:\s*/\s*(?P<c>[A-Z]))?",
                              re.ASCII)),
-    ("postal_code", re.compile(r"(?:邮发代号|郵發代號)\s*[:：]?\s*(?P<v>[0-9]{1,2}\s*[-－]\s*[0-9]{1,4})")),
+    ("postal_code", re.compile(r"(?:邮发代号|郵發代號|代号|代號)\s*[:：]?\s*(?P<v>[0-9]{1,2}\s*[-－]\s*[0-9]{1,4})")),
     ("website", re.compile(HANS + r"{0,8}(?:网|網)?\s*[:：]?\s*(?P<v>(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")),
+    ("website", re.compile(HANS + r"{0,8}(?:网|網)?\s*[:：]?\s*(?P<v>https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")),
+    ("website", re.compile(HANS + r"{0,8}(?:网|網)(?:址|站)?\s*[:：]?\s*"
+                           r"(?P<v>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org|hk|tw|mo)(?![A-Za-z0-9.-]))")),
+    ("date", re.compile(r"(?:中华民国|中華民國|民国|民國)\s*(?P<roc>[0-9]{2,3})\s*年\s*(?P<m>[0-9]{1,2})\s*月"
+                        r"(?:\s*(?P<d>[0-9]{1,2})\s*日)?")),
     ("date", re.compile(r"(?P<y>[0-9]{4})\s*年\s*(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*日)?")),
+    ("date", re.compile(rf"(?P<y>{CN_YEAR})\s*年\s*(?P<m>{CN_MONTH})\s*月(?:\s*(?P<d>{CN_DAY})\s*日)?")),
     ("weekday", re.compile(r"(?P<v>(?:星期|礼拜|禮拜)\s*[一二三四五六日天])")),
-    ("lunar_date", re.compile(r"(?P<v>(?:农历|農曆)\s*" + HANS + r"{2,12})")),
+    ("lunar_date", re.compile(rf"(?P<v>{LUNAR_PREFIX}?\s*{GANZHI_YEAR}(?:\s*{LUNAR_MONTH}(?:\s*{LUNAR_DAY})?)?)")),
+    ("lunar_date", re.compile(rf"(?P<v>{LUNAR_PREFIX}\s*{LUNAR_MONTH}\s*{LUNAR_DAY})")),
+    ("lunar_date", re.compile(rf"(?P<v>{LUNAR_PREFIX}\s*" + HANS + r"{2,12})")),
     ("number", re.compile(r"(?:总|總)?第\s*(?P<v>[0-9]{1,6})\s*期")),
-    ("page_count", re.compile(r"(?:今日|本期|今天)\s*(?P<v>[0-9]{1,3})\s*版")),
+    # 第25100號: only a number of four or more digits, 第5號 is a typhoon or a decree
+    ("number", re.compile(r"(?:总|總)?第\s*(?P<v>[0-9]{4,6})\s*(?:號|号)")),
+    # 今日20版, 今日二十四版, 今日 6大張 24版 (Taiwan counts sheets too)
+    ("page_count", re.compile(r"(?:今日|本期|今天)\s*(?:共\s*)?(?:[0-9]{1,2}\s*(?:大張|大张|張|张|疊|叠)\s*)?"
+                              r"(?P<v>[0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*版")),
+    # kept only in the notes (the model has no price): 零售价 1.00元, 每份 港幣十元
+    ("price", re.compile(r"(?:零售价|零售價|定价|定價|售价|售價|每份)\s*[:：]?\s*(?P<v>(?:人民币|人民幣|港币|港幣|"
+                         r"新台币|新台幣|HK\$|NT\$)?\s*(?:[0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+)\s*(?:元|圓)?)")),
     ("publisher_line", re.compile(r"(?P<v>" + HANS + r"{2,10}?(?:社|社)(?:出版|出版))")),
     ("supervisor_line", re.compile(r"(?P<v>" + HANS + r"{2,14}?(?:主管主办|主管主辦|主管|主办|主辦))")),
     ("organ_line", re.compile(r"(?P<v>" + HANS + r"{2,14}?(?:机关报|機關報))")),
-    ("name", re.compile(r"(?P<v>" + HANS + r"{2,6}(?:日报|晚报|早报|时报|商报|日報|晚報|早報|時報|商報))")),
+    ("name", re.compile(r"(?P<v>" + HANS + r"{2,6}(?:" + "|".join(NAME_SUFFIXES) + r"))")),
+    # a token of its own: 明報, 聯合報, 大公報
+    ("short_name", re.compile(r"(?<!\S)(?P<v>" + HANS + r"{1,3}(?:报|報))(?!\S)")),
 )
 # A masthead line may keep at most this many Han characters outside its fields.
 MAX_LEFTOVER_HAN = 6
@@ -80,7 +122,7 @@ def read_masthead(units: list[Unit], found: Masthead, notes: Notes) -> int:
     used = 0
     filler: list[Unit] = []
     for index, unit in enumerate(units[:MASTHEAD_ZONE]):
-        fields = _match_fields(unit.text)
+        fields = _match_fields(unit.text, found.values)
         if fields is None:
             if len(filler) < MAX_FILLER_RUN and is_filler(unit.text):
                 filler.append(unit)
@@ -117,15 +159,19 @@ def _read_filler(filler: list[Unit], notes: Notes) -> None:
     filler.clear()
 
 
-def _match_fields(text: str) -> dict[str, str] | None:
-    """Fields found in one line, or None when the line is not masthead."""
+def _match_fields(text: str, known: dict[str, str]) -> dict[str, str] | None:
+    """Fields found in one line, or None when the line is not masthead (known: the
+    fields read so far, which turn the `FALLBACK_KEYS` patterns off)."""
     rest = text
     fields: dict[str, str] = {}
     for key, pattern in MASTHEAD_FIELDS:
-        match = pattern.search(rest)
-        if not match or key in fields:
+        target = FALLBACK_KEYS.get(key, key)
+        if target in fields or (key in FALLBACK_KEYS and target in known):
             continue
-        fields[key] = _field_value(key, match)
+        match = pattern.search(rest)
+        if not match:
+            continue
+        fields[target] = _field_value(key, match)
         rest = rest[: match.start()] + " " + rest[match.end():]
     if not fields or han_count(rest) > MAX_LEFTOVER_HAN:
         return None
@@ -138,8 +184,17 @@ def _field_value(key: str, match: re.Match[str]) -> str:
         tail = f"/{match.group('c')}" if match.group("c") else ""
         return f"CN{match.group('a')}-{match.group('b')}{tail}"
     if key == "date":
-        return "-".join(match.group(g) or "" for g in ("y", "m", "d"))
-    return re.sub(r"\s+", "", match.group("v"))
+        return _date_value(match)
+    value = re.sub(r"\s+", "", match.group("v"))
+    return str(chinese_number(value)) if key == "page_count" else value
+
+
+def _date_value(match: re.Match[str]) -> str:
+    """`year-month-day` (day may be empty) of a date in digits, Chinese numerals or 民国 years."""
+    groups = match.groupdict()
+    year = int(groups["roc"]) + ROC_EPOCH if groups.get("roc") else chinese_number(groups["y"])
+    day = str(chinese_number(groups["d"])) if groups["d"] else ""
+    return f"{year}-{chinese_number(groups['m'])}-{day}"
 
 
 def _store_field(found: Masthead, key: str, value: str, line: int, notes: Notes) -> None:
@@ -150,12 +205,20 @@ def _store_field(found: Masthead, key: str, value: str, line: int, notes: Notes)
             found.date_parts = (int(year), int(month), int(day) if day else None)
             found.date_line = line
         return
-    if key == "publisher_line" and "name" not in found.values and value.endswith(("社出版", "社出版")):
-        found.values["name"] = value[:-3]
+    if key == "publisher_line" and value.endswith(("社出版", "社出版")):
+        found.values.setdefault(PUBLISHER_NAME, value[:-3])
     if key in found.values and found.values[key] != value:
         notes.add(line, f"second masthead {key} '{value}' ignored (kept '{found.values[key]}')")
         return
     found.values.setdefault(key, value)
+
+
+def paper_name(found: Masthead) -> str | None:
+    """The paper's name: a name line, else the publisher's (吕梁日报社出版 -> 吕梁日报).
+
+    A name line wins wherever it stands, as a group's publisher may print its evening
+    paper (北京日报社出版 above 北京晚报)."""
+    return found.values.get("name") or found.values.get(PUBLISHER_NAME)
 
 
 def infer_date(found: Masthead, texts: list[str], notes: Notes) -> str | None:

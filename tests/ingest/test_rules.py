@@ -263,3 +263,55 @@ def test_masthead_ends_at_the_first_line_of_article_text() -> None:
 def test_masthead_filler_is_tolerated_only_a_few_lines_in_a_row() -> None:
     issue, _ = ingest_text("某市日报\n\nAB\n\nCD\n\nEF\n\n2024年3月11日\n\n某县召开工作会议\n\n正文。", "t.txt")
     assert issue.paper.name == "某市日报" and issue.issue.date is None
+
+
+@pytest.mark.parametrize(("line", "field", "expected"), [
+    ("癸卯年二月十四 今日20版", "lunar_date", "癸卯年二月十四"),
+    ("农历癸卯年闰二月廿九", "lunar_date", "农历癸卯年闰二月廿九"),
+    ("農曆癸卯年二月十四日", "lunar_date", "農曆癸卯年二月十四日"),
+    ("农历二月初一", "lunar_date", "农历二月初一"),
+    ("癸卯年二月十四 今日20版", "page_count", 20),
+    ("今日二十四版", "page_count", 24),
+    ("第25100號 今日 6大張 24版", "page_count", 24),
+    ("第25100號 今日 6大張 24版", "number", 25100),
+    ("第27000期 代号1-1", "postal_code", "1-1"),
+    ("郵發代號:1-5", "postal_code", "1-5"),
+    ("http://paper.people.com.cn", "website", "http://paper.people.com.cn"),
+    ("人民网网址:http://www.people.com.cn", "website", "http://www.people.com.cn"),
+    ("聯合新聞網 udn.com", "website", "udn.com"),
+    ("中華民國112年3月5日 星期日", "date", "2023-03-05"),
+    ("二〇二三年三月五日 星期日", "date", "2023-03-05"),
+    ("二〇二三年十二月三十一日", "date", "2023-12-31"),
+    ("南方都市报", "name", "南方都市报"),
+    ("中国青年报", "name", "中国青年报"),
+    ("明報", "name", "明報"),
+    ("聯合報 UNITED DAILY NEWS", "name", "聯合報"),
+])
+def test_masthead_field_forms(line: str, field: str, expected: str | int) -> None:
+    issue, _ = ingest_text(f"{line}\n\n某县召开工作会议\n\n正文。", "t.txt")
+    record = issue.paper if hasattr(issue.paper, field) else issue.issue
+    assert getattr(record, field) == expected
+
+
+def test_a_short_issue_number_with_hao_is_not_masthead() -> None:
+    issue, _ = ingest_text("第5號颱風 逼近\n\n正文。", "t.txt")
+    assert issue.issue.number is None and issue.articles()[0].headline == "第5號颱風逼近"
+
+
+def test_a_short_name_counts_only_while_the_paper_has_no_name() -> None:
+    issue, _ = ingest_text("某市日报\n\n2024年3月11日\n\n喜报\n\n某县召开工作会议\n\n正文。", "t.txt")
+    assert issue.paper.name == "某市日报"
+    assert not any("second masthead name" in n for n in issue.notes)
+
+
+def test_a_name_line_beats_the_publisher_line() -> None:
+    issue, _ = ingest_text("某市日报社出版\n\n某市晚报\n\n2024年3月11日\n\n某县召开工作会议\n\n正文。", "t.txt")
+    assert (issue.paper.name, issue.paper.publisher_line) == ("某市晚报", "某市日报社出版")
+    issue, _ = ingest_text("某市日报社出版\n\n2024年3月11日\n\n某县召开工作会议\n\n正文。", "t.txt")
+    assert issue.paper.name == "某市日报"
+
+
+def test_a_price_line_is_masthead_kept_in_the_notes() -> None:
+    issue, _ = ingest_text("某市日报\n\n零售价:1.00元\n\n2024年3月11日\n\n某县召开工作会议\n\n正文。", "t.txt")
+    assert issue.issue.date == "2024-03-11"
+    assert any("'零售价:1.00元' read as price" in n for n in issue.notes)
