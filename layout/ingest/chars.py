@@ -56,6 +56,10 @@ PHOTO = r"(?:摄|攝|摄影|攝影)"
 JUMP_WORDS = r"(?:下转|下轉|上接|转|轉|续|續|接)"
 AGENCIES = r"(?:新华社|新華社|中新社|中新網|人民日报|人民日報|本报|本報|央视|央視)"
 DISPATCH = r"(?:电|電)"
+# A commentary's byline (本报评论员, 新华社特约评论员, 人民日报评论部): the desk or the
+# paper signs it, a name may follow. Who signs is an agency or a paper, station or press.
+COMMENTATOR = r"(?:特约|特約)?(?:评论员|評論員|评论部|評論部)"
+COMMENT_SOURCE = r"(?:" + AGENCIES + f"|[{HAN}]{{2,6}}?(?:报|報|社|台|臺|网|網))"
 
 # Sentence punctuation that a heading never contains.
 HEADING_FORBIDDEN = re.compile(r"[。！？；;，,、：:]|\.\s|[!?](?!$)")

@@ -1,8 +1,8 @@
 """Classify OCR lines and recognise the credits that open or close an article.
 
 Kinds of line (`Kind`): heading (a short line without sentence punctuation), byline
-(`□ 本报记者 X`), photo credit (`记者 X 摄`), jump line (`（下转2版）`), footer, OCR garbage
-(`府 m I稿`), and body text. Recognisers for the pieces inside body text — the news
+(`□ 本报记者 X`, `本报评论员`), photo credit (`记者 X 摄`), jump line (`（下转2版）`), footer,
+OCR garbage (`府 m I稿`), and body text. Recognisers for the pieces inside body text — the news
 lead 本报讯（记者 X）, the dateline 新华社北京2月16日电, jump marks at a paragraph's end —
 return what they cut so that `build` can put it in its field. Simplified and
 Traditional forms share one pattern (see `chars`).
@@ -18,9 +18,10 @@ from layout.ingest.chars import han_count
 from layout.ingest.masthead import is_footer
 
 CN_NUM = r"[0-9A-Z一二三四五六七八九十]{1,3}"
+NAMES = chars.NAME_CHAR + r"{2,4}(?:\s+" + chars.NAME_CHAR + r"{2,4})*"
 BYLINE_LINE = re.compile(
-    r"^[□■◇◆●○]?\s*(?:" + chars.REPORTER
-    + r"\s*" + chars.NAME_CHAR + r"{2,4}(?:\s+" + chars.NAME_CHAR + r"{2,4})*\s*)+$"
+    r"^[□■◇◆●○]?\s*(?:(?:" + chars.REPORTER + r"\s*" + NAMES + r"\s*)+"
+    + r"|" + chars.COMMENT_SOURCE + r"?\s*" + chars.COMMENTATOR + r"(?:\s*" + NAMES + r")?\s*)$"
 )
 CREDIT_LINE = re.compile(
     r"^(?:" + chars.REPORTER + r")?\s*(?:" + chars.NAME_CHAR + r"{2,4}\s*){1,4}" + chars.PHOTO + r"$"

@@ -315,3 +315,17 @@ def test_a_price_line_is_masthead_kept_in_the_notes() -> None:
     issue, _ = ingest_text("某市日报\n\n零售价:1.00元\n\n2024年3月11日\n\n某县召开工作会议\n\n正文。", "t.txt")
     assert issue.issue.date == "2024-03-11"
     assert any("'零售价:1.00元' read as price" in n for n in issue.notes)
+
+
+@pytest.mark.parametrize("byline", [
+    "本报评论员", "本报特约评论员", "新华社评论员", "人民日报评论员", "光明日报评论员 张三", "人民日报评论部",
+    "本報評論員", "新華社特約評論員", "□ 本报评论员",
+])
+def test_commentator_lines_are_bylines(byline: str) -> None:
+    art, _ = only_article(f"坚定信心 真抓实干\n\n{byline}\n\n踏上新征程,要坚定信心、真抓实干。")
+    assert (art.byline, art.subheadline) == (byline, None)
+
+
+def test_a_headline_that_ends_in_commentator_stays_a_headline() -> None:
+    art, _ = only_article("做新时代的合格评论员\n\n本报讯 正文。")
+    assert art.headline == "做新时代的合格评论员"
