@@ -93,9 +93,23 @@ FILLER_MAX_HAN = 2
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 ARTICLE_DATE = re.compile(r"(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
 
+# Footer labels and the field the names after each fill; None: the names stay in the
+# notes (the footer line is quoted whole there), as the model has no photo editor.
+FOOTER_FIELDS: dict[str, str | None] = {
+    **dict.fromkeys(("本版组版", "本版組版", "组版", "組版", "版式设计", "版式設計", "版式", "美术编辑", "美術編輯",
+                     "美编", "美編", "排版"), "layout_editor"),
+    **dict.fromkeys(("本版责编", "本版責編", "责任编辑", "責任編輯", "本版编辑", "本版編輯", "文字编辑", "文字編輯",
+                     "责编", "責編"), "editors"),
+    **dict.fromkeys(("责任校对", "責任校對", "校对", "校對"), "proofreader"),
+    **dict.fromkeys(("图片编辑", "圖片編輯"), None),
+}
+# 编辑 alone is a label only as a word of its own (编辑:张三), not in 要闻部编辑 or 编辑部.
+BARE_EDITOR_LABELS = ("编辑", "編輯")
+BARE_EDITOR = r"(?<!" + HANS + r")(?:" + "|".join(BARE_EDITOR_LABELS) + r")(?=\s*[:：]|\s)"
+# The regex tries the longest label first, so 版式设计 is not read as 版式 + "设计".
 FOOTER_LABELS = re.compile(
-    r"(?P<label>本版组版|本版組版|组版|組版|版式|美编|美編|责任编辑|責任編輯|责编|責編|校对|校對"
-    r"|(?:(?<=\s)|^)" + HANS + r"{0,6}(?:邮箱|郵箱|电子信箱|電子信箱))\s*[:：]?\s*"
+    r"(?P<label>" + "|".join(sorted(FOOTER_FIELDS, key=len, reverse=True)) + "|" + BARE_EDITOR
+    + r"|(?:(?<=\s)|^)" + HANS + r"{0,6}(?:邮箱|郵箱|电子信箱|電子信箱))\s*[:：]?\s*"
 )
 DEPARTMENT = re.compile(r"(?P<v>" + HANS + r"{1,8}(?:部|中心|室)(?:主办|主辦|编辑|編輯))")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", re.ASCII)
@@ -295,13 +309,16 @@ def read_footer(text: str) -> FooterFields:
     for index, match in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
         names = [n for n in re.split(r"[\s,，、]+", text[match.end():end]) if n and not EMAIL.fullmatch(n)]
-        label = match.group("label")
-        if "箱" in label:
-            continue
-        if label in ("责编", "責編", "责任编辑", "責任編輯"):
-            result["editors"] = tuple(names)
-        elif label in ("校对", "校對") and names:
-            result["proofreader"] = " ".join(names)
-        elif names:
-            result["layout_editor"] = " ".join(names)
+        field = _footer_field(match.group("label"))
+        if field == "editors":
+            result["editors"] = (*result.get("editors", ()), *names)
+        elif field == "proofreader" and names:
+            result["proofreader"] = " ".join((result.get("proofreader", ""), *names)).strip()
+        elif field == "layout_editor" and names:
+            result["layout_editor"] = " ".join((result.get("layout_editor", ""), *names)).strip()
     return result
+
+
+def _footer_field(label: str) -> str | None:
+    """The footer field a label's names fill (None for a mailbox or a photo editor)."""
+    return "editors" if label in BARE_EDITOR_LABELS else FOOTER_FIELDS.get(label)

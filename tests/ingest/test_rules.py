@@ -329,3 +329,18 @@ def test_commentator_lines_are_bylines(byline: str) -> None:
 def test_a_headline_that_ends_in_commentator_stays_a_headline() -> None:
     art, _ = only_article("做新时代的合格评论员\n\n本报讯 正文。")
     assert art.headline == "做新时代的合格评论员"
+
+
+@pytest.mark.parametrize(("footer", "editors", "layout_editor", "proofreader"), [
+    ("本版责编:王一 孙二 版式设计:张三", ("王一", "孙二"), "张三", None),
+    ("编辑:周七 美术编辑:吴八 责任校对:郑九", ("周七",), "吴八", "郑九"),
+    ("本版编辑:周七 图片编辑:吴八 校对:郑九", ("周七",), None, "郑九"),
+    ("責任編輯:陳一 美術編輯:林二 責任校對:黃三", ("陳一",), "林二", "黃三"),
+    ("要闻部编辑 责任编辑:张三 组版:李四", ("张三",), "李四", None),
+])
+def test_footer_labels_longest_first(footer: str, editors: tuple[str, ...], layout_editor: str | None,
+                                     proofreader: str | None) -> None:
+    issue, _ = ingest_text(f"标题在这里不长\n\n正文。\n\n{footer}", "t.txt")
+    got = issue.pages[0].footer
+    assert got is not None
+    assert (got.editors, got.layout_editor, got.proofreader) == (editors, layout_editor, proofreader)
