@@ -46,6 +46,7 @@ class RawPage:
     number: int
     section: str | None = None
     units: list[Unit] = field(default_factory=list)
+    marked: bool = False  # a page marker named this page
 
 
 def chinese_number(text: str) -> int:
@@ -100,13 +101,17 @@ def split_pages(text: str, notes: Notes) -> list[RawPage]:
 
 
 def _start_page(pages: list[RawPage], marker: re.Match[str], line: int, notes: Notes) -> None:
-    """Open the page a marker names (reusing the current page if it is still empty)."""
+    """Open the page a marker names, reusing the current page if it is still empty, or
+    if no marker has named it yet and it has that number already: a masthead OCR'd
+    above the page's own `A1 要闻` is on page 1, not a page of its own."""
     number = chinese_number(marker.group("num")) or 1
-    if pages[-1].units:
+    current = pages[-1]
+    if current.units and (current.marked or current.number != number):
         pages.append(RawPage(number=number))
     else:
-        pages[-1].number = number
+        current.number = number
     pages[-1].section = marker.group("section")
+    pages[-1].marked = True
     notes.add(line, f"page marker '{marker.group(0).strip()}' read as page {number}"
               + (f", section {pages[-1].section}" if pages[-1].section else ""))
 

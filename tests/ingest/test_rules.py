@@ -344,3 +344,15 @@ def test_footer_labels_longest_first(footer: str, editors: tuple[str, ...], layo
     got = issue.pages[0].footer
     assert got is not None
     assert (got.editors, got.layout_editor, got.proofreader) == (editors, layout_editor, proofreader)
+
+
+def test_a_page_marker_after_the_masthead_names_the_same_page() -> None:
+    issue, _ = ingest_text("某市日报\n\n2024年3月11日\n\nA1 要闻\n\n某县召开工作会议\n\n正文。", "t.txt")
+    assert [(p.number, p.section, len(p.articles)) for p in issue.pages] == [(1, "要闻", 1)]
+    assert issue.issue.date == "2024-03-11"
+
+
+def test_a_page_marker_for_another_page_still_starts_one() -> None:
+    issue, _ = ingest_text("某县召开工作会议\n\n正文。\n\n第2版\n\n另一县召开工作会议\n\n正文。\n\n"
+                           "第2版\n\n第三县召开工作会议\n\n正文。", "t.txt")
+    assert [p.number for p in issue.pages] == [1, 2, 2]
