@@ -26,9 +26,11 @@ BYLINE_LINE = re.compile(
 CREDIT_LINE = re.compile(
     r"^(?:" + chars.REPORTER + r")?\s*(?:" + chars.NAME_CHAR + r"{2,4}\s*){1,4}" + chars.PHOTO + r"$"
 )
-JUMP_LINE = re.compile(r"^[(（]?\s*(?P<v>" + chars.JUMP_WORDS + r"\s*第?\s*" + CN_NUM + r"\s*版)\s*[)）]?$")
-JUMP_END = re.compile(r"[(（]\s*(?P<v>(?:下转|下轉|转|轉|续|續)\s*第?\s*" + CN_NUM + r"\s*版)\s*[)）]\s*$")
-JUMP_START = re.compile(r"^\s*[(（]?\s*(?P<v>(?:上接|接)\s*第?\s*" + CN_NUM + r"\s*版)\s*[)）]?\s*")
+# The page a jump names: 2版, 第四版, A4版, or A4 alone (Hong Kong and Taiwan papers)
+PAGE_REF = r"(?:第?\s*" + CN_NUM + r"\s*版|[A-H]\s*[0-9]{1,2}(?:\s*版)?)"
+JUMP_LINE = re.compile(r"^[(（]?\s*(?P<v>" + chars.JUMP_WORDS + r"\s*" + PAGE_REF + r")\s*[)）]?$")
+JUMP_END = re.compile(r"[(（]\s*(?P<v>(?:下转|下轉|转|轉|续|續)\s*" + PAGE_REF + r")\s*[)）]\s*$")
+JUMP_START = re.compile(r"^\s*[(（]?\s*(?P<v>(?:上接|接)\s*" + PAGE_REF + r")\s*[)）]?\s*")
 NEWS_LEAD = re.compile(r"^\s*(?P<lead>" + chars.BYLINE_NEWS + r")\s*(?P<who>[(（][^()（）]{1,30}[)）])?\s*")
 DATELINE = re.compile(
     r"^\s*(?P<v>" + chars.AGENCIES

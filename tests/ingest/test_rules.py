@@ -356,3 +356,15 @@ def test_a_page_marker_for_another_page_still_starts_one() -> None:
     issue, _ = ingest_text("某县召开工作会议\n\n正文。\n\n第2版\n\n另一县召开工作会议\n\n正文。\n\n"
                            "第2版\n\n第三县召开工作会议\n\n正文。", "t.txt")
     assert [p.number for p in issue.pages] == [1, 2, 2]
+
+
+@pytest.mark.parametrize(("tail", "jump"), [("(下轉A4)", "下轉A4"), ("（转B2版）", "转B2版"), ("(下转第四版)", "下转第四版")])
+def test_jump_to_a_lettered_page(tail: str, jump: str) -> None:
+    art, _ = only_article(f"某县召开工作会议\n\n是全国最大的白酒生产基地。{tail}")
+    assert (art.jump, art.body[0].text) == (jump, "是全国最大的白酒生产基地。")
+
+
+def test_jump_from_a_lettered_page() -> None:
+    issue, _ = ingest_text("第2版\n\n（上接A1）要扎实推进高质量发展。", "t.txt")
+    art = issue.articles()[0]
+    assert (art.jump, art.body[0].text) == ("上接A1", "要扎实推进高质量发展。")
