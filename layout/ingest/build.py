@@ -244,7 +244,7 @@ class PageBuilder:
         lead = cl.NEWS_LEAD.match(text)
         if lead:
             who = normalize_punct(collapse_spaces(lead.group("who") or ""))
-            self.set_byline(art, lead.group("lead") + who, unit_line=art.line)
+            self.set_byline(art, collapse_spaces(lead.group("lead")) + who, unit_line=art.line)
             return text[lead.end():]
         dateline = cl.DATELINE.match(text)
         if dateline:

@@ -18,10 +18,14 @@ from layout.ingest.chars import han_count
 from layout.ingest.masthead import is_footer
 
 CN_NUM = r"[0-9A-Z一二三四五六七八九十]{1,3}"
-NAMES = chars.NAME_CHAR + r"{2,4}(?:\s+" + chars.NAME_CHAR + r"{2,4})*"
+NAMES = chars.NAME_CHAR + r"{2,4}(?:(?:\s+|\s*[、，,]\s*)" + chars.NAME_CHAR + r"{2,4})*"
+REPORTERS = r"(?:" + chars.REPORTER + r"\s*" + NAMES + r"\s*)+"
+BRACKET_LEAD = (chars.LEAD_OPEN + r"\s*(?:" + chars.LEAD_NEWS + "|" + REPORTERS + chars.REPORT_PLACE + r")\s*"
+                + chars.LEAD_CLOSE)
 BYLINE_LINE = re.compile(
-    r"^[□■◇◆●○]?\s*(?:(?:" + chars.REPORTER + r"\s*" + NAMES + r"\s*)+"
-    + r"|" + chars.COMMENT_SOURCE + r"?\s*" + chars.COMMENTATOR + r"(?:\s*" + NAMES + r")?\s*)$"
+    r"^[□■◇◆●○]?\s*(?:" + REPORTERS + r"(?:" + chars.REPORT_PLACE + r")?"
+    + r"|" + chars.COMMENT_SOURCE + r"?\s*" + chars.COMMENTATOR + r"(?:\s*" + NAMES + r")?\s*"
+    + r"|" + BRACKET_LEAD + r")$"
 )
 CREDIT_LINE = re.compile(
     r"^(?:" + chars.REPORTER + r")?\s*(?:" + chars.NAME_CHAR + r"{2,4}\s*){1,4}" + chars.PHOTO + r"$"
@@ -31,7 +35,8 @@ PAGE_REF = r"(?:第?\s*" + CN_NUM + r"\s*版|[A-H]\s*[0-9]{1,2}(?:\s*版)?)"
 JUMP_LINE = re.compile(r"^[(（]?\s*(?P<v>" + chars.JUMP_WORDS + r"\s*" + PAGE_REF + r")\s*[)）]?$")
 JUMP_END = re.compile(r"[(（]\s*(?P<v>(?:下转|下轉|转|轉|续|續)\s*" + PAGE_REF + r")\s*[)）]\s*$")
 JUMP_START = re.compile(r"^\s*[(（]?\s*(?P<v>(?:上接|接)\s*" + PAGE_REF + r")\s*[)）]?\s*")
-NEWS_LEAD = re.compile(r"^\s*(?P<lead>" + chars.BYLINE_NEWS + r")\s*(?P<who>[(（][^()（）]{1,30}[)）])?\s*")
+NEWS_LEAD = re.compile(r"^\s*(?P<lead>" + chars.BYLINE_NEWS + "|" + BRACKET_LEAD + r")"
+                       r"\s*(?P<who>[(（][^()（）]{1,30}[)）])?\s*")
 DATELINE = re.compile(
     r"^\s*(?P<v>" + chars.AGENCIES
     + r"[\u4e00-\u9fff]{0,8}?\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*" + chars.DISPATCH + r")"

@@ -368,3 +368,18 @@ def test_jump_from_a_lettered_page() -> None:
     issue, _ = ingest_text("第2版\n\n（上接A1）要扎实推进高质量发展。", "t.txt")
     art = issue.articles()[0]
     assert (art.jump, art.body[0].text) == ("上接A1", "要扎实推进高质量发展。")
+
+
+@pytest.mark.parametrize(("lead", "byline"), [
+    ("【明報專訊】", "【明報專訊】"), ("【本报讯】", "【本报讯】"),
+    ("〔記者 王小明/台北報導〕", "〔記者 王小明/台北報導〕"), ("【記者王小明、李大華／台北報導】", "【記者王小明、李大華／台北報導】"),
+])
+def test_a_bracketed_lead_is_the_byline(lead: str, byline: str) -> None:
+    art, _ = only_article(f"港珠澳大橋 車流創新高\n\n{lead}特區政府昨日公布,車流創新高。")
+    assert (art.byline, art.body[0].text) == (byline, "特區政府昨日公布，車流創新高。")
+
+
+@pytest.mark.parametrize("byline", ["本報記者 林小華/台北報導", "記者陳大同／嘉義報導", "本报记者 张三、李四"])
+def test_a_byline_line_with_where_it_was_filed(byline: str) -> None:
+    art, _ = only_article(f"出口 連5黑 衰退逾2成\n\n{byline}\n\n財政部昨天公布2月出口統計。")
+    assert (art.byline, art.subheadline) == (byline, None)
