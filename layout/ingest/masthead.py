@@ -74,6 +74,9 @@ MASTHEAD_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # kept only in the notes (the model has no price): 零售价 1.00元, 每份 港幣十元
     ("price", re.compile(r"(?:零售价|零售價|定价|定價|售价|售價|每份)\s*[:：]?\s*(?P<v>(?:人民币|人民幣|港币|港幣|"
                          r"新台币|新台幣|HK\$|NT\$)?\s*(?:[0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+)\s*(?:元|圓)?)")),
+    # kept only in the notes too: 今日天气 晴转多云 北风二级 12℃/-1℃ (a label and a temperature)
+    ("weather", re.compile(r"(?:今日|今天|明日|明天|本市)?\s*(?:天气|天氣)\s*[:：]?\s*(?P<v>(?:" + HANS + r"|\s){0,16}?"
+                           r"-?[0-9]{1,2}\s*(?:℃|°C|度)(?:\s*[/~～至-]\s*-?[0-9]{1,2}\s*(?:℃|°C|度)?)?)")),
     ("publisher_line", re.compile(r"(?P<v>" + HANS + r"{2,10}?(?:社|社)(?:出版|出版))")),
     ("supervisor_line", re.compile(r"(?P<v>" + HANS + r"{2,14}?(?:主管主办|主管主辦|主管|主办|主辦))")),
     ("organ_line", re.compile(r"(?P<v>" + HANS + r"{2,14}?(?:机关报|機關報))")),

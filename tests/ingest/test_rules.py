@@ -383,3 +383,9 @@ def test_a_bracketed_lead_is_the_byline(lead: str, byline: str) -> None:
 def test_a_byline_line_with_where_it_was_filed(byline: str) -> None:
     art, _ = only_article(f"出口 連5黑 衰退逾2成\n\n{byline}\n\n財政部昨天公布2月出口統計。")
     assert (art.byline, art.subheadline) == (byline, None)
+
+
+def test_a_weather_box_is_masthead_kept_in_the_notes() -> None:
+    issue, _ = ingest_text("某市晚报\n\n今日天气 晴转多云 北风二级 12℃/-1℃\n\n第512期\n\n某县召开工作会议\n\n正文。", "t.txt")
+    assert (issue.issue.number, issue.articles()[0].headline) == (512, "某县召开工作会议")
+    assert any("read as weather" in n for n in issue.notes)
