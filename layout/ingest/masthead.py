@@ -146,6 +146,7 @@ def read_masthead(units: list[Unit], found: Masthead, notes: Notes) -> int:
                 continue
             break
         _read_filler(filler, notes)
+        filler.clear()
         for key, value in fields.items():
             _store_field(found, key, value, unit.line, notes)
         found.line = found.line or unit.line
@@ -169,11 +170,10 @@ def is_plain_filler(unit: Unit) -> bool:
 
 
 def _read_filler(filler: list[Unit], notes: Notes) -> None:
-    """Quote the filler lines taken into the masthead, then forget them."""
+    """Quote the filler lines taken into the masthead."""
     for unit in filler:
         notes.add(unit.line, f"masthead line '{unit.text}' has no field (a transliteration, "
                              "decoration or OCR specks); kept here only")
-    filler.clear()
 
 
 def _match_fields(text: str, known: dict[str, str]) -> dict[str, str] | None:
