@@ -106,9 +106,10 @@ FOOTER_FIELDS: dict[str, str | None] = {
     **dict.fromkeys(("责任校对", "責任校對", "校对", "校對"), "proofreader"),
     **dict.fromkeys(("图片编辑", "圖片編輯"), None),
 }
-# 编辑 alone is a label only as a word of its own (编辑:张三), not in 要闻部编辑 or 编辑部.
+# 编辑 alone is a label only as a word of its own with a colon (编辑:张三), not in
+# 要闻部编辑, 编辑部 or a sentence about editing.
 BARE_EDITOR_LABELS = ("编辑", "編輯")
-BARE_EDITOR = r"(?<!" + HANS + r")(?:" + "|".join(BARE_EDITOR_LABELS) + r")(?=\s*[:：]|\s)"
+BARE_EDITOR = r"(?<!" + HANS + r")(?:" + "|".join(BARE_EDITOR_LABELS) + r")(?=\s*[:：])"
 # The regex tries the longest label first, so 版式设计 is not read as 版式 + "设计".
 FOOTER_LABELS = re.compile(
     r"(?P<label>" + "|".join(sorted(FOOTER_FIELDS, key=len, reverse=True)) + "|" + BARE_EDITOR
@@ -295,8 +296,9 @@ class FooterFields(TypedDict, total=False):
 
 
 def is_footer(text: str) -> bool:
-    """Whether a line is the page footer: two or more footer labels in a short line."""
-    return len(text) <= 160 and len(FOOTER_LABELS.findall(text)) >= 2
+    """Whether a line is the page footer: two or more footer labels in a short line that
+    does not end a sentence (footers end in a name or an address, body text in 。)."""
+    return len(text) <= 160 and len(FOOTER_LABELS.findall(text)) >= 2 and not ends_sentence(text)
 
 
 def read_footer(text: str) -> FooterFields:

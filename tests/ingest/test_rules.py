@@ -390,3 +390,9 @@ def test_a_weather_box_is_masthead_kept_in_the_notes() -> None:
     issue, _ = ingest_text("某市晚报\n\n今日天气 晴转多云 北风二级 12℃/-1℃\n\n第512期\n\n某县召开工作会议\n\n正文。", "t.txt")
     assert (issue.issue.number, issue.articles()[0].headline) == (512, "某县召开工作会议")
     assert any("read as weather" in n for n in issue.notes)
+
+
+def test_body_text_about_editing_is_not_a_footer() -> None:
+    art, issue = only_article("某县召开工作会议\n\n本报讯 他说,编辑 工作很重要,编辑:校对:这是第二次。")
+    assert issue.pages[0].footer is None
+    assert art.body[0].text.startswith("他说，编辑工作很重要")
