@@ -193,6 +193,8 @@ def _match_fields(text: str, known: dict[str, str]) -> dict[str, str] | None:
         rest = rest[: match.start()] + " " + rest[match.end():]
     if not fields or han_count(rest) > MAX_LEFTOVER_HAN:
         return None
+    if set(fields) == {"name"} and "name" in known and han_count(rest) > 0:
+        return None  # the paper is named already: 某市日报创刊70周年 is a headline about one
     return fields
 
 

@@ -396,3 +396,9 @@ def test_body_text_about_editing_is_not_a_footer() -> None:
     art, issue = only_article("某县召开工作会议\n\n本报讯 他说,编辑 工作很重要,编辑:校对:这是第二次。")
     assert issue.pages[0].footer is None
     assert art.body[0].text.startswith("他说，编辑工作很重要")
+
+
+@pytest.mark.parametrize("headline", ["某县晚报创刊70周年", "某市日报创刊70周年"])
+def test_a_headline_naming_a_paper_ends_the_masthead(headline: str) -> None:
+    art, issue = only_article(f"某市日报\n\n2024年3月11日\n\n{headline}\n\n本报讯 正文。")
+    assert (issue.paper.name, art.headline) == ("某市日报", headline)
