@@ -78,6 +78,8 @@ MASTHEAD_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("weather", re.compile(r"(?:今日|今天|明日|明天|本市)?\s*(?:天气|天氣)\s*[:：]?\s*(?P<v>(?:" + HANS + r"|\s){0,16}?"
                            r"-?[0-9]{1,2}\s*(?:℃|°C|度)(?:\s*[/~～至-]\s*-?[0-9]{1,2}\s*(?:℃|°C|度)?)?)")),
     ("publisher_line", re.compile(r"(?P<v>" + HANS + r"{2,10}?(?:社|社)(?:出版|出版))")),
+    # 广东省新闻出版局主管 南方报业传媒集团主办: two bodies, kept apart by a full-width space
+    ("supervisor_line", re.compile(r"(?P<v>" + HANS + r"{2,14}?主管)\s*(?P<w>" + HANS + r"{2,14}?(?:主办|主辦))")),
     ("supervisor_line", re.compile(r"(?P<v>" + HANS + r"{2,14}?(?:主管主办|主管主辦|主管|主办|主辦))")),
     ("organ_line", re.compile(r"(?P<v>" + HANS + r"{2,14}?(?:机关报|機關報))")),
     ("name", re.compile(r"(?P<v>" + HANS + r"{2,6}(?:" + "|".join(NAME_SUFFIXES) + r"))")),
@@ -206,6 +208,8 @@ def _field_value(key: str, match: re.Match[str]) -> str:
     if key == "date":
         return _date_value(match)
     value = re.sub(r"\s+", "", match.group("v"))
+    if match.groupdict().get("w"):
+        value += "\u3000" + re.sub(r"\s+", "", match.group("w"))
     return str(chinese_number(value)) if key == "page_count" else value
 
 

@@ -402,3 +402,10 @@ def test_body_text_about_editing_is_not_a_footer() -> None:
 def test_a_headline_naming_a_paper_ends_the_masthead(headline: str) -> None:
     art, issue = only_article(f"某市日报\n\n2024年3月11日\n\n{headline}\n\n本报讯 正文。")
     assert (issue.paper.name, art.headline) == ("某市日报", headline)
+
+
+def test_a_supervisor_line_of_two_bodies() -> None:
+    issue, _ = ingest_text("某市都市报\n\n某省新闻出版局主管 某报业传媒集团主办\n\n2024年3月11日\n\n"
+                           "某县召开工作会议\n\n正文。", "t.txt")
+    assert issue.paper.supervisor_line == "某省新闻出版局主管\u3000某报业传媒集团主办"
+    assert issue.issue.date == "2024-03-11"
