@@ -241,10 +241,11 @@ class PageBuilder:
 
     def cut_lead(self, art: ArticleDraft, text: str) -> str:
         """Cut 本报讯（记者 X） into byline and 新华社北京2月16日电 into dateline."""
-        lead = cl.NEWS_LEAD.match(text)
+        lead = cl.match_lead(text)
         if lead:
             who = normalize_punct(collapse_spaces(lead.group("who") or ""))
-            self.set_byline(art, collapse_spaces(lead.group("lead")) + who, unit_line=art.line)
+            space = " " if who and who[0] not in "(（" else ""  # 南都讯 记者 张三
+            self.set_byline(art, collapse_spaces(lead.group("lead")) + space + who, unit_line=art.line)
             return text[lead.end():]
         dateline = cl.DATELINE.match(text)
         if dateline:

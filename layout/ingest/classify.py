@@ -37,6 +37,12 @@ JUMP_END = re.compile(r"[(（]\s*(?P<v>(?:下转|下轉|转|轉|续|續)\s*" + P
 JUMP_START = re.compile(r"^\s*[(（]?\s*(?P<v>(?:上接|接)\s*" + PAGE_REF + r")\s*[)）]?\s*")
 NEWS_LEAD = re.compile(r"^\s*(?P<lead>" + chars.BYLINE_NEWS + "|" + BRACKET_LEAD + r")"
                        r"\s*(?P<who>[(（][^()（）]{1,30}[)）])?\s*")
+# Another paper's lead (新京报讯, 南都讯) counts only with who wrote it after it: in
+# brackets, or 记者 张三 通讯员 李四 with each name a word of its own.
+PAPER_LEAD = re.compile(
+    r"^\s*(?P<lead>[\u4e00-\u9fff]{1,4}?(?:讯|訊|专讯|專訊))\s*(?P<who>[(（][^()（）]{1,30}[)）]"
+    r"|(?:" + chars.REPORTER + r"\s+" + chars.NAME_CHAR + r"{2,3}\s+)+)\s*"
+)
 DATELINE = re.compile(
     r"^\s*(?P<v>" + chars.AGENCIES
     + r"[\u4e00-\u9fff]{0,8}?\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*" + chars.DISPATCH + r")"
@@ -110,9 +116,14 @@ def is_dash_led(text: str) -> bool:
     return bool(DASH_START.match(text))
 
 
+def match_lead(text: str) -> re.Match[str] | None:
+    """The news lead that opens text (本报讯（记者 X）, 【明報專訊】, 南都讯 记者 X), if any."""
+    return NEWS_LEAD.match(text) or PAPER_LEAD.match(text)
+
+
 def starts_news(text: str) -> bool:
     """Whether body text opens a news item: 本报讯, a dateline, or 上接N版."""
-    return bool(NEWS_LEAD.match(text) or DATELINE.match(text) or JUMP_START.match(text))
+    return bool(match_lead(text) or DATELINE.match(text) or JUMP_START.match(text))
 
 
 def starts_paragraph(text: str) -> bool:

@@ -409,3 +409,14 @@ def test_a_supervisor_line_of_two_bodies() -> None:
                            "某县召开工作会议\n\n正文。", "t.txt")
     assert issue.paper.supervisor_line == "某省新闻出版局主管\u3000某报业传媒集团主办"
     assert issue.issue.date == "2024-03-11"
+
+
+@pytest.mark.parametrize(("text", "byline", "body"), [
+    ("新京报讯（记者 张三）昨日,地铁开通。", "新京报讯（记者 张三）", "昨日，地铁开通。"),
+    ("南都讯 记者 张三 通讯员 李四 昨日, 地铁 开通。", "南都讯 记者 张三 通讯员 李四", "昨日，地铁开通。"),
+    ("快讯 平台 昨日 发布 数据。", None, "快讯平台昨日发布数据。"),
+    ("通讯员 李四 说, 地铁 开通。", None, "通讯员李四说，地铁开通。"),
+])
+def test_another_papers_lead_needs_who_wrote_it(text: str, byline: str | None, body: str) -> None:
+    art, _ = only_article(f"广州地铁 新线 年内开通\n\n{text}")
+    assert (art.byline, art.body[0].text) == (byline, body)
