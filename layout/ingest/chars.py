@@ -62,9 +62,13 @@ REPORT_PLACE = r"\s*[/／]\s*" + f"[{HAN}]{{2,8}}?" + r"(?:报道|報導|報道)
 LEAD_OPEN, LEAD_CLOSE = "[【〔［]", "[】〕］]"
 LEAD_NEWS = f"[{HAN}]{{0,4}}?" + r"(?:讯|訊|专讯|專訊)"
 # A commentary's byline (本报评论员, 新华社特约评论员, 人民日报评论部): the desk or the
-# paper signs it, a name may follow. Who signs is an agency or a paper, station or press.
+# paper signs it, a name may follow.
 COMMENTATOR = r"(?:特约|特約)?(?:评论员|評論員|评论部|評論部)"
-COMMENT_SOURCE = r"(?:" + AGENCIES + f"|[{HAN}]{{2,6}}?(?:报|報|社|台|臺|网|網))"
+# Who a reporter or commentator works for: an agency, a paper, a station or a website
+# (新华社, 光明日报, 新京报, 央视网), named before 记者 or 评论员.
+MEDIA = r"(?:" + AGENCIES + f"|[{HAN}]{{2,6}}?(?:报|報|社|台|臺|网|網))"
+# The marks set before a byline: □ 本报记者 康桂芳
+BYLINE_MARK = "[□■◇◆●○]"
 
 # Sentence punctuation that a heading never contains.
 HEADING_FORBIDDEN = re.compile(r"[。！？；;，,、：:]|\.\s|[!?](?!$)")

@@ -22,10 +22,13 @@ NAMES = chars.NAME_CHAR + r"{2,4}(?:(?:\s+|\s*[、，,]\s*)" + chars.NAME_CHAR +
 REPORTERS = r"(?:" + chars.REPORTER + r"\s*" + NAMES + r"\s*)+"
 BRACKET_LEAD = (chars.LEAD_OPEN + r"\s*(?:" + chars.LEAD_NEWS + "|" + REPORTERS + chars.REPORT_PLACE + r")\s*"
                 + chars.LEAD_CLOSE)
+# Before 记者: after a mark any short word (□南都记者), else a medium or two Han (南都记者).
+REPORTER_PREFIX = (r"(?:" + chars.BYLINE_MARK + r"\s*[\u4e00-\u9fff]{0,4}?|" + chars.MEDIA
+                   + r"|[\u4e00-\u9fff]{1,2})?")
 BYLINE_LINE = re.compile(
-    r"^[□■◇◆●○]?\s*(?:" + REPORTERS + r"(?:" + chars.REPORT_PLACE + r")?"
-    + r"|" + chars.COMMENT_SOURCE + r"?\s*" + chars.COMMENTATOR + r"(?:\s*" + NAMES + r")?\s*"
-    + r"|" + BRACKET_LEAD + r")$"
+    r"^" + REPORTER_PREFIX + r"\s*" + REPORTERS + r"(?:" + chars.REPORT_PLACE + r")?$"
+    + r"|^" + chars.BYLINE_MARK + r"?\s*(?:" + chars.MEDIA + r"?\s*" + chars.COMMENTATOR
+    + r"(?:\s*" + NAMES + r")?\s*|" + BRACKET_LEAD + r")$"
 )
 CREDIT_LINE = re.compile(
     r"^(?:" + chars.REPORTER + r")?\s*(?:" + chars.NAME_CHAR + r"{2,4}\s*){1,4}" + chars.PHOTO + r"$"

@@ -420,3 +420,9 @@ def test_a_supervisor_line_of_two_bodies() -> None:
 def test_another_papers_lead_needs_who_wrote_it(text: str, byline: str | None, body: str) -> None:
     art, _ = only_article(f"广州地铁 新线 年内开通\n\n{text}")
     assert (art.byline, art.body[0].text) == (byline, body)
+
+
+@pytest.mark.parametrize("byline", ["□南都记者 王五", "新京报记者 张三 李四", "南都记者 王五", "■ 羊城晚报记者 赵六"])
+def test_a_reporter_of_another_paper(byline: str) -> None:
+    art, _ = only_article(f"深圳 发布 人才新政\n\n{byline}\n\n深圳市人社局昨日发布新一轮人才引进政策。")
+    assert (art.byline, art.subheadline) == (byline, None)
