@@ -103,7 +103,10 @@ class PageBuilder:
         if not opens_article and art is not None:
             art.paras.append(ParaDraft([group[0].text], group[0].line, group[0].line, subhead=True))
             return j
-        art = self.new_article(group[0].line)
+        if art is not None and _only_byline(art):
+            self.notes.add(group[0].line, f"byline '{art.byline}' stood before this headline: read as its byline")
+        else:
+            art = self.new_article(group[0].line)
         self.assign_headings(art, group)
         return j
 
@@ -275,6 +278,12 @@ class PageBuilder:
         self.notes.add(line, f"the article's first paragraph starts mid-sentence ('{stripped[:6]}…'): "
                        "its beginning was lost in OCR")
         return text
+
+
+def _only_byline(art: ArticleDraft) -> bool:
+    """Whether an article is a lone byline so far: the OCR read it above its headline."""
+    return bool(art.byline) and not (art.headline or art.kicker or art.subheadline or art.paras
+                                     or art.dateline or art.jump or art.credit)
 
 
 def _wrap_widths(units: list[Unit]) -> dict[int, int]:

@@ -426,3 +426,11 @@ def test_another_papers_lead_needs_who_wrote_it(text: str, byline: str | None, b
 def test_a_reporter_of_another_paper(byline: str) -> None:
     art, _ = only_article(f"深圳 发布 人才新政\n\n{byline}\n\n深圳市人社局昨日发布新一轮人才引进政策。")
     assert (art.byline, art.subheadline) == (byline, None)
+
+
+def test_a_byline_read_above_its_headline_joins_it() -> None:
+    text = "某县召开工作会议\n\n本报讯 正文。\n\n□ 本报记者 王五\n\n深圳 发布 人才新政\n\n深圳市人社局昨日发布政策。"
+    issue, _ = ingest_text(text, "t.txt")
+    assert [(a.headline, a.byline) for a in issue.articles()] == [
+        ("某县召开工作会议", "本报讯"), ("深圳发布人才新政", "□ 本报记者 王五")]
+    assert any("stood before this headline" in n for n in issue.notes)
