@@ -15,8 +15,8 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from itertools import takewhile
 from dataclasses import dataclass, field
+from itertools import takewhile
 from typing import TypedDict
 
 from layout.ingest.chars import ends_sentence, han_count
@@ -254,6 +254,9 @@ def infer_date(found: Masthead, texts: list[str], notes: Notes) -> str | None:
     line = found.date_line
     if not 1 <= month <= 12:
         notes.add(line, f"masthead month {month} is not a month; date left empty")
+        return None
+    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        notes.add(line, f"masthead year {year} is not a calendar year; date left empty")
         return None
     if day is not None:
         return _checked_date(year, month, day, weekday, line, notes)

@@ -434,3 +434,10 @@ def test_a_byline_read_above_its_headline_joins_it() -> None:
     assert [(a.headline, a.byline) for a in issue.articles()] == [
         ("某县召开工作会议", "本报讯"), ("深圳发布人才新政", "□ 本报记者 王五")]
     assert any("stood before this headline" in n for n in issue.notes)
+
+
+@pytest.mark.parametrize("date", ["0000年3月", "〇〇〇〇年三月"])
+def test_a_masthead_year_zero_is_noted_not_a_crash(date: str) -> None:
+    issue, _ = ingest_text(f"{date}\n\n星期一\n\n某县召开工作会议\n\n本报讯 3月8日会议召开。", "t.txt")
+    assert issue.issue.date is None
+    assert any("not a calendar year" in n for n in issue.notes)
