@@ -72,7 +72,7 @@ class PageBuilder:
             if art is None or art.jump:
                 self.notes.add(unit.line, f"jump line '{unit.text}' has no article to go to")
             else:
-                self.set_jump(art, cl.JUMP_LINE.match(unit.text).group("v"))  # type: ignore[union-attr]
+                self.set_jump(art, cl.JUMP_LINE.match(unit.text).group("v"), unit.line)  # type: ignore[union-attr]
 
     def new_article(self, line: int, orphan: bool = False) -> ArticleDraft:
         """Start a new article and make it current."""
@@ -80,9 +80,13 @@ class PageBuilder:
         self.page.articles.append(self.current)
         return self.current
 
-    def set_jump(self, art: ArticleDraft, raw: str) -> None:
-        """Record a jump; a 下转 ends the article on this page."""
-        art.jump = clean_text(raw)
+    def set_jump(self, art: ArticleDraft, raw: str, line: int | None = None) -> None:
+        """Record a jump; a 下转 ends the article on this page. The model keeps one jump,
+        so a piece both continued from and to another page keeps its 下转; the 上接 is noted."""
+        jump = clean_text(raw)
+        if art.jump and art.jump != jump:
+            self.notes.add(line or art.line, f"jump '{art.jump}' replaced by '{jump}' (an article keeps one jump)")
+        art.jump = jump
         if not art.jump.startswith(("上接", "接")):
             art.closed = True
 

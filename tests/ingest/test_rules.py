@@ -441,3 +441,10 @@ def test_a_masthead_year_zero_is_noted_not_a_crash(date: str) -> None:
     issue, _ = ingest_text(f"{date}\n\n星期一\n\n某县召开工作会议\n\n本报讯 3月8日会议召开。", "t.txt")
     assert issue.issue.date is None
     assert any("not a calendar year" in n for n in issue.notes)
+
+
+def test_an_article_continued_from_and_to_other_pages_keeps_both_jumps_somewhere() -> None:
+    issue, _ = ingest_text("第2版\n\n（上接1版）要扎实推进高质量发展。（下转3版）", "t.txt")
+    art = issue.articles()[0]
+    assert (art.jump, art.body[0].text) == ("下转3版", "要扎实推进高质量发展。")
+    assert any("jump '上接1版' replaced by '下转3版'" in n for n in issue.notes)
