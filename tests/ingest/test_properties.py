@@ -17,6 +17,11 @@ TOKENS = [
     "中共吕梁市委主管主办", "责编:马龙", "校对:孟柯妤", "本版组版: 李刚", "a@b.cn", "-", "——", "\"", "(", ")",
     "《", "》", ",", "。", "!", "?", ":", "、", " ", "\n", "\n\n", "\f", "> ", "🥰", "府 m I稿",
     "中国", "发展", "会议", "报告", "日", "2月16日", "Hello World", "2.5%", "1,000",
+    # masthead and credit forms of other papers
+    "RENMIN RIBAO", "★★★", "癸卯年二月十四", "二〇二三年三月五日", "〇〇〇〇年三月", "中華民國112年3月5日", "代号1-1",
+    "http://paper.people.com.cn", "聯合新聞網 udn.com", "明報", "第25100號", "今日 6大張 24版", "零售价:1.00元",
+    "今日天气 晴 12℃/-1℃", "某局主管 某集团主办", "本报评论员", "【明報專訊】", "〔記者 王小明/台北報導〕",
+    "南都讯 记者 张三 ", "□南都记者 王五", "(下轉A4)", "版式设计:张三", "美术编辑:吴八", "编辑:周七",
 ]
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
 CJKISH = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(HAN, min_size=1, max_size=12)), max_size=60).map("".join)
