@@ -63,8 +63,9 @@ class Subhead:
 
 Block = Paragraph | Subhead
 
-# how a jump line that names the page a text came from begins (上接1版, 接第3版, 续前)
-JUMP_FROM_WORDS = ("上接", "接", "续", "續", "承")
+# how a jump line that names the page a text came from begins (上接1版, 接第3版); 续 and
+# 转 lines (续见A4, 下转2版) name where it goes
+JUMP_FROM_WORDS = ("上接", "接", "承")
 
 
 @dataclass(frozen=True, slots=True)

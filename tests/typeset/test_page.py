@@ -215,6 +215,13 @@ def test_a_long_jump_wording_is_set_smaller_on_its_one_row_never_cut() -> None:
     assert jump.line.runs[0].size < spec.styles["jump"].size
 
 
+@pytest.mark.parametrize(("jump", "leads"), [
+    ("上接1版", True), ("（接第3版）", True), ("下转2版", False), ("续见A4", False), ("續見A4版", False),
+    ("转第4版", False)])
+def test_which_jump_lines_name_where_the_text_came_from(jump: str, leads: bool) -> None:
+    assert Article(jump=jump).jump_from is leads
+
+
 def test_a_documents_jump_lines_lead_or_end_the_text_in_brackets() -> None:
     spec = _small_spec()
     cont = Article(jump="上接1版", body=(Paragraph("要扎实推进高质量发展，确保各项任务落地见效。"),))
