@@ -20,8 +20,10 @@ from layout.ingest.masthead import is_footer
 CN_NUM = r"[0-9A-Z一二三四五六七八九十]{1,3}"
 NAMES = chars.NAME_CHAR + r"{2,4}(?:(?:\s+|\s*[、，,]\s*)" + chars.NAME_CHAR + r"{2,4})*"
 REPORTERS = r"(?:" + chars.REPORTER + r"\s*" + NAMES + r"\s*)+"
-BRACKET_LEAD = (chars.LEAD_OPEN + r"\s*(?:" + chars.LEAD_NEWS + "|" + REPORTERS + chars.REPORT_PLACE + r")\s*"
-                + chars.LEAD_CLOSE)
+# The lookahead bounds the bracket's inside (at most 40 characters), so REPORTERS, whose
+# names may also be read as reporter words, backtracks over a short span only.
+BRACKET_LEAD = (chars.LEAD_OPEN + r"(?=[^】〕］]{1,40}" + chars.LEAD_CLOSE + r")\s*(?:" + chars.LEAD_NEWS + "|"
+                + REPORTERS + chars.REPORT_PLACE + r")\s*" + chars.LEAD_CLOSE)
 # Before 记者: after a mark any short word (□南都记者), else a medium or two Han (南都记者).
 REPORTER_PREFIX = (r"(?:" + chars.BYLINE_MARK + r"\s*[\u4e00-\u9fff]{0,4}?|" + chars.MEDIA
                    + r"|[\u4e00-\u9fff]{1,2})?")
