@@ -7,6 +7,7 @@ issue's script (下转 / 下轉), the PDF and the EPUB declare it as their langu
 from __future__ import annotations
 
 import enum
+import re
 
 from layout.model import Issue
 
@@ -30,9 +31,19 @@ class Script(enum.Enum):
 
 
 def detect_script(issue: Issue) -> Script:
-    """Traditional when its forms outnumber Simplified-only ones, else Simplified."""
-    simplified = traditional = 0
+    """Traditional when its forms outnumber Simplified-only ones, else Simplified.
+
+    One regex pass over the text (a long issue has a million characters; counting
+    each pair with `str.count` took 0.2 s there)."""
+    traditional = simplified = 0
     for _, text in issue.texts():
-        simplified += sum(text.count(c) for c in _SIMPLIFIED)
-        traditional += sum(text.count(c) for c in _TRADITIONAL)
+        for found in _EITHER.findall(text):
+            if found in _TRADITIONAL_SET:
+                traditional += 1
+            else:
+                simplified += 1
     return Script.HANT if traditional > simplified else Script.HANS
+
+
+_EITHER = re.compile(f"[{_SIMPLIFIED}{_TRADITIONAL}]")
+_TRADITIONAL_SET = frozenset(_TRADITIONAL)

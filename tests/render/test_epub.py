@@ -262,3 +262,10 @@ def test_empty_issue_still_valid_structure():
     assert [h for h, _ in book.pages()] == ["page-01.xhtml"]
     assert book.opf.xpath("string(//dc:title)", namespaces=NS) == "报纸"
     _assert_links_resolve(book)
+
+
+def test_the_script_tables_are_disjoint_pairs():
+    from layout import script
+
+    assert len(script._SIMPLIFIED) == len(script._TRADITIONAL)
+    assert not set(script._SIMPLIFIED) & set(script._TRADITIONAL)
