@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 _LOCK = threading.Lock()
 _PARSED: dict[Path, TTFont] = {}  # one ReportLab parse per file per process
-_CACHE_VERSION = 4
+_CACHE_VERSION = 5
 
 
 def _parse(name: str, path: Path) -> TTFont:
@@ -75,9 +75,44 @@ def _reportlab_font(name: str, path: Path) -> TTFont:
     return font
 
 
-# TTFontFace attributes not cached: the font file's bytes (re-read) and the scaling
-# function ReportLab keeps as a lambda (rebuilt from unitsPerEm, as ReportLab does)
-_REBUILT_FACE_KEYS = ("_ttf_data", "_pdfScale")
+# TTFontFace attributes not cached: the font file's bytes (re-read), the scaling
+# function ReportLab keeps as a lambda (rebuilt from unitsPerEm, as ReportLab does) and
+# the glyph -> characters map (rebuilt from the cmap when first used: only HarfBuzz
+# shaping reads it, which the renderer never asks for; unpickling it was ~7 ms a face)
+_REBUILT_FACE_KEYS = ("_ttf_data", "_pdfScale", "glyphToChar")
+
+
+class _GlyphToChar(dict):
+    """ReportLab's `face.glyphToChar` (glyph -> its characters in cmap order), built
+    from `charToGlyph` the first time anything reads it."""
+
+    def __init__(self, char_to_glyph: dict[int, int]) -> None:
+        super().__init__()
+        self._source: dict[int, int] | None = char_to_glyph
+
+    def _build(self) -> None:
+        source, self._source = self._source, None
+        for char, glyph in (source or {}).items():
+            dict.setdefault(self, glyph, []).append(char)
+
+    def __missing__(self, glyph: int) -> list[int]:
+        if self._source is None:
+            raise KeyError(glyph)
+        self._build()
+        return self[glyph]
+
+    def __contains__(self, glyph: object) -> bool:
+        if self._source is not None:
+            self._build()
+        return dict.__contains__(self, glyph)
+
+    def get(self, glyph, default=None):  # type: ignore[no-untyped-def,override]
+        return self[glyph] if glyph in self else default
+
+    def setdefault(self, glyph, default=None):  # type: ignore[no-untyped-def,override]
+        if self._source is not None:
+            self._build()
+        return dict.setdefault(self, glyph, default)
 
 
 def _rebuilt(name: str, path: Path, font_state: dict, face_state: dict) -> TTFont:
@@ -89,6 +124,7 @@ def _rebuilt(name: str, path: Path, font_state: dict, face_state: dict) -> TTFon
     face.__dict__.update(face_state)
     face.filename = str(path)  # the entry may come from a copy of this file elsewhere
     face._ttf_data = path.read_bytes()
+    face.glyphToChar = _GlyphToChar(face.charToGlyph)
     upm = face.unitsPerEm
     face._pdfScale = _unscaled if upm == 1000 else partial(mul, 1000 / upm)
     font = TTFont.__new__(TTFont)

@@ -177,6 +177,10 @@ def test_reportlab_face_from_the_cache_equals_a_fresh_parse(tmp_path, monkeypatc
     assert {k: v for k, v in vars(cached.face).items() if k not in skip} == \
         {k: v for k, v in vars(fresh.face).items() if k not in skip}
     assert cached.face._ttf_data == fresh.face._ttf_data
+    lazy = cached.face.glyphToChar  # rebuilt from the cmap on first use, in cmap order
+    gid = fresh.face.charToGlyph[ord("中")]
+    assert lazy[gid] == fresh.face.glyphToChar[gid] and dict(lazy) == fresh.face.glyphToChar
+    assert lazy.get(10**9) is None and (10**9 in lazy) is False
     assert [cached.face._pdfScale(v) for v in (0, 500, 1000)] == \
         [fresh.face._pdfScale(v) for v in (0, 500, 1000)]
     subset = [0, 32] + [ord(c) for c in "中华人民共和国，。——𬉼"]
