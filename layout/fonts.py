@@ -107,7 +107,9 @@ class _GlyphToChar(dict):
         return dict.__contains__(self, glyph)
 
     def get(self, glyph, default=None):  # type: ignore[no-untyped-def,override]
-        return self[glyph] if glyph in self else default
+        if self._source is not None:
+            self._build()
+        return dict.get(self, glyph, default)
 
     def setdefault(self, glyph, default=None):  # type: ignore[no-untyped-def,override]
         if self._source is not None:
