@@ -15,6 +15,7 @@ Usage: python fonts/build_fonts.py [--charset gbk|gb2312+big5] [face ...]
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -163,7 +164,10 @@ def build_face(face: str, charset_name: str, out_dir: Path = HERE) -> dict[str, 
     if face in RENAMED:
         rename(font, RENAMED[face], face)
     out = out_dir / f"{face}.ttf"
-    font.save(out)
+    # a new file renamed over the old: a running export maps the old one (layout.fonts)
+    temporary = out.with_suffix(".ttf.tmp")
+    font.save(temporary)
+    os.replace(temporary, out)
     cmap = font.getBestCmap()
     tgscc = tgscc_8105()
     return {"face": face, "bytes": out.stat().st_size, "chars": len(cmap),

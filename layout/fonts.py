@@ -14,6 +14,7 @@ face it registers; that is cached beside them (`_reportlab_font`), ~40 -> ~24 ms
 from __future__ import annotations
 
 import hashlib
+import mmap
 import os
 import pickle
 import threading
@@ -125,7 +126,7 @@ def _rebuilt(name: str, path: Path, font_state: dict, face_state: dict) -> TTFon
     face = TTFontFace.__new__(TTFontFace)
     face.__dict__.update(face_state)
     face.filename = str(path)  # the entry may come from a copy of this file elsewhere
-    face._ttf_data = path.read_bytes()
+    face._ttf_data = _mapped(path)
     face.glyphToChar = _GlyphToChar(face.charToGlyph)
     upm = face.unitsPerEm
     face._pdfScale = _unscaled if upm == 1000 else partial(mul, 1000 / upm)
@@ -133,6 +134,13 @@ def _rebuilt(name: str, path: Path, font_state: dict, face_state: dict) -> TTFon
     font.__dict__.update(font_state)
     font.fontName, font.face, font.state = name, face, WeakKeyDictionary()
     return font
+
+
+def _mapped(path: Path) -> mmap.mmap:
+    """The face file mapped, not read: ReportLab only slices `_ttf_data`, for the
+    tables and the glyphs a subset takes, so a page touches a few of its 10 MB."""
+    with open(path, "rb") as fh:
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 def _unscaled(value: float) -> float:

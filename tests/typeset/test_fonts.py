@@ -176,7 +176,7 @@ def test_reportlab_face_from_the_cache_equals_a_fresh_parse(tmp_path, monkeypatc
     skip = set(fonts_mod._REBUILT_FACE_KEYS)
     assert {k: v for k, v in vars(cached.face).items() if k not in skip} == \
         {k: v for k, v in vars(fresh.face).items() if k not in skip}
-    assert cached.face._ttf_data == fresh.face._ttf_data
+    assert cached.face._ttf_data[:] == fresh.face._ttf_data  # mapped, not read
     lazy = cached.face.glyphToChar  # rebuilt from the cmap on first use, in cmap order
     gid = fresh.face.charToGlyph[ord("中")]
     assert lazy[gid] == fresh.face.glyphToChar[gid] and dict(lazy) == fresh.face.glyphToChar
