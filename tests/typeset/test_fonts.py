@@ -173,7 +173,7 @@ def test_reportlab_face_from_the_cache_equals_a_fresh_parse(tmp_path, monkeypatc
     assert len(list((tmp_path / "cache").glob("rlface-*.pickle"))) == 1
     cached = fonts_mod._reportlab_font("CachedFace", font)
     assert cached.fontName == "CachedFace" and cached.face is not fresh.face
-    skip = set(fonts_mod._REBUILT_FACE_KEYS)
+    skip = set(fonts_mod._REBUILT_FACE_KEYS) | {"get_table"}  # a view of glyf, see _table
     assert {k: v for k, v in vars(cached.face).items() if k not in skip} == \
         {k: v for k, v in vars(fresh.face).items() if k not in skip}
     assert cached.face._ttf_data[:] == fresh.face._ttf_data  # mapped, not read
@@ -183,6 +183,9 @@ def test_reportlab_face_from_the_cache_equals_a_fresh_parse(tmp_path, monkeypatc
     assert lazy.get(10**9) is None and (10**9 in lazy) is False
     assert [cached.face._pdfScale(v) for v in (0, 500, 1000)] == \
         [fresh.face._pdfScale(v) for v in (0, 500, 1000)]
+    view = cached.face.get_table("glyf")  # the mapped file, sliced on demand
+    assert not isinstance(view, bytes) and len(view) == len(fresh.face.get_table("glyf"))
+    assert view[1000:1100] == fresh.face.get_table("glyf")[1000:1100]
     subset = [0, 32] + [ord(c) for c in "中华人民共和国，。——𬉼"]
     assert cached.face.makeSubset(subset) == fresh.face.makeSubset(subset)
     assert cached.stringWidth("吕梁日报 2023", 9) == fresh.stringWidth("吕梁日报 2023", 9)
