@@ -33,7 +33,8 @@ from layout.model import Issue
 from layout.render import epub_cover, epub_css, epub_fonts, epub_xhtml
 from layout.render.epub_fonts import EmbeddedFace, FontSourceLike
 from layout.render.epub_meta import BookMeta, build_meta
-from layout.render.epub_xhtml import COVER_FILE, COVER_STYLESHEET, NAV_FILE, STYLESHEET, Chapter, TextLog
+from layout.render.epub_xhtml import (COVER_FILE, COVER_STYLESHEET, NAV_FILE, NAV_STYLESHEET, STYLESHEET,
+                                      Chapter, TextLog)
 from layout.render.epub_zip import repack
 from layout.spec.schema import Spec
 from layout.typeset.placed import PageBreak
@@ -90,11 +91,15 @@ def build_epub(issue: Issue, spec: Spec, *, fonts: FontSourceLike | None,
         faces = epub_fonts.embed_faces(by_face, fonts)
         stacks = epub_fonts.role_stacks(roles, spec, faces, getattr(fonts, "chains", None))
     css = epub_css.build_css(spec, faces, stacks, vertical=spec.epub.vertical)
-    cover_css = epub_css.build_cover_css(spec, faces, stacks, set(meta.title),
-                                         vertical=spec.epub.vertical)
+    nav_families = {f for key, text in epub_xhtml.nav_texts(chapters).items()
+                    for f in epub_css.reached_families(faces, stacks, spec.styles[key].role, text)}
+    nav_css = epub_css.build_css(spec, faces, stacks, vertical=spec.epub.vertical,
+                                 declared=nav_families)
+    cover_css = epub_css.build_cover_css(spec, faces, stacks, set(meta.title))
     book = _book(meta, spec)
     _add_items(book, chapters, nav, cover, css, faces)
     book.add_item(_item("cover-css", COVER_STYLESHEET, "text/css", cover_css.encode("utf-8")))
+    book.add_item(_item("nav-css", NAV_STYLESHEET, "text/css", nav_css.encode("utf-8")))
     _add_pictures(book, issue, spec, fonts)
     buf = io.BytesIO()
     writer = _Writer(buf, book, {"raise_exceptions": True, "mtime": meta.modified,

@@ -101,10 +101,16 @@ def _align(align: Align) -> str:
 
 
 def build_css(spec: Spec, faces: Sequence[EmbeddedFace],
-              stacks: Mapping[str, Sequence[str]] | None, *, vertical: bool) -> str:
-    """The whole stylesheet. `stacks`: role -> embedded families; None = no fonts."""
+              stacks: Mapping[str, Sequence[str]] | None, *, vertical: bool,
+              declared: set[str] | None = None) -> str:
+    """The whole stylesheet. `stacks`: role -> embedded families; None = no fonts.
+    `declared`: the families to declare (@font-face), default all: a document that
+    declares a face its text never reaches leaves it unloaded, which readers and
+    checkers report."""
     out = ['@charset "utf-8";', '@namespace epub "http://www.idpf.org/2007/ops";']
     for face in faces:
+        if declared is not None and face.family not in declared:
+            continue
         out.append(f'@font-face {{ font-family: "{face.family}"; font-style: normal; '
                    f"font-weight: {face.weight}; src: url({face.file_name}); }}")
     # a role's weight is its first face's: the faces are already bold, so no synthesis
@@ -129,25 +135,34 @@ def build_css(spec: Spec, faces: Sequence[EmbeddedFace],
     return "\n".join(out) + "\n"
 
 
-def build_cover_css(spec: Spec, faces: Sequence[EmbeddedFace],
-                    stacks: Mapping[str, Sequence[str]] | None, used: set[str], *,
-                    vertical: bool) -> str:
-    """cover.css: only the faces the cover's title line uses, so none loads in vain."""
-    style = spec.styles.get("masthead_ear", spec.styles["body"])
+def reached_families(faces: Sequence[EmbeddedFace], stacks: Mapping[str, Sequence[str]] | None,
+                     role: str, text: str) -> list[str]:
+    """The families of `role`'s stack that draw some character of `text`, in stack
+    order, as a reader's font fallback picks them."""
     chars = {face.family: face.chars for face in faces}
-    stack_all = [f for f in (stacks or {}).get(style.role, ()) if f in chars]
-    reached = {next((f for f in stack_all if ch in chars[f]), None) for ch in used}
-    families = [f for f in stack_all if f in reached]  # as the reader's fallback would pick
+    stack_all = [f for f in (stacks or {}).get(role, ()) if f in chars]
+    reached = {next((f for f in stack_all if ch in chars[f]), None) for ch in set(text)}
+    return [f for f in stack_all if f in reached]
+
+
+def build_cover_css(spec: Spec, faces: Sequence[EmbeddedFace],
+                    stacks: Mapping[str, Sequence[str]] | None, used: set[str]) -> str:
+    """cover.css: only the faces the cover's title line uses, so none loads in vain.
+
+    The cover is a picture and stays horizontal in a 竖排 book too: set vertical-rl,
+    epub.js laid it out as 45 blank-looking screens (check.sh's screen count)."""
+    style = spec.styles.get("masthead_ear", spec.styles["body"])
+    families = reached_families(faces, stacks, style.role, "".join(used))
     out = ['@charset "utf-8";']
     out.extend(f'@font-face {{ font-family: "{f.family}"; font-style: normal; '
                f"font-weight: {f.weight}; src: url({f.file_name}); }}"
                for f in faces if f.family in families)
     stack = ", ".join([*(f'"{f}"' for f in families), _GENERIC.get(style.role, "serif")])
-    if vertical:  # the whole book flows one way, the cover too
-        out.append(f"html {{ {_WRITING} }}")
     out.append(f"body.cover {{ margin: 0; padding: 0; text-align: center; text-indent: 0; "
                f"font-family: {stack}; }}")
-    out.append("div.cover { height: 100vh; text-align: center; }")
-    out.append("div.cover img { height: calc(100vh - 2.5em); max-width: 100%; object-fit: contain; }")
+    # one screen: a block image (no line box under it) with room left for the title line
+    out.append("div.cover { text-align: center; }")
+    out.append("div.cover img { display: block; margin: 0 auto; height: calc(100vh - 4em); "
+               "max-width: 100%; object-fit: contain; }")
     out.append("p.cover-title { margin: 0.5em 0 0 0; font-size: 1em; line-height: 1.5; }")
     return "\n".join(out) + "\n"

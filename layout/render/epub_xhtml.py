@@ -30,6 +30,7 @@ _NSMAP = {None: XHTML, "epub": EPUB}
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 STYLESHEET = "style.css"
 COVER_STYLESHEET = "cover.css"
+NAV_STYLESHEET = "nav.css"  # style.css declaring only the faces the nav's text uses
 NAV_FILE = "nav.xhtml"
 COVER_FILE = "cover.xhtml"
 
@@ -275,12 +276,22 @@ def _untitled(article: Article, fallback: str) -> str:
     return fallback
 
 
+NAV_TITLE = "目录"
+
+
+def nav_texts(chapters: Sequence[Chapter]) -> dict[str, str]:
+    """What the nav sets in each style: its heading, and the entries in body text."""
+    entries = "".join(ch.heading + "".join(name for _i, name in ch.articles) for ch in chapters)
+    return {"running_head": NAV_TITLE, "body": entries}
+
+
 def nav_document(chapters: Sequence[Chapter], lang: str, title: str, log: TextLog) -> bytes:
     """nav.xhtml: two-level toc (pages -> articles), landmarks, and the print page-list."""
-    root, body = new_document(title, lang)
+    root, body = new_document(title, lang, stylesheet=False)
+    _el(root.find(f"{{{XHTML}}}head"), "link", rel="stylesheet", type="text/css", href=NAV_STYLESHEET)
     toc = _el(body, "nav", None, id="toc", role="doc-toc")
     toc.set(ETYPE, "toc")
-    _el(toc, "h1", log.add("running_head", "目录"))  # the stylesheet's h1 rule applies
+    _el(toc, "h1", log.add("running_head", NAV_TITLE))  # the stylesheet's h1 rule applies
     ol = _el(toc, "ol")
     for ch in chapters:
         li = _el(ol, "li")

@@ -51,10 +51,11 @@ def _style_of(el) -> str:
     return "body"
 
 
-def shown_by_face(book: Book, spec: Spec, fs) -> dict[str, set[str]]:
-    """face -> characters the spine documents show in it (per `face_for`)."""
+def shown_by_face(book: Book, spec: Spec, fs, only: str | None = None) -> dict[str, set[str]]:
+    """face -> characters the spine documents (or only the document `only`) show in it
+    (per `face_for`)."""
     out: dict[str, set[str]] = {}
-    for href in book.spine():
+    for href in [only] if only else book.spine():
         doc = book.xml("EPUB/" + href)
         for body in doc.xpath("//h:body", namespaces=NS):
             for node in body.xpath(".//text()[not(ancestor::*[@hidden])]", namespaces=NS):
@@ -89,6 +90,18 @@ def test_fonts_hold_exactly_the_characters_shown(make, fs):
                for i in manifest)
     assert not set(i.get("id") for i in manifest) & set(
         book.opf.xpath("//opf:itemref/@idref", namespaces=NS))
+
+
+def test_the_nav_declares_only_the_faces_its_text_uses(fs):
+    """A declared face no text reaches stays unloaded: readers and checkers report it."""
+    spec = Spec()
+    book = Book.read(build_epub(small_issue(), spec, fonts=fs))
+    (nav,) = [href for href in book.spine() if href.startswith("nav")]
+    declared = set(re.findall(r"src: url\(fonts/([^)]+)\.woff2\)", book.files["EPUB/nav.css"].decode()))
+    assert declared == set(shown_by_face(book, spec, fs, only=nav))
+    everything = set(re.findall(r"src: url\(fonts/([^)]+)\.woff2\)", book.files["EPUB/style.css"].decode()))
+    assert declared < everything  # the pages' stylesheet still declares every face
+    assert 'href="nav.css"' in book.files["EPUB/" + nav].decode()
 
 
 def test_kai_and_bold_roles_use_their_faces(fs):
