@@ -93,10 +93,23 @@ def tokenize(text: str) -> list[str]:
     p = 0
     for m in _LONG_TOKEN_RE.finditer(text):
         out += text[p:m.start()]  # one token per character
-        out.append(m.group())
+        token = m.group()
+        if len(token) >= _ADDRESS_MIN and _ADDRESS_RE.fullmatch(token):
+            out += _ADDRESS_PIECE_RE.findall(token)
+        else:
+            out.append(token)
         p = m.end()
     out += text[p:]
     return out
+
+
+# A web or mail address's host and path (www.example.com/report): one token to
+# `TOKEN_RE`, cut before each `.` and `/` into pieces. Nothing may break or spread
+# between Western atoms, so the pieces only matter when the address is wider than a
+# line: then the breaker may cut it there (`_Breaker.break_in_long_west`).
+_ADDRESS_MIN = 10
+_ADDRESS_RE = re.compile(r"[A-Za-z0-9\-]+(?:[./][A-Za-z0-9\-]+){2,}")
+_ADDRESS_PIECE_RE = re.compile(r"[./]?[^./]+")
 
 # Ideographs (URO, Ext-A, compatibility, Ext-B..H): each is set exactly 1 em wide and
 # never narrower, whatever the justification (cjk-typography §2).

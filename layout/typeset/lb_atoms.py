@@ -201,8 +201,27 @@ def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool) ->
         at.cum = [0.0, *accumulate(at.box)]
     at.plain = not at.kind.translate(None, _PLAIN_KINDS)  # nothing left but Han and marks
     at.uniform = len(texts) == 1 and at.face.count(at.face[0]) == len(at.face)
+    _glue_western(at)
     at.all_spread = not (any(at.fixed_l) or any(at.fixed_r))
     return at
+
+
+_WESTERN_PAIR = b"\x01\x01"
+
+
+def _glue_western(at: Atoms) -> None:
+    """No spreading between adjacent Western atoms (a URL's or an address's pieces,
+    https : / / www.example.com ? id): justification would open spaces inside what
+    reads as one word. Pairs are found with `bytes.find`; most paragraphs have none."""
+    flags = bytes(at.westish)
+    i = flags.find(_WESTERN_PAIR)
+    if i < 0:
+        return
+    fixed_r = list(at.fixed_r)
+    while i >= 0:
+        fixed_r[i] = True
+        i = flags.find(_WESTERN_PAIR, i + 1)
+    at.fixed_r = fixed_r
 
 
 def _rows(toks: list[str], st: StyledText, faces: _Faces) -> list[tuple]:

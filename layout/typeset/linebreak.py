@@ -51,6 +51,7 @@ class _Break(NamedTuple):
     end: int
     hang: bool = False
     measured: lb_fit.Measured | None = None  # the line as the breaker measured it
+    ragged: bool = False  # cut inside an address and with nothing else to spread
 
 
 class _Breaker:
@@ -115,6 +116,11 @@ class _Breaker:
                 and (e + 1 >= n or at.text[e + 1] not in cjk.NOT_AT_START)
                 and self.fits(s, e + 1, hang=True)):
             return _Break(s, e + 1, hang=True)
+        if e > s and at.westish[e - 1] and at.westish[e]:
+            inside = self.break_in_long_west(s, e)
+            if inside is not None:  # justified, it could only open gaps inside the address
+                end = lb_fit.content_end(at, s, inside, False)
+                return _Break(s, inside, ragged=not lb_fit.can_spread(at, s, end))
         if limit is None:
             for e2 in range(e + 1, min(n, e + 3) + 1):  # push in (clreq 行首禁则)
                 if ok(e2) and self.fits(s, e2):
@@ -131,6 +137,25 @@ class _Breaker:
         while e4 < n and not ok(e4):
             e4 += 1
         return _Break(s, e4)
+
+    def break_in_long_west(self, s: int, e: int) -> int | None:
+        """Where to break inside the Western run around atom `e` (a URL, an e-mail
+        address), if the run is wider than any line: pushed whole to the next line
+        it would stick out of the column over the next one. The last boundary at or
+        before `e` that neither starts a line with a closing mark nor ends one with
+        an opening one, else `e`. None when the run fits a line."""
+        at, westish = self.at, self.at.westish
+        r0, r1 = e - 1, e
+        while r0 > 0 and westish[r0 - 1]:
+            r0 -= 1
+        while r1 < self.n and westish[r1]:
+            r1 += 1
+        if at.cum[r1] - at.cum[r0] <= self.measure + EPS:
+            return None
+        for b in range(e, max(s, r0), -1):
+            if not at.not_start[b] and not at.not_end[b - 1]:
+                return b
+        return e
 
     def tighter(self, s: int, e: int, measured: lb_fit.Measured) -> int:
         """A loose line (more than LOOSE em of spread per gap) takes the next unit
@@ -209,7 +234,7 @@ def compose(texts: Sequence[StyledText], measure: float, metrics: Metrics,
     breaks = _Breaker(at, measure, indent, options).run()
     lines = []
     for i, b in enumerate(breaks):
-        last = i == len(breaks) - 1
+        last = i == len(breaks) - 1 or b.ragged
         lead = indent if i == 0 else 0.0
         lines.append(set_line(at, b.start, b.end, measure, lead, last, b.hang,
                               options, texts, faces, b.measured))

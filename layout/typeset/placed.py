@@ -54,7 +54,8 @@ class Line:
     runs: tuple[Run, ...]
     width: float  # the measure it was set to (== the measure unless ragged)
     text: str  # the characters of the line in order, for tests and extraction
-    last: bool = False  # a paragraph's last line (set ragged, not justified)
+    last: bool = False  # set ragged, not justified: a paragraph's last line, or one cut
+    # inside a web or mail address too wide for any line (see linebreak.next_line)
 
 
 @_pickled_as_fields

@@ -172,3 +172,35 @@ def test_loose_line_takes_the_next_unit_when_a_mark_can_shrink():
     assert lines_of(text, 10)[0] == "一二三四五六七。20235"
     lines = compose([StyledText(text, "song", SIZE)], 100.0, M, NO_INDENT)
     assert flush(lines[0], M, 100.0)
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("www.example.com/report", ["www", ".example", ".com", "/report"]),
+    ("news@example.cn", ["news", "@", "example.cn"]),  # short: one token
+    ("1,234,567.89", ["1,234,567.89"]),  # numbers stay whole
+    ("v1.2.3", ["v1.2.3"]),
+])
+def test_long_addresses_are_cut_into_pieces(text: str, tokens: list[str]) -> None:
+    assert cjk.tokenize(text) == tokens
+
+
+def test_an_address_wider_than_the_column_is_cut_never_sticks_out():
+    # pushed whole to its own line, the address would stick out into the next column
+    text = "详情见https://www.example-newspaper.com/2023/report/index.html或来信咨询。"
+    measure = grid_measure(10, SIZE)
+    lines = compose([StyledText(text, "song", SIZE)], measure, M, NO_INDENT)
+    assert "".join(ln.text for ln in lines) == text
+    for line in lines:
+        assert max(x1 for _ch, _x0, x1, _s in glyphs(line, M)) <= measure + 0.01, line.text
+    cut = [ln for ln in lines if "example" in ln.text or "report" in ln.text]
+    assert len(cut) >= 2  # the address spans lines
+
+
+def test_no_space_opens_inside_an_address_when_justifying():
+    text = "请发邮件至news@example.cn咨询有关事宜，谢谢合作。"
+    lines = compose([StyledText(text, "song", SIZE)], grid_measure(16, SIZE) + 7, M, NO_INDENT)
+    g = glyphs(lines[0], M)
+    address = [x for x in g if x[0] in "news@example.cn" and x[0].isascii()]
+    for (a, _a0, a1, _), (_b, b0, _b1, _) in zip(address, address[1:]):
+        assert b0 - a1 == pytest.approx(0.0), a  # the line spread elsewhere
+    assert flush(lines[0], M, grid_measure(16, SIZE) + 7)
