@@ -85,19 +85,16 @@ _MAY_BE_LONG = re.compile(r"[\s\-–—…⋯⸺A-Za-z0-9\u00C0-\u024F$￥＄£�
 
 
 def tokenize(text: str) -> list[str]:
-    """`TOKEN_RE.findall(text)`, faster: only the longer token kinds are searched for
-    (a paragraph has a few or none); the characters between are one-char tokens."""
+    """`TOKEN_RE.findall(text)` with addresses cut (`address_pieces`), faster: only the
+    longer token kinds are searched for (a paragraph has a few or none); the characters
+    between are one-char tokens."""
     if _MAY_BE_LONG.search(text) is None:
         return list(text)
     out: list[str] = []
     p = 0
     for m in _LONG_TOKEN_RE.finditer(text):
         out += text[p:m.start()]  # one token per character
-        token = m.group()
-        if len(token) >= _ADDRESS_MIN and _ADDRESS_RE.fullmatch(token):
-            out += _ADDRESS_PIECE_RE.findall(token)
-        else:
-            out.append(token)
+        out += address_pieces(m.group())
         p = m.end()
     out += text[p:]
     return out
@@ -110,6 +107,13 @@ def tokenize(text: str) -> list[str]:
 _ADDRESS_MIN = 10
 _ADDRESS_RE = re.compile(r"[A-Za-z0-9\-]+(?:[./][A-Za-z0-9\-]+){2,}")
 _ADDRESS_PIECE_RE = re.compile(r"[./]?[^./]+")
+
+
+def address_pieces(token: str) -> list[str]:
+    """A `TOKEN_RE` token as the composer's atoms: an address cut in pieces, else whole."""
+    if len(token) >= _ADDRESS_MIN and _ADDRESS_RE.fullmatch(token):
+        return _ADDRESS_PIECE_RE.findall(token)
+    return [token]
 
 # Ideographs (URO, Ext-A, compatibility, Ext-B..H): each is set exactly 1 em wide and
 # never narrower, whatever the justification (cjk-typography §2).
