@@ -61,7 +61,7 @@ MASTHEAD_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"(?:\s*(?P<d>[0-9]{1,2})\s*日)?")),
     ("date", re.compile(r"(?P<y>[0-9]{4})\s*年\s*(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*日)?")),
     ("date", re.compile(rf"(?P<y>{CN_YEAR})\s*年\s*(?P<m>{CN_MONTH})\s*月(?:\s*(?P<d>{CN_DAY})\s*日)?")),
-    ("weekday", re.compile(r"(?P<v>(?:星期|礼拜|禮拜)\s*[一二三四五六日天])")),
+    ("weekday", re.compile(r"(?P<v>(?:星期|礼拜|禮拜|周|週)\s*[一二三四五六日天])")),
     ("lunar_date", re.compile(rf"(?P<v>{LUNAR_PREFIX}?\s*{GANZHI_YEAR}(?:\s*{LUNAR_MONTH}(?:\s*{LUNAR_DAY})?)?)")),
     ("lunar_date", re.compile(rf"(?P<v>{LUNAR_PREFIX}\s*{LUNAR_MONTH}\s*{LUNAR_DAY})")),
     ("lunar_date", re.compile(rf"(?P<v>{LUNAR_PREFIX}\s*" + HANS + r"{2,12})")),
