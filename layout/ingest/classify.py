@@ -78,10 +78,10 @@ def classify(text: str) -> Kind:
     compact = text.strip()
     if is_footer(compact):
         return Kind.FOOTER
+    if len(compact) <= 30 and CREDIT_LINE.match(compact):  # before bylines: 摄影 is no name
+        return Kind.CREDIT
     if len(compact) <= 40 and BYLINE_LINE.match(compact):
         return Kind.BYLINE
-    if len(compact) <= 30 and CREDIT_LINE.match(compact):
-        return Kind.CREDIT
     if len(compact) <= 20 and JUMP_LINE.match(compact):
         return Kind.JUMP
     if is_garbage(compact):

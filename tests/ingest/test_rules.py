@@ -77,6 +77,12 @@ def test_dateline_is_stripped_into_its_field() -> None:
     assert art.body[0].text == "中共中央政治局召开会议。"
 
 
+@pytest.mark.parametrize("credit", ["本报记者 王七 摄影", "記者 李小明 攝影", "新华社记者 王五 摄"])
+def test_a_credit_ending_in_she_ying_is_a_credit_not_a_byline(credit: str) -> None:
+    art, _ = only_article(f"某县召开工作会议\n\n正文第一段。\n\n{credit}")
+    assert art.credit == credit and art.byline is None
+
+
 def test_byline_line_and_photo_credit() -> None:
     art, _ = only_article("春日胜黄金光景一时新\n\n□ 本报记者 康桂芳\n\n正文第一段。\n\n记者 刘亮亮 摄")
     assert art.byline == "□ 本报记者 康桂芳"
