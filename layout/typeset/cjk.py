@@ -101,18 +101,20 @@ def tokenize(text: str) -> list[str]:
 
 
 # A web or mail address's host and path (www.example.com/report): one token to
-# `TOKEN_RE`, cut before each `.` and `/` into pieces. Nothing may break or spread
-# between Western atoms, so the pieces only matter when the address is wider than a
-# line: then the breaker may cut it there (`_Breaker.break_in_long_west`).
+# `TOKEN_RE`, cut after each `.` and before each `/` into pieces, so that a piece
+# never starts with `.` nor ends with `/` (NOT_AT_START, NOT_AT_END). Nothing may
+# break or spread between Western atoms, so the pieces only matter when the address
+# is wider than a line: then the breaker may cut it there (`break_in_long_west`).
+# Numbers (1.234.567, 20233.143.14) have no letter and stay whole.
 _ADDRESS_MIN = 10
-_ADDRESS_RE = re.compile(r"[A-Za-z0-9\-]+(?:[./][A-Za-z0-9\-]+){2,}")
-_ADDRESS_PIECE_RE = re.compile(r"[./]?[^./]+")
+_ADDRESS_RE = re.compile(r"(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9\-]+(?:[./][A-Za-z0-9\-]+){2,}")
+_ADDRESS_CUT_RE = re.compile(r"(?<=\.)|(?=/)")
 
 
 def address_pieces(token: str) -> list[str]:
     """A `TOKEN_RE` token as the composer's atoms: an address cut in pieces, else whole."""
     if len(token) >= _ADDRESS_MIN and _ADDRESS_RE.fullmatch(token):
-        return _ADDRESS_PIECE_RE.findall(token)
+        return [piece for piece in _ADDRESS_CUT_RE.split(token) if piece]
     return [token]
 
 # Ideographs (URO, Ext-A, compatibility, Ext-B..H): each is set exactly 1 em wide and

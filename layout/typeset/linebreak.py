@@ -143,7 +143,7 @@ class _Breaker:
         address), if the run is wider than any line: pushed whole to the next line
         it would stick out of the column over the next one. The last boundary at or
         before `e` that neither starts a line with a closing mark nor ends one with
-        an opening one, else `e`. None when the run fits a line."""
+        an opening one. None when the run fits a line or has no such boundary."""
         at, westish = self.at, self.at.westish
         r0, r1 = e - 1, e
         while r0 > 0 and westish[r0 - 1]:
@@ -155,7 +155,7 @@ class _Breaker:
         for b in range(e, max(s, r0), -1):
             if not at.not_start[b] and not at.not_end[b - 1]:
                 return b
-        return e
+        return None
 
     def tighter(self, s: int, e: int, measured: lb_fit.Measured) -> int:
         """A loose line (more than LOOSE em of spread per gap) takes the next unit

@@ -175,7 +175,8 @@ def test_loose_line_takes_the_next_unit_when_a_mark_can_shrink():
 
 
 @pytest.mark.parametrize(("text", "tokens"), [
-    ("www.example.com/report", ["www", ".example", ".com", "/report"]),
+    ("www.example.com/report", ["www.", "example.", "com", "/report"]),
+    ("20233.143.14", ["20233.143.14"]),  # no letter: a number, whole
     ("news@example.cn", ["news", "@", "example.cn"]),  # short: one token
     ("1,234,567.89", ["1,234,567.89"]),  # numbers stay whole
     ("v1.2.3", ["v1.2.3"]),

@@ -44,6 +44,8 @@ def test_lines_join_back_to_the_input(text, n, opt):
 
 @settings(max_examples=300, deadline=None)
 @given(texts, chars, options)
+@example("20233.143.14", 5, ComposeOptions(indent_em=0.0, no_orphan=False))  # a fresh clone's find
+@example("详见www.example-newspaper.com/2023/report.html。", 6, ComposeOptions(indent_em=0.0))
 def test_kinsoku_never_violated(text, n, opt):
     lines = compose([StyledText(text, "song", 9.0)], n * 9.0, M, opt)
     for prev, ln in zip(lines, lines[1:]):
@@ -102,6 +104,7 @@ def test_deterministic(text, n, opt):
 @given(st.one_of(texts, st.text()))
 @example("a——b2.5%中 \u3000 ￥100km/h,x")
 @example("见www.example.com/a.b和0.0.0.0/0")
+@example("20233.143.14")
 def test_tokenize_is_token_re(text):
     """The fast tokeniser finds exactly the tokens of the token grammar (addresses cut)."""
     expected = [p for tok in cjk.TOKEN_RE.findall(text) for p in cjk.address_pieces(tok)]
