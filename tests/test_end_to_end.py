@@ -21,7 +21,7 @@ from pdf_measure import (collisions, embedded_fonts, read_in_order, ink_x1, kins
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "lvliang-daily-2023-02-17.txt"
-SPECS = ("lvliang-daily.yaml", "a4-archive.yaml")
+SPECS = ("lvliang-daily.yaml", "a4-archive.yaml", "tabloid.yaml")
 
 
 @pytest.fixture(scope="module", params=SPECS)

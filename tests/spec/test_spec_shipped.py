@@ -82,6 +82,16 @@ def test_archive_extends_daily(archive: Spec, daily: Spec) -> None:
     assert archive.styles["kicker"].align is Align.CENTER
 
 
+def test_tabloid_extends_daily_and_places_automatically(daily: Spec) -> None:
+    tabloid = load_spec(SPECS / "tabloid.yaml")
+    assert (tabloid.page.width / PT_PER_MM, tabloid.page.height / PT_PER_MM) == pytest.approx(
+        (275, 390))
+    assert (tabloid.grid.columns, tabloid.grid.body_size) == (5, 10.5)
+    assert tabloid.styles["body"].size == tabloid.grid.body_size == tabloid.styles["dateline"].size
+    assert tabloid.placement.lead_columns is None and tabloid.placement.articles == ()
+    assert tabloid.masthead.columns == 2 and tabloid.masthead.color == daily.masthead.color
+
+
 def test_check_spec_is_load_spec() -> None:
     assert check_spec(SPECS / "lvliang-daily.yaml") == load_spec(SPECS / "lvliang-daily.yaml")
 
