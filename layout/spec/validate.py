@@ -443,6 +443,12 @@ class SpecBuilder:
         fit = math.floor((spec.text_width - gutters) / (grid.columns * grid.body_size) + 1e-9)
         if not grid.char_grid:
             return spec
+        body = spec.styles["body"]
+        if abs(body.size - grid.body_size) > 1e-6:
+            self.c.error(self.node("grid.body_size", "styles.body", "grid").where, "styles.body.size",
+                         f"expected the grid's body size {grid.body_size:g}pt on a character grid, "
+                         f"found {body.size:g}pt",
+                         "give styles.body the size of grid.body_size, or set grid.char_grid: false")
         if grid.column_chars is not None:
             need = grid.columns * grid.column_chars * grid.body_size + gutters
             if need > spec.text_width + 1e-6:

@@ -82,6 +82,9 @@ CASES: list[tuple[str, str, list[str]]] = [
       "  hint: did you mean `{page}`?"]),
     ("unknown jumps key", 'jumps:\n  continued: "x"\n',
      ["s.yaml:2:3: error: jumps: unknown key `continued` (did you mean `continued_to`?)"]),
+    ("body size off the character grid", "grid:\n  body_size: 五号\n",
+     ["s.yaml:2:14: error: styles.body.size: expected the grid's body size 10.5pt on a character "
+      "grid, found 9pt\n  hint: give styles.body the size of grid.body_size, or set grid.char_grid: false"]),
     ("unbalanced template", 'running_head:\n  template: "{foo"\n',
      ['s.yaml:2:13: error: running_head.template: expected a template with balanced braces, '
       'found "{foo"\n  hint: write `{{` and `}}` for literal braces']),

@@ -80,7 +80,7 @@ def test_units_in_a_spec(load_text: Callable[..., Spec]) -> None:
         "page:\n  size: {width: 100mm, height: 6in}\n  margins: {top: 1cm, left: 0.5in}\n"
         "grid: {columns: 3, body_size: 五号, gutter: 1em, leading: 1.5em}\n"
         "masthead: {columns: 2}\n"
-        "styles:\n  body: {size: 小五, indent: 1, leading: 1.5em, space_before: 2pt}\n"
+        "styles:\n  body: {size: 五号, indent: 1, leading: 1.5em, space_before: 2pt}\n"
         "  kicker: {indent: 1em, space_after: 0.5em, size: 四号}\n"
         "  headline: {weight: bold, role: song}\n  byline: {role: song-bold, weight: normal}\n"
         "  jump: {color: '#c00', leading: null}\n")
@@ -91,7 +91,7 @@ def test_units_in_a_spec(load_text: Callable[..., Spec]) -> None:
     assert spec.page.margin_bottom == 56.7  # schema default kept for unset sides
     assert (spec.grid.body_size, spec.grid.gutter, spec.grid.leading) == (10.5, 10.5, 15.75)
     body, kicker = spec.styles["body"], spec.styles["kicker"]
-    assert (body.size, body.indent_em, body.leading, body.space_before) == (9, 1, 13.5, 2)
+    assert (body.size, body.indent_em, body.leading, body.space_before) == (10.5, 1, 15.75, 2)
     assert (kicker.indent_em, kicker.space_after) == (1, 6.875)
     assert kicker.role == "kai"  # unset fields keep the style's default
     assert spec.styles["headline"].role == "song-bold"
