@@ -12,7 +12,7 @@ reader picks, character by character, the face the PDF uses.
 
 Subsetting a 10 MB CJK face takes ~1 s (parse, closure, Brotli), so subsets are
 cached on disk by (font file, size, mtime, characters) in `epub-fonts` under
-`layout.fonts.cache_dir()`; a cache that cannot be written is skipped, not fatal.
+`layout.disk_cache.cache_dir()`; a cache that cannot be written is skipped, not fatal.
 """
 
 from __future__ import annotations
@@ -138,7 +138,7 @@ def font_weight(path: Path) -> int:
 
 def cache_dir() -> Path:
     """Where subsets are kept between runs: beside the composer's font cache."""
-    from layout.fonts import cache_dir as font_cache_dir
+    from layout.disk_cache import cache_dir as font_cache_dir
 
     return font_cache_dir() / "epub-fonts"
 

@@ -164,16 +164,16 @@ def test_reportlab_face_from_the_cache_equals_a_fresh_parse(tmp_path, monkeypatc
     PDF is byte-identical either way; the cache only saves the parse)."""
     import shutil
 
-    from layout import fonts as fonts_mod
+    from layout import reportlab_faces
 
     monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / "cache"))
     font = tmp_path / "face.ttf"
     shutil.copy(FONT_DIR / "NotoSerifSC-Regular.ttf", font)
-    fresh = fonts_mod._reportlab_font("FreshFace", font)  # parsed, then stored
+    fresh = reportlab_faces.reportlab_font("FreshFace", font)  # parsed, then stored
     assert len(list((tmp_path / "cache").glob("rlface-*.pickle"))) == 1
-    cached = fonts_mod._reportlab_font("CachedFace", font)
+    cached = reportlab_faces.reportlab_font("CachedFace", font)
     assert cached.fontName == "CachedFace" and cached.face is not fresh.face
-    skip = set(fonts_mod._REBUILT_FACE_KEYS) | {"get_table"}  # a view of glyf, see _table
+    skip = set(reportlab_faces.REBUILT_FACE_KEYS) | {"get_table"}  # a view of glyf, see _table
     assert {k: v for k, v in vars(cached.face).items() if k not in skip} == \
         {k: v for k, v in vars(fresh.face).items() if k not in skip}
     assert cached.face._ttf_data[:] == fresh.face._ttf_data  # mapped, not read

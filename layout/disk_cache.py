@@ -1,0 +1,54 @@
+"""Derived font data on disk: where it lives, how an entry is named and written.
+
+In: a font file and a kind of data (the composer's widths, ReportLab's parse of the
+face, EPUB subsets use the folder too). Out: a cache file path keyed by the font's
+content, and atomic writes that never fail an export (a read-only cache is no error).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+CACHE_VERSION = 5  # bump when what an entry holds changes
+
+
+def cache_file(kind: str, path: Path, *extra: str) -> Path:
+    """The cache file of `kind` for the face file `path` as it is now.
+
+    Keyed by content, not by path and mtime: every clone or copy of the fonts shares
+    one entry instead of adding ~3 MB to the cache. A TrueType file's first bytes
+    are its table directory, which holds a checksum of every table (and `head`
+    one of the whole file), so they and the size identify the file for the price of
+    one small read.
+    """
+    with open(path, "rb") as fh:
+        directory = fh.read(_DIRECTORY_BYTES)
+    digest = hashlib.sha1(directory)
+    digest.update("|".join([str(path.stat().st_size), str(CACHE_VERSION), *extra]).encode())
+    return cache_dir() / f"{kind}-{digest.hexdigest()[:16]}.pickle"
+
+
+_DIRECTORY_BYTES = 4096  # 12 + 16 per table: room for 255 tables
+
+
+def store(cache: Path, value: object) -> None:
+    """Write a cache entry atomically; a read-only cache directory is no error."""
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+
+
+def cache_dir() -> Path:
+    """Where derived font data is cached: `$LAYOUT_CACHE_DIR`, else the XDG cache."""
+    if env := os.environ.get("LAYOUT_CACHE_DIR"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "cjk-newspaper-layout"
