@@ -137,12 +137,12 @@ class Made:
     finished: bool = False
 
 
-def pdf_language(issue) -> str:
+def pdf_language(made: Made) -> str:
     """The PDF's /Lang: zh-CN for a Simplified issue, zh-Hant for a Traditional one
     (its region, 香港 or 台湾, is not known)."""
-    from layout.script import Script, detect_script
+    from layout.script import Script
 
-    return "zh-CN" if detect_script(issue) is Script.HANS else Script.HANT.language
+    return "zh-CN" if made.run.script is Script.HANS else Script.HANT.language
 
 
 def choose_jobs(issue, asked: int | None) -> int:
@@ -203,7 +203,7 @@ def export_pdf(issue, output: Path, made: Made, *, plan: bool = False) -> dict:
     try:
         render_pdf(made.pages, output, fonts=made.fonts, title=title,
                    author=issue.paper.publisher_line, subject=issue.paper.name,
-                   lang=pdf_language(issue), progress=progress, total=made.expected)
+                   lang=pdf_language(made), progress=progress, total=made.expected)
     finally:
         progress.finish()
     finish_typesetting(made)

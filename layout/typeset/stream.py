@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from layout.model import Issue
-from layout.script import detect_script
+from layout.script import Script, detect_script
 from layout.spec.schema import Spec
 from layout.typeset.blocks import Blocks, Setter
 from layout.typeset.columns import make_grid
@@ -27,10 +27,10 @@ class Maker:
     """The page maker of one process: walks the issue and turns layouts into records."""
 
     def __init__(self, issue: Issue, spec: Spec, setter: Setter, *,
-                 pages: set[int] | None, draw: bool) -> None:
+                 pages: set[int] | None, draw: bool, script: Script) -> None:
         self.issue, self.spec = issue, spec
         self.grid = make_grid(spec)
-        self.blocks = Blocks(spec, self.grid, setter, detect_script(issue))
+        self.blocks = Blocks(spec, self.grid, setter, script)
         self.paginator = Paginator(issue, spec, self.grid, self.blocks)
         self._wanted, self._draw = pages, draw
         self._reported = 0  # warnings already handed on in a record
@@ -61,8 +61,10 @@ class Typesetting:
     def __init__(self, issue: Issue, spec: Spec, setter: Setter, *,
                  pages: set[int] | None = None, draw: bool = True, jobs: int = 1,
                  split: int | None = None) -> None:
-        self._maker = Maker(issue, spec, setter, pages=pages, draw=draw)
-        self._make_worker = lambda: Maker(issue, spec, setter, pages=pages, draw=draw)
+        self.script = detect_script(issue)  # one pass over the text, for both processes
+        self._maker = Maker(issue, spec, setter, pages=pages, draw=draw, script=self.script)
+        self._make_worker = lambda: Maker(issue, spec, setter, pages=pages, draw=draw,
+                                          script=self.script)
         self._jobs, self._split, self._draw = jobs, split, draw
         self._started = False
         self.grid = self._maker.grid
