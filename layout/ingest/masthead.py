@@ -6,8 +6,8 @@ counts as masthead when at least one field is found and little else is left over
 body line that merely mentions a date is not swallowed. Each masthead or footer line is
 quoted whole in the notes, so the labels (邮发代号, 今日, 责编 …) that the model does not
 keep are not lost. Traditional forms are in the same tables, and so are the other
-ways papers print a date: Chinese numerals (二〇二三年三月五日), 民国 years (中華民國112年),
-lunar dates with or without 农历 (癸卯年二月十四).
+ways papers print a date: Chinese numerals (二〇二三年三月五日), 民国 years (中華民國112年,
+中華民國一一二年), lunar dates with or without 农历 (癸卯年二月十四).
 """
 
 from __future__ import annotations
@@ -28,8 +28,13 @@ HANS = r"[\u4e00-\u9fff]"
 CN_YEAR = r"[〇零一二三四五六七八九]{4}"
 CN_MONTH = r"十[一二]?|[一二三四五六七八九]"
 CN_DAY = r"三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
-# The 民国 era of Taiwan papers: 民國112年 is 2023.
+# The 民国 era of Taiwan papers: 民國112年 is 2023. Its year is printed in digits (112),
+# numeral by numeral (一一二) or as a number (一百一十二, 一百十二, 一百零五).
 ROC_EPOCH = 1911
+ROC_ERA = r"(?:中华民国|中華民國|民国|民國)"
+ROC_YEAR = r"[0-9]{2,3}|一百(?:[零〇][一二三四五六七八九]|一?十[一二三四五六七八九]?)?|[〇零一二三四五六七八九]{2,3}"
+ROC_DATE = (ROC_ERA + rf"\s*(?P<roc>{ROC_YEAR})\s*年\s*(?P<m>[0-9]{{1,2}}|{CN_MONTH})\s*月"
+            rf"(?:\s*(?P<d>[0-9]{{1,2}}|{CN_DAY})\s*日)?")
 # Lunar dates (GB/T 33661—2017 农历的编算和颁行): a 干支 year, a month (闰 for a leap
 # month, 正 for the first, 冬 and 腊 for the last two), a day 初一…初十, 十一…二十, 廿一…三十.
 GANZHI_YEAR = r"[甲乙丙丁戊己庚辛壬癸]\s*[子丑寅卯辰巳午未申酉戌亥]\s*年"
@@ -57,8 +62,7 @@ MASTHEAD_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("website", re.compile(HANS + r"{0,8}(?:网|網)?\s*[:：]?\s*(?P<v>https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")),
     ("website", re.compile(HANS + r"{0,8}(?:网|網)(?:址|站)?\s*[:：]?\s*"
                            r"(?P<v>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org|hk|tw|mo)(?![A-Za-z0-9.-]))")),
-    ("date", re.compile(r"(?:中华民国|中華民國|民国|民國)\s*(?P<roc>[0-9]{2,3})\s*年\s*(?P<m>[0-9]{1,2})\s*月"
-                        r"(?:\s*(?P<d>[0-9]{1,2})\s*日)?")),
+    ("date", re.compile(ROC_DATE)),
     ("date", re.compile(r"(?P<y>[0-9]{4})\s*年\s*(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*日)?")),
     ("date", re.compile(rf"(?P<y>{CN_YEAR})\s*年\s*(?P<m>{CN_MONTH})\s*月(?:\s*(?P<d>{CN_DAY})\s*日)?")),
     ("weekday", re.compile(r"(?P<v>(?:星期|礼拜|禮拜|周|週)\s*[一二三四五六日天])")),
@@ -216,9 +220,18 @@ def _field_value(key: str, match: re.Match[str]) -> str:
 def _date_value(match: re.Match[str]) -> str:
     """`year-month-day` (day may be empty) of a date in digits, Chinese numerals or 民国 years."""
     groups = match.groupdict()
-    year = int(groups["roc"]) + ROC_EPOCH if groups.get("roc") else chinese_number(groups["y"])
+    year = roc_year(groups["roc"]) + ROC_EPOCH if groups.get("roc") else chinese_number(groups["y"])
     day = str(chinese_number(groups["d"])) if groups["d"] else ""
     return f"{year}-{chinese_number(groups['m'])}-{day}"
+
+
+def roc_year(text: str) -> int:
+    """A 民国 year: 112, 一一二, 一百一十二, 一百十二 and 一百零五 (105)."""
+    hundreds, mark, rest = text.partition("百")
+    if not mark:
+        return chinese_number(text)
+    tail = rest.lstrip("零〇")
+    return chinese_number(hundreds) * 100 + (chinese_number(tail) if tail else 0)
 
 
 def _store_field(found: Masthead, key: str, value: str, line: int, notes: Notes) -> None:
