@@ -35,6 +35,7 @@ ROC_ERA = r"(?:中华民国|中華民國|民国|民國)"
 ROC_YEAR = r"[0-9]{2,3}|一百(?:[零〇][一二三四五六七八九]|一?十[一二三四五六七八九]?)?|[〇零一二三四五六七八九]{2,3}"
 ROC_DATE = (ROC_ERA + rf"\s*(?P<roc>{ROC_YEAR})\s*年\s*(?P<m>[0-9]{{1,2}}|{CN_MONTH})\s*月"
             rf"(?:\s*(?P<d>[0-9]{{1,2}}|{CN_DAY})\s*日)?")
+ROC_DATE_RE = re.compile(ROC_DATE)
 # Lunar dates (GB/T 33661—2017 农历的编算和颁行): a 干支 year, a month (闰 for a leap
 # month, 正 for the first, 冬 and 腊 for the last two), a day 初一…初十, 十一…二十, 廿一…三十.
 GANZHI_YEAR = r"[甲乙丙丁戊己庚辛壬癸]\s*[子丑寅卯辰巳午未申酉戌亥]\s*年"
@@ -62,7 +63,7 @@ MASTHEAD_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("website", re.compile(HANS + r"{0,8}(?:网|網)?\s*[:：]?\s*(?P<v>https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")),
     ("website", re.compile(HANS + r"{0,8}(?:网|網)(?:址|站)?\s*[:：]?\s*"
                            r"(?P<v>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org|hk|tw|mo)(?![A-Za-z0-9.-]))")),
-    ("date", re.compile(ROC_DATE)),
+    ("date", ROC_DATE_RE),
     ("date", re.compile(r"(?P<y>[0-9]{4})\s*年\s*(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*日)?")),
     ("date", re.compile(rf"(?P<y>{CN_YEAR})\s*年\s*(?P<m>{CN_MONTH})\s*月(?:\s*(?P<d>{CN_DAY})\s*日)?")),
     ("weekday", re.compile(r"(?P<v>(?:星期|礼拜|禮拜|周|週)\s*[一二三四五六日天])")),
@@ -141,12 +142,17 @@ def read_masthead(units: list[Unit], found: Masthead, notes: Notes) -> int:
     Lines without a field that are plainly masthead filler (the name in Latin letters,
     a rule of stars, OCR specks) are passed over, a few at a time, but only when a
     field line follows them; after the last field line only filler without Han or
-    digits is taken, so a short first headline or body line is left to the page.
+    digits is taken, so a short first headline or body line is left to the page. A 民国
+    date broken over two lines is read as one line (`_join_split_date`).
     """
     used = 0
     filler: list[Unit] = []
-    for index, unit in enumerate(units[:MASTHEAD_ZONE]):
-        fields = _match_fields(unit.text, found.values)
+    zone = units[:MASTHEAD_ZONE]
+    index = 0
+    while index < len(zone):
+        unit, fields = _join_split_date(zone, index, found.values, notes)
+        index += 1 if fields is None else 2
+        fields = fields if fields is not None else _match_fields(unit.text, found.values)
         if fields is None:
             if len(filler) < MAX_FILLER_RUN and is_filler(unit.text):
                 filler.append(unit)
@@ -158,10 +164,34 @@ def read_masthead(units: list[Unit], found: Masthead, notes: Notes) -> int:
             _store_field(found, key, value, unit.line, notes)
         found.line = found.line or unit.line
         notes.add(unit.line, f"masthead line '{unit.text}' read as {', '.join(sorted(fields))}")
-        used = index + 1
+        used = index
     trailing = list(takewhile(is_plain_filler, filler)) if used else []
     _read_filler(trailing, notes)
     return used + len(trailing)
+
+
+def _join_split_date(units: list[Unit], index: int, known: dict[str, str],
+                     notes: Notes) -> tuple[Unit, dict[str, str] | None]:
+    """units[index] joined to the next unit, with its fields, when a 民国 date is broken
+    between them; else units[index] and None.
+
+    A 民国 date is long (中華民國一一二年二月十七日) and a narrow masthead box may break it.
+    The lines are one when the first ends inside a date that the second completes, day
+    included, and together they read as a masthead line.
+    """
+    first = units[index]
+    if index + 1 >= len(units):
+        return first, None
+    second = units[index + 1]
+    joined = first.text + second.text
+    if not any(m.start() < len(first.text) < m.end() and m.group("d") for m in ROC_DATE_RE.finditer(joined)):
+        return first, None
+    fields = _match_fields(joined, known)
+    if fields is None:
+        return first, None
+    notes.add(first.line, f"masthead lines '{first.text}' and '{second.text}' (line {second.line}) "
+                          "read as one: a 民国 date broken over two lines")
+    return Unit(first.line, joined, first.block), fields
 
 
 def is_filler(text: str) -> bool:

@@ -308,6 +308,23 @@ def test_masthead_field_forms(line: str, field: str, expected: str | int) -> Non
     assert getattr(record, field) == expected
 
 
+@pytest.mark.parametrize("date", [
+    "中華民國\n112年2月17日 星期五", "中華民國一一二年\n二月十七日 星期五", "民國112年2月\n17日 星期五",
+    "中華民國一一二年二月十\n七日\n\n星期五",
+])
+def test_a_minguo_date_broken_over_two_masthead_lines_is_read_whole(date: str) -> None:
+    art, issue = only_article(f"聯合報\n\n{date}\n\n出口 連5黑 衰退逾2成\n\n財政部昨天公布2月出口統計。")
+    assert (issue.issue.date, issue.issue.weekday, art.headline) == ("2023-02-17", "星期五", "出口連5黑衰退逾2成")
+    assert any("a 民国 date broken over two lines" in n for n in issue.notes)
+
+
+def test_a_line_after_a_minguo_date_without_day_is_not_joined_to_it() -> None:
+    issue, _ = ingest_text("聯合報\n\n中華民國112年2月\n\n17日,市長出席活動並致詞。", "t.txt")
+    assert issue.issue.date is None
+    assert issue.articles()[0].body[0].text == "17日，市長出席活動並致詞。"
+    assert not any("broken over two lines" in n for n in issue.notes)
+
+
 def test_a_short_issue_number_with_hao_is_not_masthead() -> None:
     issue, _ = ingest_text("第5號颱風 逼近\n\n正文。", "t.txt")
     assert issue.issue.number is None and issue.articles()[0].headline == "第5號颱風逼近"
