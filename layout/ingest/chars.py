@@ -54,8 +54,9 @@ BYLINE_NEWS = r"(?:本报讯|本報訊|本报电|本報電)"
 REPORTER = r"(?:本报记者|本報記者|本报通讯员|本報通訊員|记者|記者|通讯员|通訊員|实习生|實習生|特约记者|特約記者)"
 PHOTO = r"(?:摄|攝|摄影|攝影)"
 JUMP_WORDS = r"(?:下转|下轉|上接|转|轉|续|續|接)"
-AGENCIES = r"(?:新华社|新華社|中新社|中新網|人民日报|人民日報|本报|本報|央视|央視)"
-DISPATCH = r"(?:电|電)"
+AGENCIES = r"(?:新华社|新華社|中新社|中新網|中央社|人民日报|人民日報|本报|本報|央视|央視)"
+# 电 or 专电 (a special dispatch: 中央社記者林宏翰東京17日專電)
+DISPATCH = r"(?:专|專)?(?:电|電)"
 # Where a report was filed, after the reporter's name (Taiwan papers): 記者王小明／台北報導
 REPORT_PLACE = r"\s*[/／]\s*" + f"[{HAN}]{{2,8}}?" + r"(?:报道|報導|報道)"
 # A lead in 【】 or 〔〕 at the start of a report: 【明報專訊】 【本报讯】 〔記者王小明／台北報導〕

@@ -3,9 +3,9 @@
 Kinds of line (`Kind`): heading (a short line without sentence punctuation), byline
 (`□ 本报记者 X`, `本报评论员`), photo credit (`记者 X 摄`), jump line (`（下转2版）`), footer,
 OCR garbage (`府 m I稿`), and body text. Recognisers for the pieces inside body text — the news
-lead 本报讯（记者 X）, the dateline 新华社北京2月16日电, jump marks at a paragraph's end —
-return what they cut so that `build` can put it in its field. Simplified and
-Traditional forms share one pattern (see `chars`).
+lead 本报讯（记者 X）, the dateline 新华社北京2月16日电 or （中央社台北17日電）, jump marks at
+a paragraph's end — return what they cut so that `build` can put it in its field.
+Simplified and Traditional forms share one pattern (see `chars`).
 """
 
 from __future__ import annotations
@@ -48,10 +48,13 @@ PAPER_LEAD = re.compile(
     r"^\s*(?P<lead>[\u4e00-\u9fff]{1,4}?(?:讯|訊|专讯|專訊))\s*(?P<who>[(（][^()（）]{1,30}[)）]"
     r"|(?:" + chars.REPORTER + r"\s+" + chars.NAME_CHAR + r"{2,3}\s+)+)\s*"
 )
+# The 电头: agency, place (a reporter may stand before it: 中央社記者王小明台北), day and
+# 电. 中央社 gives the day alone (台北17日電) and sets the whole 电头 in brackets
+# (（中央社記者王小明台北17日電）), which are dropped; 新华社's reporter follows in brackets.
 DATELINE = re.compile(
-    r"^\s*(?P<v>" + chars.AGENCIES
-    + r"[\u4e00-\u9fff]{0,8}?\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*" + chars.DISPATCH + r")"
-    r"\s*(?P<who>[(（][^()（）]{1,30}[)）])?\s*"
+    r"^\s*(?P<open>[(（])?\s*(?P<v>" + chars.AGENCIES
+    + r"[\u4e00-\u9fff]{0,8}?\s*(?:[0-9]{1,2}\s*月\s*)?[0-9]{1,2}\s*日\s*" + chars.DISPATCH + r")"
+    r"(?(open)\s*[)）]|\s*(?P<who>[(（][^()（）]{1,30}[)）])?)\s*"
 )
 DASH_START = re.compile(r"^\s*(?:——|—|--|-|－|─)+\s*")
 DATE_START = re.compile(r"^[0-9]{4}年[0-9]{1,2}月|^[0-9]{1,2}月[0-9]{1,2}日[，,]")

@@ -77,6 +77,23 @@ def test_dateline_is_stripped_into_its_field() -> None:
     assert art.body[0].text == "中共中央政治局召开会议。"
 
 
+@pytest.mark.parametrize(("lead", "dateline", "byline"), [
+    ("（中央社記者王小明台北17日電）", "中央社記者王小明台北17日電", None),
+    ("(中央社記者王小明台北17日電)", "中央社記者王小明台北17日電", None),
+    ("中央社台北17日電 ", "中央社台北17日電", None),
+    ("中央社記者林宏翰東京17日專電 ", "中央社記者林宏翰東京17日專電", None),
+    ("中央社台北17日电（记者 王小明）", "中央社台北17日电", "记者 王小明"),
+])
+def test_a_cna_dateline_is_stripped_into_its_field(lead: str, dateline: str, byline: str | None) -> None:
+    art, _ = only_article(f"行政院會通過 新年度預算\n\n{lead}行政院今天 召開院會,通過預算案。")
+    assert (art.dateline, art.byline, art.body[0].text) == (dateline, byline, "行政院今天召開院會，通過預算案。")
+
+
+def test_an_unclosed_bracket_before_a_cna_dateline_leaves_it_in_the_text() -> None:
+    art, _ = only_article("行政院會通過新年度預算\n\n（中央社台北17日電 行政院今天召開院會。")
+    assert art.dateline is None and art.body[0].text == "（中央社台北17日電行政院今天召開院會。"
+
+
 @pytest.mark.parametrize("credit", ["本报记者 王七 摄影", "記者 李小明 攝影", "新华社记者 王五 摄"])
 def test_a_credit_ending_in_she_ying_is_a_credit_not_a_byline(credit: str) -> None:
     art, _ = only_article(f"某县召开工作会议\n\n正文第一段。\n\n{credit}")
