@@ -109,17 +109,21 @@ FOOTER_FIELDS: dict[str, str | None] = {
     **dict.fromkeys(("本版组版", "本版組版", "组版", "組版", "版式设计", "版式設計", "版式", "美术编辑", "美術編輯",
                      "美编", "美編", "排版"), "layout_editor"),
     **dict.fromkeys(("本版责编", "本版責編", "责任编辑", "責任編輯", "本版编辑", "本版編輯", "文字编辑", "文字編輯",
-                     "责编", "責編"), "editors"),
+                     "值班编辑", "值班編輯", "责编", "責編"), "editors"),
     **dict.fromkeys(("责任校对", "責任校對", "校对", "校對"), "proofreader"),
     **dict.fromkeys(("图片编辑", "圖片編輯"), None),
 }
-# 编辑 alone is a label only as a word of its own with a colon (编辑:张三), not in
-# 要闻部编辑, 编辑部 or a sentence about editing.
-BARE_EDITOR_LABELS = ("编辑", "編輯")
-BARE_EDITOR = r"(?<!" + HANS + r")(?:" + "|".join(BARE_EDITOR_LABELS) + r")(?=\s*[:：])"
+# Labels that are common words too: one counts only as a word of its own with a colon
+# (编辑:张三, 统筹：李四), not in 要闻部编辑, 编辑部, 统筹推进 or a sentence about editing.
+# 统筹 (the page's coordinator) has no field in the model: its names stay in the notes.
+COLON_LABELS: dict[str, str | None] = {
+    **dict.fromkeys(("编辑", "編輯"), "editors"),
+    **dict.fromkeys(("统筹", "統籌"), None),
+}
+COLON_LABEL = r"(?<!" + HANS + r")(?:" + "|".join(COLON_LABELS) + r")(?=\s*[:：])"
 # The regex tries the longest label first, so 版式设计 is not read as 版式 + "设计".
 FOOTER_LABELS = re.compile(
-    r"(?P<label>" + "|".join(sorted(FOOTER_FIELDS, key=len, reverse=True)) + "|" + BARE_EDITOR
+    r"(?P<label>" + "|".join(sorted(FOOTER_FIELDS, key=len, reverse=True)) + "|" + COLON_LABEL
     + r"|(?:(?<=\s)|^)" + HANS + r"{0,6}(?:邮箱|郵箱|电子信箱|電子信箱))\s*[:：]?\s*"
 )
 DEPARTMENT = re.compile(r"(?P<v>" + HANS + r"{1,8}(?:部|中心|室)(?:主办|主辦|编辑|編輯))")
@@ -377,5 +381,5 @@ def read_footer(text: str) -> FooterFields:
 
 
 def _footer_field(label: str) -> str | None:
-    """The footer field a label's names fill (None for a mailbox or a photo editor)."""
-    return "editors" if label in BARE_EDITOR_LABELS else FOOTER_FIELDS.get(label)
+    """The footer field a label's names fill (None for a mailbox, a photo editor or 统筹)."""
+    return COLON_LABELS[label] if label in COLON_LABELS else FOOTER_FIELDS.get(label)

@@ -386,6 +386,8 @@ def test_a_headline_that_ends_in_commentator_stays_a_headline() -> None:
     ("本版编辑:周七 图片编辑:吴八 校对:郑九", ("周七",), None, "郑九"),
     ("責任編輯:陳一 美術編輯:林二 責任校對:黃三", ("陳一",), "林二", "黃三"),
     ("要闻部编辑 责任编辑:张三 组版:李四", ("张三",), "李四", None),
+    ("统筹:王一 值班编辑:孙二 版式设计:张三 校对:李四", ("孙二",), "张三", "李四"),
+    ("責編:陳一 統籌：林二 值班編輯:黃三", ("陳一", "黃三"), None, None),
 ])
 def test_footer_labels_longest_first(footer: str, editors: tuple[str, ...], layout_editor: str | None,
                                      proofreader: str | None) -> None:
@@ -438,6 +440,18 @@ def test_a_weather_box_is_masthead_kept_in_the_notes() -> None:
     issue, _ = ingest_text("某市晚报\n\n今日天气 晴转多云 北风二级 12℃/-1℃\n\n第512期\n\n某县召开工作会议\n\n正文。", "t.txt")
     assert (issue.issue.number, issue.articles()[0].headline) == (512, "某县召开工作会议")
     assert any("read as weather" in n for n in issue.notes)
+
+
+def test_a_coordinator_footer_keeps_its_names_in_the_notes() -> None:
+    issue, _ = ingest_text("标题在这里不长\n\n正文。\n\n统筹:王一 值班编辑:孙二", "t.txt")
+    assert issue.pages[0].footer is not None and issue.pages[0].footer.editors == ("孙二",)
+    assert any("统筹:王一" in n for n in issue.notes)
+
+
+def test_body_text_about_coordinating_is_not_a_footer() -> None:
+    art, issue = only_article("某县召开工作会议\n\n本报讯 要统筹 发展和安全,统筹推进 值班编辑 培训和")
+    assert issue.pages[0].footer is None
+    assert art.body[0].text.startswith("要统筹发展和安全")
 
 
 def test_body_text_about_editing_is_not_a_footer() -> None:
