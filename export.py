@@ -17,12 +17,11 @@ import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the stages are imported where used: `--help` and `check` stay quick
     from layout.fonts import FontSet
     from layout.typeset import Typesetting
-    from layout.typeset.placed import PlacedPage
 
 ROOT = Path(__file__).resolve().parent
 DEFAULT_SPEC = ROOT / "specs" / "lvliang-daily.yaml"
@@ -131,7 +130,7 @@ class Made:
 
     fonts: FontSet
     run: Typesetting
-    pages: Iterator[PlacedPage]
+    pages: Iterator[Any]  # drawn pages (`DrawnPage`s for the PDF), made as they are used
     missing: int
     expected: int  # pages the issue asks for (more may be appended)
     finished: bool = False
@@ -170,8 +169,13 @@ def typeset_issue(issue, spec, *, strict: bool, pages: set[int] | None = None,
 
     fonts = load_fonts_for(spec)
     missing = check_coverage(issue, fonts, strict=strict)
+    finish = None
+    if draw:  # each page's PDF content is drawn in the process that made the page
+        from layout.render.pdf import page_drawer
+
+        finish = page_drawer(fonts)
     run = typesetting(issue, spec, fonts, pages=pages, draw=draw,
-                      jobs=choose_jobs(issue, jobs))
+                      jobs=choose_jobs(issue, jobs), finish=finish)
     stream = iter(run)
     first = next(stream, None)
     if draw and first is None:

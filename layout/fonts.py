@@ -1,22 +1,19 @@
-"""The font registry: shipped faces, role fallback chains, coverage, ReportLab faces.
+"""The font registry: shipped faces, role fallback chains, coverage, cmaps.
 
 In: `fonts/fonts.yaml` (faces and chains; chains may be overridden by the layout
 spec). Out: a `FontSet` that implements `layout.typeset.measure.Metrics` for the
-composer, registers faces with ReportLab for the PDF renderer, and gives the EPUB
-exporter each face's file. Faces are parsed lazily (only those a lookup reaches) and
-once per process. The composer needs only each face's cmap and advances: those are
-kept in a small pickle per face file (`layout.disk_cache`), so a new process measures
-text without importing ReportLab or parsing a 10 MB font (~0.1 s). The PDF renderer
-needs ReportLab's own face, loaded by `layout.reportlab_faces`.
+composer, gives the PDF renderer each face's glyph ids and the EPUB exporter each
+face's file. Faces are read lazily (only those a lookup reaches) and once per
+process. What is read (cmap, advances, glyph ids) is kept in a small pickle per face
+file (`layout.disk_cache`), so a new process measures and draws text without parsing
+a 10 MB font (~0.1 s a face).
 """
 
 from __future__ import annotations
 
 import pickle
-import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 from collections.abc import Iterable, Mapping, Sequence
 
 import yaml
@@ -24,27 +21,7 @@ import yaml
 from layout.disk_cache import cache_file, store
 from layout.errors import FontError
 
-if TYPE_CHECKING:
-    from reportlab.pdfbase.ttfonts import TTFont
-
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
-_LOCK = threading.Lock()
-_PARSED: dict[Path, TTFont] = {}  # one ReportLab parse per file per process
-
-
-def _parse(name: str, path: Path) -> TTFont:
-    """Parse (once) and register a face with ReportLab under `name`."""
-    from reportlab.pdfbase import pdfmetrics
-
-    from layout.reportlab_faces import reportlab_font
-
-    with _LOCK:
-        font = _PARSED.get(path)
-        if font is None:
-            font = _PARSED[path] = reportlab_font(name, path)
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(font if font.fontName == name else reportlab_font(name, path))
-        return font
 
 
 class FontSet:
@@ -56,9 +33,10 @@ class FontSet:
             raise FontError(f"fonts: unknown face(s) in role chains: {', '.join(unknown)}")
         self._files = dict(files)
         self.chains = {role: tuple(chain) for role, chain in chains.items()}
-        self._widths: dict[str, dict[int, int]] = {}
+        self._widths: dict[str, dict[int, float]] = {}
         self._default: dict[str, int] = {}
         self._ink: dict[str, dict[str, tuple[float, float]]] = {}
+        self._gids: dict[str, dict[int, int]] = {}
         self._lookup: dict[tuple[str, str], str | None] = {}
         self._all_faces = tuple(dict.fromkeys(f for c in self.chains.values() for f in c))
 
@@ -75,17 +53,18 @@ class FontSet:
         except KeyError:
             raise FontError(f"fonts: unknown face {face!r}") from None
 
-    def register(self, face: str) -> str:
-        """Make `face` drawable by ReportLab; returns the name to `setFont` with."""
-        _parse(face, self.font_path(face))
-        return face
-
-    def _cmap_widths(self, face: str) -> dict[int, int]:
+    def _cmap_widths(self, face: str) -> dict[int, float]:
         w = self._widths.get(face)
         if w is None:
-            w, self._default[face], self._ink[face] = _face_widths(face, self.font_path(face))
+            w, self._default[face], self._ink[face], self._gids[face] = \
+                _face_widths(face, self.font_path(face))
             self._widths[face] = w
         return w
+
+    def glyph_ids(self, face: str) -> dict[int, int]:
+        """`face`'s cmap: code point -> glyph id (the PDF draws text by glyph id)."""
+        self._cmap_widths(face)
+        return self._gids[face]
 
     def has(self, face: str, ch: str) -> bool:
         """Whether `face` has a glyph for `ch`."""
@@ -142,12 +121,12 @@ _INK_CACHED = "—⸺"  # the dashes the composer draws as one rule (lb_runs)
 
 
 def _face_widths(name: str, path: Path
-                 ) -> tuple[dict[int, int], int, dict[str, tuple[float, float]]]:
-    """A face's cmap with advances (code point -> 1/1000 em), its default width and
-    the ink extents of the dashes.
+                 ) -> tuple[dict[int, float], int, dict[str, tuple[float, float]], dict[int, int]]:
+    """A face's cmap with advances (code point -> 1/1000 em), its default width, the
+    ink extents of the dashes, and its glyph ids (code point -> glyph id, for the PDF).
 
-    Read from the on-disk cache when the font file is unchanged, else from a
-    ReportLab parse (then cached; a read-only cache directory is no error).
+    Read from the on-disk cache when the font file is unchanged, else from the font
+    with fontTools (then cached; a read-only cache directory is no error).
     """
     cache = cache_file("widths", path)
     try:
@@ -155,13 +134,36 @@ def _face_widths(name: str, path: Path
             return pickle.load(fh)
     except (OSError, pickle.UnpicklingError, ValueError, EOFError):
         pass
-    tt = _parse(name, path)
-    # ReportLab's charWidths maps every cmap code point to its advance (1/1000 em)
-    widths = {c: tt.face.charWidths.get(c, tt.face.defaultWidth) for c in tt.face.charToGlyph}
-    default = int(tt.face.defaultWidth)
+    widths, default, gids = _read_face(path)
     ink = {ch: _ink_extent(path, ch) for ch in _INK_CACHED}
-    store(cache, (widths, default, ink))
-    return widths, default, ink
+    store(cache, (widths, default, ink, gids))
+    return widths, default, ink, gids
+
+
+def _read_face(path: Path) -> tuple[dict[int, float], int, dict[int, int]]:
+    """Advances in 1/1000 em and glyph ids of every cmap code point, and the default
+    (.notdef) advance. A space and a no-break space share one glyph, as in ReportLab."""
+    from fontTools.ttLib import TTFont as FTFont
+
+    try:
+        font = FTFont(str(path), lazy=True)
+        cmap = font.getBestCmap() or {}
+        ids = font.getReverseGlyphMap()
+        metrics = font["hmtx"].metrics
+        upm = font["head"].unitsPerEm
+        notdef = font.getGlyphOrder()[0]
+    except Exception as exc:  # noqa: BLE001 - fontTools raises many kinds
+        raise FontError(f"{path}: cannot read the font ({exc})") from None
+    scale = 1.0 if upm == 1000 else 1000.0 / upm
+    widths = {cp: metrics[glyph][0] * scale for cp, glyph in cmap.items()}
+    gids = {cp: ids[glyph] for cp, glyph in cmap.items()}
+    for have, alias in ((0x20, 0xA0), (0xA0, 0x20)):
+        if have in gids:
+            widths[alias], gids[alias] = widths[have], gids[have]
+            break
+    if upm == 1000:
+        widths = {cp: int(w) for cp, w in widths.items()}
+    return widths, int(metrics[notdef][0] * scale), gids
 
 
 @lru_cache(maxsize=64)

@@ -15,7 +15,7 @@ from layout.model import Issue
 from layout.spec.schema import Spec
 from layout.typeset.blocks import Setter, compose_setter
 from layout.typeset.records import Placement, Typeset
-from layout.typeset.stream import Typesetting
+from layout.typeset.stream import Finish, Typesetting
 
 __all__ = ["Placement", "Typeset", "Typesetting", "format_plan", "plan", "typeset",
            "typesetting"]
@@ -37,12 +37,13 @@ def typeset(issue: Issue, spec: Spec, metrics: object, *,
 
 def typesetting(issue: Issue, spec: Spec, metrics: object, *,
                 pages: set[int] | None = None, draw: bool = True,
-                jobs: int = 1) -> Typesetting:
+                jobs: int = 1, finish: Finish | None = None) -> Typesetting:
     """`typeset` as a stream of pages (see `Typesetting`); `draw=False` only paginates
     (the EPUB needs the page breaks, not the drawn pages); `jobs=2` makes the later
-    pages ahead in a second process (see `parallel`)."""
+    pages ahead in a second process (see `parallel`); `finish` is applied to each
+    drawn page in the process that made it (see `stream`)."""
     return Typesetting(issue, spec, compose_setter(spec, metrics), pages=pages, draw=draw,
-                       jobs=jobs)
+                       jobs=jobs, finish=finish)
 
 
 def plan(issue: Issue, spec: Spec, metrics: object) -> tuple[Placement, ...]:

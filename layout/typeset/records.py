@@ -9,6 +9,7 @@ worker process (see `parallel`) reaches the renderer just like a page made here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from layout.typeset.columns import Grid
 from layout.typeset.page import PageLayout
@@ -53,7 +54,8 @@ class PageRecord:
     clean: bool
     start: tuple[int, int] | None
     placements: tuple[Placement, ...]
-    page: PlacedPage | None  # None when the page is not drawn
+    page: PlacedPage | Any  # None when the page is not drawn; else what `finish` made
+    # of it, if the run has one (see `stream`)
     warnings: tuple[str, ...]  # raised since the previous record
 
 

@@ -6,11 +6,16 @@ draws each page and drops it (memory stays flat over long issues). Its `breaks`,
 iteration ends. With `jobs=2` the later pages are made ahead in a worker process
 (see `parallel`); the pages, breaks, placements and warnings are exactly those of a
 run on one core.
+
+`finish`, when given, is applied to each drawn page in the process that made it, and
+the iteration yields what it returns: a renderer's per-page work (the PDF content
+stream) then runs on both cores too, and only its result crosses between processes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from layout.model import Issue
 from layout.script import Script, detect_script
@@ -23,16 +28,20 @@ from layout.typeset.records import (PageRecord, Placement, Typeset, page_break, 
                                     placements)
 
 
+Finish = Callable[[PlacedPage], Any]  # a drawn page -> what the stream yields for it
+
+
 class Maker:
     """The page maker of one process: walks the issue and turns layouts into records."""
 
     def __init__(self, issue: Issue, spec: Spec, setter: Setter, *,
-                 pages: set[int] | None, draw: bool, script: Script) -> None:
+                 pages: set[int] | None, draw: bool, script: Script,
+                 finish: Finish | None = None) -> None:
         self.issue, self.spec = issue, spec
         self.grid = make_grid(spec)
         self.blocks = Blocks(spec, self.grid, setter, script)
         self.paginator = Paginator(issue, spec, self.grid, self.blocks)
-        self._wanted, self._draw = pages, draw
+        self._wanted, self._draw, self._finish = pages, draw, finish
         self._reported = 0  # warnings already handed on in a record
 
     def records(self, start: int = 0, stop: int | None = None) -> Iterator[PageRecord]:
@@ -44,6 +53,8 @@ class Maker:
             drawn = None
             if self._draw and (self._wanted is None or layout.number in self._wanted):
                 drawn = draw_page(layout, self.spec, self.grid, self.blocks)
+                if self._finish is not None:
+                    drawn = self._finish(drawn)
             yield PageRecord(layout.number, layout.number in self.paginator.rest_before,
                              page_start(layout), placements(layout, self.grid), drawn,
                              self.new_warnings())
@@ -60,11 +71,12 @@ class Typesetting:
 
     def __init__(self, issue: Issue, spec: Spec, setter: Setter, *,
                  pages: set[int] | None = None, draw: bool = True, jobs: int = 1,
-                 split: int | None = None) -> None:
+                 split: int | None = None, finish: Finish | None = None) -> None:
         self.script = detect_script(issue)  # one pass over the text, for both processes
-        self._maker = Maker(issue, spec, setter, pages=pages, draw=draw, script=self.script)
+        self._maker = Maker(issue, spec, setter, pages=pages, draw=draw, script=self.script,
+                            finish=finish)
         self._make_worker = lambda: Maker(issue, spec, setter, pages=pages, draw=draw,
-                                          script=self.script)
+                                          script=self.script, finish=finish)
         self._jobs, self._split, self._draw = jobs, split, draw
         self._started = False
         self.grid = self._maker.grid
@@ -72,7 +84,8 @@ class Typesetting:
         self.placements: list[Placement] = []
         self.warnings: list[str] = []
 
-    def __iter__(self) -> Iterator[PlacedPage]:
+    def __iter__(self) -> Iterator[Any]:
+        """The drawn pages (`PlacedPage`s, or what `finish` made of them)."""
         if self._started:
             raise RuntimeError("a Typesetting run can be iterated only once")
         self._started = True

@@ -53,83 +53,111 @@ def test_byte_identical(fs, tmp_path):
     assert (tmp_path / "1.pdf").read_bytes() == (tmp_path / "2.pdf").read_bytes()
 
 
-# --- streaming, progress, compressed pages, ReportLab's own operators -------------
+# --- streaming, progress, compressed pages, one text operation per run -------------
 
-from reportlab.pdfbase import pdfmetrics  # noqa: E402
-from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+import io  # noqa: E402
+
+from fontTools.ttLib import TTFont as FTFont  # noqa: E402
+from pdfminer.pdftypes import resolve1  # noqa: E402
 
 import layout.render.pdf as pdf_module  # noqa: E402
+from layout.render.pdf_content import GlyphCodes, draw_page  # noqa: E402
 from layout.typeset.placed import Line, Run  # noqa: E402
 
-# 600 distinct ideographs: more than two 256-glyph subsets, so runs cross subsets
+# 600 distinct ideographs: a run's glyph ids are far apart
 HAN = "".join(chr(0x4E00 + 7 * i) for i in range(600))
+SPECIALS = "(a\\b)\u00a0—"  # PDF string specials, a no-break space, a dash
 
 
 def runs_page(fs, number: int = 1) -> PlacedPage:
-    """Runs as the composer never makes them together: crossing subsets, tracked,
-    scaled, coloured, with PDF string specials and a no-break space."""
-    texts = [HAN[i:i + 40] for i in range(0, 600, 40)] + ["(a\\b)\u00a0—", "报", HAN[::-37]]
+    """Runs as the composer never makes them together: tracked, scaled, coloured,
+    in two faces and sizes, with PDF string specials and a no-break space."""
+    texts = [HAN[i:i + 40] for i in range(0, 600, 40)] + [SPECIALS, "报", HAN[::-37]]
     lines = []
     for i, text in enumerate(texts):
         runs = (Run(0.0, text[:20], "NotoSerifSC-Regular", 9, tracking=0.25 * (i % 3)),
                 Run(190.0, text[20:], "NotoSansSC-Bold" if i % 2 else "NotoSerifSC-Regular",
                     9 + i % 2, tracking=1.5 if i % 4 == 1 else 0.0,
                     color="#cc0000" if i % 5 == 0 else "#000000",
-                    hscale=2.0 if text == "(a\\b)\u00a0—" else 1.0))
+                    hscale=2.0 if text == SPECIALS else 1.0))
         lines.append(PlacedLine(20, 30 + 12 * i, Line(runs, 400.0, text)))
     return PlacedPage(number, 450, 260 + 12 * len(texts), tuple(lines),
                       bookmarks=(Bookmark(f"第{number}版", 0, 20),))
 
 
-def reference_draw_text(c, page, faces) -> None:
-    """The drawing as it was: ReportLab's setFont/setTextOrigin/textOut per run."""
-    h = page.height
-    t = c.beginText()
-    font, tc, tz, color = None, 0.0, 100.0, "#000000"
-    t.setFillColor(pdf_module._color(color))
-    for pl in page.lines:
-        y = h - pl.baseline
-        for run in pl.line.runs:
-            faces.register(run.font)
-            if (run.font, run.size) != font:
-                font = (run.font, run.size)
-                t.setFont(run.font, run.size)
-            if run.tracking != tc:
-                tc = run.tracking
-                t.setCharSpace(tc)
-            if run.hscale * 100.0 != tz:
-                tz = run.hscale * 100.0
-                t.setHorizScale(tz)
-            if run.color != color:
-                color = run.color
-                t.setFillColor(pdf_module._color(color))
-            x = pl.x + run.x
-            segments = pdfmetrics.getFont(run.font).splitString(run.text, c._doc)
-            if not (run.tracking and len(segments) > 1):
-                t.setTextOrigin(x, y)
-                t.textOut(run.text)
-                continue
-            i = 0
-            for _, codes in segments:
-                piece = run.text[i:i + len(codes)]
-                t.setTextOrigin(x, y)
-                t.textOut(piece)
-                x += pdf_module._tracked_advance(faces.fonts, run, piece)
-                i += len(codes)
-    c.drawText(t)
+def page_streams(path) -> list[bytes]:
+    """Each page's content stream, decompressed."""
+    with pdfplumber.open(path) as pdf:
+        return [b"".join(resolve1(s).get_data() for s in p.page_obj.contents) for p in pdf.pages]
 
 
-def test_operators_are_reportlabs_own(fs, tmp_path, monkeypatch):
-    """The fast text path writes the very bytes ReportLab's textOut wrote."""
+def test_every_glyph_where_the_run_puts_it(fs, tmp_path):
+    """Each run is one Tj; every character extracts back, in order, at the x its run's
+    origin, the face's advances, Tc and Tz put it (within 0.01 pt)."""
+    pg = runs_page(fs)
+    render_pdf([pg], tmp_path / "r.pdf", fonts=fs, title="t")
+    (stream,) = page_streams(tmp_path / "r.pdf")
+    runs = [r for pl in pg.lines for r in pl.line.runs if r.text]
+    assert stream.count(b" Tj") == len(runs)
+    expected = []
+    for pl in pg.lines:
+        for r in pl.line.runs:
+            x = pl.x + r.x
+            for ch in r.text:
+                expected.append((ch, round(x, 2)))
+                x += fs.advance(r.font, ch, r.size) * r.hscale + r.tracking * r.hscale
+    with pdfplumber.open(tmp_path / "r.pdf") as pdf:
+        chars = pdf.pages[0].chars
+    assert [c["text"] for c in chars] == [ch for ch, _ in expected]
+    assert [c["x0"] for c in chars] == pytest.approx([x for _, x in expected], abs=0.01)
+
+
+def test_pages_drawn_elsewhere_make_the_same_pdf(fs, tmp_path):
+    """A page drawn beforehand (as a worker process does) or here: the same bytes."""
     pages = [runs_page(fs, 1), page(fs), runs_page(fs, 2)]
-    render_pdf(pages, tmp_path / "fast.pdf", fonts=fs, title="t")
-    monkeypatch.setattr(pdf_module, "_draw_text", reference_draw_text)
-    render_pdf(pages, tmp_path / "slow.pdf", fonts=fs, title="t")
-    fast = (tmp_path / "fast.pdf").read_bytes()
-    assert fast == (tmp_path / "slow.pdf").read_bytes()
-    with pdfplumber.open(tmp_path / "fast.pdf") as pdf:
-        text = "".join(ch["text"] for ch in pdf.pages[0].chars)
-    assert HAN[:40] in text
+    render_pdf(pages, tmp_path / "here.pdf", fonts=fs, title="t")
+    codes = GlyphCodes(fs)
+    render_pdf([draw_page(p, codes) for p in pages], tmp_path / "drawn.pdf", fonts=fs, title="t")
+    assert (tmp_path / "here.pdf").read_bytes() == (tmp_path / "drawn.pdf").read_bytes()
+
+
+def test_fonts_embed_only_the_glyphs_drawn(fs, tmp_path):
+    """One font per face used, subset: the glyphs drawn (and .notdef) have outlines,
+    every other glyph is empty; /W lists the widths that are not 1000."""
+    pg = runs_page(fs)
+    render_pdf([pg], tmp_path / "f.pdf", fonts=fs, title="t")
+    drawn: dict[str, set[int]] = {}
+    for pl in pg.lines:
+        for r in pl.line.runs:
+            ids = fs.glyph_ids(r.font)
+            drawn.setdefault(r.font, set()).update(ids[ord(ch)] for ch in r.text)
+    names = {FTFont(str(fs.font_path(f)), lazy=True)["name"].getDebugName(6): f for f in drawn}
+    with pdfplumber.open(tmp_path / "f.pdf") as pdf:
+        fonts = resolve1(pdf.pages[0].page_obj.resources["Font"])
+        assert len(fonts) == len(drawn) == 2
+        for ref in fonts.values():
+            font = resolve1(ref)
+            assert font["Subtype"].name == "Type0" and font["Encoding"].name == "Identity-H"
+            cid = resolve1(resolve1(font["DescendantFonts"])[0])
+            program = resolve1(resolve1(cid["FontDescriptor"])["FontFile2"]).get_data()
+            face = names[cid["BaseFont"].name.split("+", 1)[1]]
+            loca = FTFont(io.BytesIO(program))["loca"]
+            full = FTFont(str(fs.font_path(face)))["loca"]
+            assert len(loca) == len(full)  # glyph ids kept
+
+            def inked(table, gids):  # glyphs with an outline (a space has none)
+                return {g for g in gids if table[g + 1] > table[g]}
+
+            assert inked(loca, range(len(loca) - 1)) == inked(full, drawn[face] | {0})
+
+
+def test_a_character_no_face_has_draws_notdef(fs, tmp_path):
+    """The coverage check warns; the page still draws (glyph 0), and nothing breaks."""
+    line = Line((Run(0.0, "报\ue000纸", "NotoSerifSC-Regular", 9),), 100.0, "报\ue000纸")
+    render_pdf([PlacedPage(1, 200, 100, (PlacedLine(10, 20, line),))], tmp_path / "n.pdf",
+               fonts=fs, title="t")
+    (stream,) = page_streams(tmp_path / "n.pdf")
+    assert b"0000" in stream.split(b"<")[1].split(b">")[0]
 
 
 def test_generator_drawn_once_same_bytes(fs, tmp_path):
@@ -171,39 +199,21 @@ def test_empty_stream(fs, tmp_path):
     assert (tmp_path / "e.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_finished_pages_hold_only_compressed_bytes(fs, tmp_path, monkeypatch):
-    """Memory flat in pages: no page keeps its uncompressed operators after showPage."""
-    hook = pdf_module._compress_finished_page
+def test_pages_held_only_as_compressed_bytes(fs, tmp_path, monkeypatch):
+    """Memory flat in pages: the document keeps each page's content compressed."""
+    add = pdf_module._add_page
     held = []
 
-    def checked(c):
-        hook(c)
+    def checked(c, pg):
+        add(c, pg)
         pages = c._doc.Pages.pages
         assert all(p.stream is None for p in pages)
-        assert all(isinstance(p.Contents.content, (bytes, str)) for p in pages)
         held.append(sum(len(p.Contents.content) for p in pages))
 
-    monkeypatch.setattr(pdf_module, "_compress_finished_page", checked)
+    monkeypatch.setattr(pdf_module, "_add_page", checked)
     render_pdf((runs_page(fs, n) for n in range(1, 4)), tmp_path / "m.pdf", fonts=fs, title="t")
     assert len(held) == 3
     stream = runs_page(fs, 1)
     raw_text = sum(len(r.text) for pl in stream.lines for r in pl.line.runs)
-    assert held[0] < 4 * raw_text  # compressed, not the ~20 bytes an operator costs per glyph
-
-
-def test_compression_hook_matches_reportlab(tmp_path):
-    """Compressing at showPage writes what ReportLab writes when it compresses at save."""
-    def draw(path, hook):
-        c = Canvas(str(path), invariant=1, pageCompression=1)
-        for i in range(3):
-            c.drawString(72, 720, f"page {i} (with parentheses) \\ backslash")
-            c.rect(72, 72, 100 + i, 50, fill=1)
-            c.showPage()
-            if hook:
-                pdf_module._compress_finished_page(c)
-        c.save()
-        return path.read_bytes()
-
-    hooked = draw(tmp_path / "hooked.pdf", True)
-    assert hooked == draw(tmp_path / "plain.pdf", False)
-    assert b"FlateDecode" in hooked
+    assert held[0] < 4 * raw_text  # compressed: the operators take ~5 bytes a glyph
+    assert len(page_streams(tmp_path / "m.pdf")[0]) > 4 * raw_text

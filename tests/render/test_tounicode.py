@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pdfplumber
-from reportlab.pdfbase import ttfonts
 
 from layout.fonts import load_fontset
 from layout.render.pdf import render_pdf
-from layout.render.rl_tounicode import to_unicode_cmap, utf16_hex
+from layout.render.pdf_fonts import to_unicode_cmap, utf16_hex
 from layout.typeset.linebreak import ComposeOptions, StyledText, compose
 from layout.typeset.placed import PlacedLine, PlacedPage
 
@@ -18,15 +17,17 @@ TEXT = "王\U0002c27c与\U00020cd0家的鿍和㧐都在表里。"
 def test_utf16_destinations() -> None:
     assert utf16_hex(0x4E2D) == "4E2D"
     assert utf16_hex(0x2C27C) == "D870DE7C"
-    cmap = to_unicode_cmap("AAAAAA+Face", [0x20, 0x2C27C])
-    assert "<00> <0020>" in cmap and "<01> <D870DE7C>" in cmap
+    cmap = to_unicode_cmap({3: " ", 0x1234: "\U0002c27c"})
+    assert "<0003> <0020>" in cmap and "<1234> <D870DE7C>" in cmap
+    assert "<0000> <FFFF>" in cmap  # two-byte codes: the glyph ids
 
 
-def test_cmap_for_bmp_text_is_reportlabs_own() -> None:
-    """The fix changes nothing for BMP characters (four hex digits, as ReportLab writes)."""
-    subset = [0x4E2D, 0x3002, 0x41, 0x20]
-    expected = "\n".join(["<00> <4E2D>", "<01> <3002>", "<02> <0041>", "<03> <0020>"])
-    assert expected in to_unicode_cmap("X", subset)
+def test_cmap_blocks_hold_at_most_100_entries() -> None:
+    """The CMap format allows 100 entries per bfchar block."""
+    cmap = to_unicode_cmap({gid: chr(0x4E00 + gid) for gid in range(250)})
+    counts = [int(line.split()[0]) for line in cmap.splitlines() if line.endswith("beginbfchar")]
+    assert counts == [100, 100, 50]
+    assert cmap.count("endbfchar") == 3
 
 
 def test_pdf_text_with_supplementary_characters_extracts_exactly(tmp_path) -> None:
@@ -37,7 +38,6 @@ def test_pdf_text_with_supplementary_characters_extracts_exactly(tmp_path) -> No
                                          for i, ln in enumerate(lines)))
     out = tmp_path / "ext.pdf"
     render_pdf([page], out, fonts=fs, title="t")
-    assert ttfonts.makeToUnicodeCMap is to_unicode_cmap
     with pdfplumber.open(out) as pdf:
         text = "".join(c["text"] for c in pdf.pages[0].chars)
     assert text == TEXT

@@ -144,8 +144,9 @@ def test_width_cache_matches_a_fresh_parse_and_follows_the_file(tmp_path, monkey
     stored = list((tmp_path / "cache" / "cjk-newspaper-layout").glob("widths-*.pickle"))
     assert len(stored) == 1
     assert fonts_mod._face_widths("CacheTestFace", font) == fresh  # read back
-    widths, default, ink = fresh
+    widths, default, ink, gids = fresh
     assert widths[ord("中")] == 1000 and default > 0 and set(ink) == set("—⸺")
+    assert set(gids) == set(widths) and gids[ord("中")] > 0
     # a copy elsewhere (another clone) shares the entry; a touched file keeps it
     copy = tmp_path / "clone" / "face.ttf"
     copy.parent.mkdir()
@@ -159,33 +160,17 @@ def test_width_cache_matches_a_fresh_parse_and_follows_the_file(tmp_path, monkey
     assert len(list(stored[0].parent.glob("widths-*.pickle"))) == 2
 
 
-def test_reportlab_face_from_the_cache_equals_a_fresh_parse(tmp_path, monkeypatch):
-    """The cached ReportLab face subsets and measures exactly like a parsed one (the
-    PDF is byte-identical either way; the cache only saves the parse)."""
-    import shutil
+def test_face_data_agrees_with_reportlabs_own_parse(tmp_path, monkeypatch):
+    """An independent reading of the same face: ReportLab's TrueType parser finds the
+    same cmap, glyph ids, advances and default width as ours (fontTools)."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
 
-    from layout import reportlab_faces
+    from layout import fonts as fonts_mod
 
     monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / "cache"))
-    font = tmp_path / "face.ttf"
-    shutil.copy(FONT_DIR / "NotoSerifSC-Regular.ttf", font)
-    fresh = reportlab_faces.reportlab_font("FreshFace", font)  # parsed, then stored
-    assert len(list((tmp_path / "cache").glob("rlface-*.pickle"))) == 1
-    cached = reportlab_faces.reportlab_font("CachedFace", font)
-    assert cached.fontName == "CachedFace" and cached.face is not fresh.face
-    skip = set(reportlab_faces.REBUILT_FACE_KEYS) | {"get_table"}  # a view of glyf, see _table
-    assert {k: v for k, v in vars(cached.face).items() if k not in skip} == \
-        {k: v for k, v in vars(fresh.face).items() if k not in skip}
-    assert cached.face._ttf_data[:] == fresh.face._ttf_data  # mapped, not read
-    lazy = cached.face.glyphToChar  # rebuilt from the cmap on first use, in cmap order
-    gid = fresh.face.charToGlyph[ord("中")]
-    assert lazy[gid] == fresh.face.glyphToChar[gid] and dict(lazy) == fresh.face.glyphToChar
-    assert lazy.get(10**9) is None and (10**9 in lazy) is False
-    assert [cached.face._pdfScale(v) for v in (0, 500, 1000)] == \
-        [fresh.face._pdfScale(v) for v in (0, 500, 1000)]
-    view = cached.face.get_table("glyf")  # the mapped file, sliced on demand
-    assert not isinstance(view, bytes) and len(view) == len(fresh.face.get_table("glyf"))
-    assert view[1000:1100] == fresh.face.get_table("glyf")[1000:1100]
-    subset = [0, 32] + [ord(c) for c in "中华人民共和国，。——𬉼"]
-    assert cached.face.makeSubset(subset) == fresh.face.makeSubset(subset)
-    assert cached.stringWidth("吕梁日报 2023", 9) == fresh.stringWidth("吕梁日报 2023", 9)
+    font = FONT_DIR / "NotoSansSC-Bold.ttf"
+    widths, default, _ink, gids = fonts_mod._face_widths("Face", font)
+    reference = TTFontFile(str(font))
+    assert gids == reference.charToGlyph
+    assert widths == reference.charWidths
+    assert default == int(reference.defaultWidth)

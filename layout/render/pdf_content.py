@@ -1,0 +1,147 @@
+"""A placed page -> its PDF content stream, compressed: the drawing, as plain data.
+
+In: a `PlacedPage` and the `FontSet` its runs name. Out: a `DrawnPage`: the page's
+size, its compressed content stream, the characters it draws from each face (for
+the fonts' subsets) and its bookmarks. Nothing here depends on other pages: every
+face is one CID font whose codes are the face's glyph ids (see `layout.render.sfnt`),
+named `/F<n>` by its place in `FontSet.faces`. So pages can be drawn in any process,
+in any order, and the document assembled from the pieces (`layout.render.pdf`).
+
+Each `Run` is one text operation (Tm and one Tj; Tf, Tc, Tz and colour only when they
+change). A run's text becomes hex glyph codes with one `str.translate`: no Python
+work per character.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reportlab.lib.rl_accel import fp_str
+
+from layout.fonts import FontSet
+from layout.typeset.placed import Bookmark, PlacedPage
+
+COMPRESSION = 6  # zlib level: 9 is ~2x slower for ~1 % smaller pages
+
+
+@dataclass(frozen=True, slots=True)
+class DrawnPage:
+    """A page ready for the document: what `PlacedPage` was, drawn."""
+
+    number: int
+    width: float
+    height: float
+    content: bytes  # the content stream, Flate-compressed
+    used: tuple[tuple[str, str], ...]  # (face, the characters drawn from it)
+    bookmarks: tuple[Bookmark, ...]
+
+
+def resource_name(fonts: FontSet, face: str) -> str:
+    """The page resource name of `face`: the same in every process and page."""
+    return f"F{fonts.faces.index(face) + 1}"
+
+
+class GlyphCodes:
+    """Per face: a `str.translate` table from characters to 4-digit hex glyph ids, and
+    its resource name. Built on first use and kept (a process draws many pages)."""
+
+    def __init__(self, fonts: FontSet) -> None:
+        self.fonts = fonts
+        self._tables: dict[str, tuple[dict[int, str], str]] = {}
+
+    def of(self, face: str) -> tuple[dict[int, str], str]:
+        known = self._tables.get(face)
+        if known is None:
+            table = _Codes((cp, f"{gid:04X}") for cp, gid in self.fonts.glyph_ids(face).items())
+            known = self._tables[face] = (table, resource_name(self.fonts, face))
+        return known
+
+
+class _Codes(dict):
+    """A translate table that draws a character the face lacks as glyph 0 (.notdef),
+    as every PDF renderer would: the coverage check has already warned of it."""
+
+    __slots__ = ()
+
+    def __missing__(self, key: int) -> str:
+        return "0000"
+
+
+_RGB: dict[str, str] = {}
+
+
+def rgb(color: str) -> str:
+    """'#rrggbb' as PDF colour operands ('r g b')."""
+    known = _RGB.get(color)
+    if known is None:
+        value = color.lstrip("#")
+        if len(value) != 6:
+            raise ValueError(f"colour {color!r}: expected #rrggbb")
+        known = _RGB[color] = fp_str(*(int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)))
+    return known
+
+
+def draw_page(page: PlacedPage, codes: GlyphCodes) -> DrawnPage:
+    """The page's content: boxes, then rules, then text; y flipped to PDF's bottom-up."""
+    ops: list[str] = []
+    h = page.height
+    for box in page.boxes:
+        ops.append(f"{rgb(box.color)} rg {fp_str(box.x, h - box.y - box.height)} "
+                   f"{fp_str(box.width, box.height)} re f")
+    for rule in page.rules:
+        ops.append(f"{rgb(rule.color)} RG {fp_str(rule.width)} w "
+                   f"{fp_str(rule.x0, h - rule.y0)} m {fp_str(rule.x1, h - rule.y1)} l S")
+    used = _draw_text(ops, page, codes)
+    content = zlib.compress("\n".join(ops).encode("ascii"), COMPRESSION)
+    return DrawnPage(page.number, page.width, page.height, content,
+                     tuple((face, "".join(sorted(set("".join(texts)))))
+                           for face, texts in used.items()),
+                     page.bookmarks)
+
+
+def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str, list[str]]:
+    """One text object for the page; returns the texts drawn per face."""
+    if not page.lines:
+        return {}
+    out = ops.append
+    out("BT 0 0 0 rg")
+    used: dict[str, list[str]] = {}
+    texts: list[str] = []
+    table: dict[int, str] = {}
+    font: tuple[str, float] | None = None
+    tc, tz, color = 0.0, 100.0, "#000000"
+    h = page.height
+    for placed in page.lines:
+        ys = fp_str(h - placed.baseline)
+        for run in placed.line.runs:
+            if not run.text:
+                continue
+            if (run.font, run.size) != font:
+                font = (run.font, run.size)
+                table, name = codes.of(run.font)
+                texts = used.setdefault(run.font, [])
+                out(f"/{name} {fp_str(run.size)} Tf")
+            if run.tracking != tc:
+                tc = run.tracking
+                out(f"{fp_str(tc)} Tc")
+            if run.hscale * 100.0 != tz:
+                tz = run.hscale * 100.0
+                out(f"{fp_str(tz)} Tz")
+            if run.color != color:
+                color = run.color
+                out(f"{rgb(color)} rg")
+            out(f"1 0 0 1 {fp_str(placed.x + run.x)} {ys} Tm <{run.text.translate(table)}> Tj")
+            texts.append(run.text)
+    out("ET")
+    return used
+
+
+def merge_used(pages_used: Iterable[tuple[tuple[str, str], ...]]) -> dict[str, set[str]]:
+    """The characters drawn from each face over several pages."""
+    out: dict[str, set[str]] = {}
+    for used in pages_used:
+        for face, chars in used:
+            out.setdefault(face, set()).update(chars)
+    return out

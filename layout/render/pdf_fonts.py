@@ -1,0 +1,141 @@
+"""The document's fonts: each face used becomes one embedded CID font (Type 0).
+
+In: the `FontSet`, and per face the characters the pages drew from it. Out: PDF
+objects added to a ReportLab document: for each face a Type 0 font (Identity-H) over a
+CIDFontType2 whose CIDs are the face's glyph ids, with the widths of the glyphs used,
+a ToUnicode CMap (so text extracts back, characters beyond the BMP as UTF-16
+surrogate pairs) and the font program subset to those glyphs (`sfnt`). Each goes in
+the document's shared font resource dictionary under the name the pages use
+(`pdf_content.resource_name`).
+
+The subset's tag (the six letters before `+` in the font name) is a digest of the
+glyphs kept, so two exports of the same pages are byte-identical.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mmap
+import zlib
+from collections.abc import Iterable, Mapping
+
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfdoc
+
+from layout.fonts import FontSet
+from layout.render import sfnt
+from layout.render.pdf_content import COMPRESSION, resource_name
+
+DEFAULT_WIDTH = 1000  # a CJK face's ideographs: only other widths are listed in /W
+_CMAP_BLOCK = 100  # entries per bfchar block (the CMap format's limit)
+
+
+def embed_fonts(doc: pdfdoc.PDFDocument, fonts: FontSet, used: Mapping[str, set[str]]) -> None:
+    """Add a Type 0 font for every face with characters in `used`, in face order."""
+    shared = doc.idToObject[pdfdoc.BasicFonts]
+    for face in fonts.faces:
+        glyphs = _glyphs_of(fonts, face, used.get(face, ()))
+        if glyphs:
+            shared.dict[resource_name(fonts, face)] = doc.Reference(
+                _type0(doc, fonts, face, glyphs))
+
+
+def _glyphs_of(fonts: FontSet, face: str, chars: Iterable[str]) -> dict[int, str]:
+    """glyph id -> the character it stands for in the text (the lowest code point
+    when several drawn characters share a glyph)."""
+    ids = fonts.glyph_ids(face)
+    out: dict[int, str] = {}
+    for ch in sorted(chars):
+        gid = ids.get(ord(ch))
+        if gid is not None:
+            out.setdefault(gid, ch)
+    return out
+
+
+def _type0(doc: pdfdoc.PDFDocument, fonts: FontSet, face: str,
+           glyphs: dict[int, str]) -> pdfdoc.PDFDictionary:
+    path = fonts.font_path(face)
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        try:
+            info = sfnt.face_info(data)
+            program = sfnt.subset_keeping_ids(data, glyphs)
+        except (sfnt.SfntError, ValueError, IndexError) as exc:  # struct.error is a ValueError
+            raise sfnt.SfntError(f"{path}: cannot embed the font: {exc}") from None
+    tag = "".join(chr(65 + b % 26) for b in hashlib.sha1(
+        ",".join(map(str, sorted(glyphs))).encode()).digest()[:6])
+    name = pdfdoc.PDFName(f"{tag}+{info.postscript_name}")
+    file2 = pdfdoc.PDFStream(pdfdoc.PDFDictionary(
+        {"Filter": pdfdoc.PDFName("FlateDecode"), "Length1": len(program)}),
+        zlib.compress(program, COMPRESSION))
+    descriptor = pdfdoc.PDFDictionary({
+        "Type": pdfdoc.PDFName("FontDescriptor"), "FontName": name, "Flags": 4,
+        "FontBBox": pdfdoc.PDFArray(list(info.bbox)), "ItalicAngle": info.italic_angle,
+        "Ascent": info.ascent, "Descent": info.descent, "CapHeight": info.cap_height,
+        "StemV": 80, "FontFile2": doc.Reference(file2)})
+    cid_font = pdfdoc.PDFDictionary({
+        "Type": pdfdoc.PDFName("Font"), "Subtype": pdfdoc.PDFName("CIDFontType2"),
+        "BaseFont": name,
+        "CIDSystemInfo": pdfdoc.PDFDictionary({"Registry": pdfdoc.PDFString("Adobe"),
+                                               "Ordering": pdfdoc.PDFString("Identity"),
+                                               "Supplement": 0}),
+        "FontDescriptor": doc.Reference(descriptor), "DW": DEFAULT_WIDTH,
+        "W": _widths(fonts, face, glyphs), "CIDToGIDMap": pdfdoc.PDFName("Identity")})
+    to_unicode = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": pdfdoc.PDFName("FlateDecode")}),
+                                  zlib.compress(to_unicode_cmap(glyphs).encode("ascii")))
+    return pdfdoc.PDFDictionary({
+        "Type": pdfdoc.PDFName("Font"), "Subtype": pdfdoc.PDFName("Type0"), "BaseFont": name,
+        "Encoding": pdfdoc.PDFName("Identity-H"),
+        "DescendantFonts": pdfdoc.PDFArray([doc.Reference(cid_font)]),
+        "ToUnicode": doc.Reference(to_unicode)})
+
+
+def _widths(fonts: FontSet, face: str, glyphs: dict[int, str]) -> str:
+    """The /W array: runs of consecutive glyph ids whose width is not the default."""
+    out: list[str] = []
+    run: list[str] = []
+    start = previous = -2
+    for gid in sorted(glyphs):
+        width = fonts.advance(face, glyphs[gid], 1000.0)
+        if width == DEFAULT_WIDTH:
+            continue
+        if gid != previous + 1 and run:
+            out.append(f"{start} [{' '.join(run)}]")
+            run = []
+        if not run:
+            start = gid
+        run.append(fp_str(width))
+        previous = gid
+    if run:
+        out.append(f"{start} [{' '.join(run)}]")
+    return f"[{' '.join(out)}]"
+
+
+def utf16_hex(codepoint: int) -> str:
+    """`codepoint` as the hex of its UTF-16BE code units (4 or 8 digits)."""
+    return chr(codepoint).encode("utf-16-be", "surrogatepass").hex().upper()
+
+
+_CMAP_HEAD = """/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000> <FFFF>
+endcodespacerange"""
+
+_CMAP_TAIL = """endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end"""
+
+
+def to_unicode_cmap(glyphs: Mapping[int, str]) -> str:
+    """A ToUnicode CMap from 2-byte glyph ids to UTF-16BE (PDF 32000-1 §9.10.3)."""
+    pairs = [f"<{gid:04X}> <{utf16_hex(ord(ch))}>" for gid, ch in sorted(glyphs.items())]
+    blocks = []
+    for i in range(0, len(pairs), _CMAP_BLOCK):
+        chunk = pairs[i:i + _CMAP_BLOCK]
+        blocks.append("\n".join([f"{len(chunk)} beginbfchar", *chunk, "endbfchar"]))
+    return "\n".join([_CMAP_HEAD, *blocks, _CMAP_TAIL])

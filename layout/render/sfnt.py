@@ -1,0 +1,236 @@
+"""TrueType files read and subset at the byte level, for embedding in a PDF.
+
+In: a face file's bytes (a memory map: a CJK face is ~10 MB and only its small
+tables and a few hundred glyphs are read). Out: `FaceInfo` (what a PDF font
+descriptor needs) and `subset_keeping_ids`, a font program holding only the glyphs
+a document uses, each at its original glyph id.
+
+Why glyph ids are kept: the PDF draws each face as one CID font whose CIDs are the
+face's glyph ids (Identity-H, CIDToGIDMap /Identity). A page's text is then encoded
+with nothing but the face's cmap, so any process can draw any page without knowing
+which glyphs other pages use, and one `Tj` shows a whole run. Unused glyphs become
+empty (zero-length in `loca`, zero metrics in `hmtx`), which compresses to almost
+nothing.
+"""
+
+from __future__ import annotations
+
+import mmap
+import struct
+import sys
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# the tables a TrueType font program embedded in a PDF needs (PDF 32000-1 §9.9);
+# cmap, name, post and the layout tables are not read by PDF consumers
+_KEPT = ("head", "hhea", "maxp", "hmtx", "loca", "glyf", "cvt ", "fpgm", "prep")
+
+Data = bytes | memoryview | mmap.mmap  # a face file, read or mapped
+_LITTLE = sys.byteorder == "little"  # sfnt data is big-endian
+# composite glyph component flags (OpenType glyf)
+_ARGS_ARE_WORDS, _HAS_SCALE, _MORE, _XY_SCALE, _TWO_BY_TWO = 0x1, 0x8, 0x20, 0x40, 0x80
+
+
+class SfntError(ValueError):
+    """A font file this module cannot read (not TrueType outlines, or damaged)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FaceInfo:
+    """What a PDF font descriptor says of a face, in 1/1000 em."""
+
+    postscript_name: str
+    bbox: tuple[int, int, int, int]
+    ascent: int
+    descent: int
+    cap_height: int
+    italic_angle: float
+
+
+def tables(data: Data) -> dict[str, tuple[int, int]]:
+    """The table directory: tag -> (offset, length)."""
+    if len(data) < 12:
+        raise SfntError("not a font file (too short)")
+    version, count = struct.unpack_from(">IH", data, 0)
+    if version not in (0x00010000, 0x74727565):  # TrueType outlines; 'OTTO' is CFF
+        raise SfntError("not a TrueType font (glyf outlines) file")
+    out = {}
+    for i in range(count):
+        tag, _checksum, offset, length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        out[tag.decode("latin-1")] = (offset, length)
+    for needed in ("head", "hhea", "maxp", "hmtx", "loca", "glyf"):
+        if needed not in out:
+            raise SfntError(f"the font has no {needed!r} table")
+    return out
+
+
+def _table(data: Data, where: dict[str, tuple[int, int]], tag: str) -> bytes:
+    offset, length = where[tag]
+    return bytes(data[offset:offset + length])
+
+
+def face_info(data: Data) -> FaceInfo:
+    """The descriptor values of a face (head, hhea, OS/2, post, name)."""
+    where = tables(data)
+    head = _table(data, where, "head")
+    upm = struct.unpack_from(">H", head, 18)[0]
+    scale = 1000.0 / upm
+
+    def em(v: float) -> int:
+        return round(v * scale)
+
+    x0, y0, x1, y1 = struct.unpack_from(">hhhh", head, 36)
+    ascent, descent = struct.unpack_from(">hh", _table(data, where, "hhea"), 4)
+    cap = ascent
+    if "OS/2" in where:  # the typographic ascent and descent: a CJK face's em box
+        os2 = _table(data, where, "OS/2")
+        if len(os2) >= 72:
+            ascent, descent = struct.unpack_from(">hh", os2, 68)
+            cap = ascent
+        if struct.unpack_from(">H", os2, 0)[0] >= 2 and len(os2) >= 90:
+            cap = struct.unpack_from(">h", os2, 88)[0]
+    angle = 0.0
+    if "post" in where:
+        angle = struct.unpack_from(">i", _table(data, where, "post"), 4)[0] / 65536.0
+    return FaceInfo(_postscript_name(data, where), (em(x0), em(y0), em(x1), em(y1)),
+                    em(ascent), em(descent), em(cap), angle)
+
+
+def _postscript_name(data: Data, where: dict[str, tuple[int, int]]) -> str:
+    """name ID 6, else a name of the face's table checksums (a PDF name needs one)."""
+    if "name" in where:
+        name = _table(data, where, "name")
+        count, strings = struct.unpack_from(">HH", name, 2)
+        for i in range(count):
+            platform, _enc, _lang, name_id, length, offset = struct.unpack_from(
+                ">HHHHHH", name, 6 + 12 * i)
+            if name_id != 6:
+                continue
+            raw = name[strings + offset:strings + offset + length]
+            text = raw.decode("utf-16-be" if platform in (0, 3) else "latin-1", "replace")
+            clean = "".join(c for c in text if c.isascii() and c.isalnum() or c in "-_")
+            if clean:
+                return clean
+    return "Face"
+
+
+def _glyph_offsets(data: Data, where: dict[str, tuple[int, int]]) -> array:
+    head = _table(data, where, "head")
+    long_offsets = struct.unpack_from(">h", head, 50)[0] == 1
+    loca = array("I" if long_offsets else "H", _table(data, where, "loca"))
+    if _LITTLE:  # the font is big-endian
+        loca.byteswap()
+    if not long_offsets:
+        loca = array("I", (2 * v for v in loca))
+    return loca
+
+
+def with_components(data: Data, gids: Iterable[int]) -> set[int]:
+    """`gids`, glyph 0 (.notdef) and every glyph a composite among them uses."""
+    where = tables(data)
+    loca = _glyph_offsets(data, where)
+    glyf_at = where["glyf"][0]
+    count = len(loca) - 1
+    todo = [g for g in gids if 0 <= g < count] + [0]
+    seen: set[int] = set()
+    while todo:
+        gid = todo.pop()
+        if gid in seen:
+            continue
+        seen.add(gid)
+        start, end = loca[gid], loca[gid + 1]
+        if end - start < 10 or struct.unpack_from(">h", data, glyf_at + start)[0] >= 0:
+            continue  # empty or a simple glyph
+        todo.extend(_components(data, glyf_at + start + 10, glyf_at + end))
+    return seen
+
+
+def _components(data: Data, at: int, end: int) -> list[int]:
+    """The glyph ids a composite glyph's component records name."""
+    out = []
+    while at + 4 <= end:
+        flags, gid = struct.unpack_from(">HH", data, at)
+        out.append(gid)
+        at += 4 + (4 if flags & _ARGS_ARE_WORDS else 2)
+        if flags & _HAS_SCALE:
+            at += 2
+        elif flags & _XY_SCALE:
+            at += 4
+        elif flags & _TWO_BY_TWO:
+            at += 8
+        if not flags & _MORE:
+            break
+    return out
+
+
+def subset_keeping_ids(data: Data, gids: Iterable[int]) -> bytes:
+    """A TrueType font program with only `gids` (their components and .notdef) drawn,
+    every glyph at its original id (see the module docstring)."""
+    where = tables(data)
+    keep = with_components(data, gids)
+    loca = _glyph_offsets(data, where)
+    glyf_at = where["glyf"][0]
+    pieces, offsets, at = [], array("I"), 0
+    for gid in range(len(loca) - 1):
+        offsets.append(at)
+        if gid in keep:
+            glyph = bytes(data[glyf_at + loca[gid]:glyf_at + loca[gid + 1]])
+            glyph += b"\0" * (-len(glyph) % 4)
+            pieces.append(glyph)
+            at += len(glyph)
+    offsets.append(at)
+    if _LITTLE:
+        offsets.byteswap()
+    head = bytearray(_table(data, where, "head"))
+    struct.pack_into(">I", head, 8, 0)  # checkSumAdjustment, set below
+    struct.pack_into(">h", head, 50, 1)  # long loca offsets
+    out = {"head": bytes(head), "loca": offsets.tobytes(), "glyf": b"".join(pieces),
+           "hmtx": _hmtx_of(_table(data, where, "hmtx"), data, where, keep)}
+    for tag in _KEPT:
+        if tag not in out and tag in where:
+            out[tag] = _table(data, where, tag)
+    return _assemble(out)
+
+
+def _hmtx_of(hmtx: bytes, data: Data, where: dict[str, tuple[int, int]],
+             keep: set[int]) -> bytes:
+    """hmtx with the metrics of glyphs not kept set to zero (they are never drawn)."""
+    metrics = struct.unpack_from(">H", _table(data, where, "hhea"), 34)[0]
+    table = bytearray(len(hmtx))
+    for gid in keep:
+        at, size = (4 * gid, 4) if gid < metrics else (4 * metrics + 2 * (gid - metrics), 2)
+        table[at:at + size] = hmtx[at:at + size]
+    # glyphs past numberOfHMetrics take the last full record's advance: keep it
+    last = 4 * (metrics - 1)
+    table[last:last + 2] = hmtx[last:last + 2]
+    return bytes(table)
+
+
+def _checksum(table: bytes) -> int:
+    padded = table + b"\0" * (-len(table) % 4)
+    words = array("I", padded)
+    if _LITTLE:
+        words.byteswap()
+    return sum(words) & 0xFFFFFFFF
+
+
+def _assemble(tables_: dict[str, bytes]) -> bytes:
+    """An sfnt file of `tables_`, in tag order, with checksums and the head adjustment."""
+    tags = sorted(tables_)
+    count = len(tags)
+    power = 1 << (count.bit_length() - 1)
+    header = struct.pack(">IHHHH", 0x00010000, count, 16 * power,
+                         power.bit_length() - 1, 16 * count - 16 * power)
+    directory, body = [], []
+    offset = 12 + 16 * count
+    for tag in tags:
+        table = tables_[tag]
+        directory.append(struct.pack(">4sIII", tag.encode("latin-1"), _checksum(table),
+                                     offset, len(table)))
+        body.append(table + b"\0" * (-len(table) % 4))
+        offset += len(body[-1])
+    font = bytearray(header + b"".join(directory) + b"".join(body))
+    head_at = 12 + 16 * count + sum(len(b) for b in body[:tags.index("head")])
+    struct.pack_into(">I", font, head_at + 8, (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF)
+    return bytes(font)
