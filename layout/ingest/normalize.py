@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from layout.ingest.chars import FULL_WIDTH, is_cjk, is_han
+from layout.ingest.chars import FULL_WIDTH, han_count, is_cjk, is_han
 
 SPACE_RUN = re.compile(r"\s+")
 # Addresses whose punctuation must stay ASCII.
@@ -21,6 +21,10 @@ PROTECTED = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./_%?=&#:~+-]+"
 TOKEN = re.compile(r"\S+")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 PARALLEL_MAX = 7  # a heading part this short, beside another, is a parallel phrase (对仗)
+# A gap the OCR read wide (a full-width space, or two spaces or more): a heading's 1-em
+# gap between phrases, kept when each phrase has at least PHRASE_MIN_HAN Han.
+WIDE_GAP = re.compile(r"\s*\u3000\s*|\s{2,}")
+PHRASE_MIN_HAN = 2
 
 
 def clean_text(raw: str) -> str:
@@ -29,7 +33,23 @@ def clean_text(raw: str) -> str:
 
 
 def clean_heading(raw: str) -> str:
-    """Like clean_text, but keep the space between two parallel phrases as a full-width space.
+    """Like clean_text, but keep the gap between the phrases of a heading as a full-width space.
+
+    A heading set in phrases ("坚定信心　真抓实干") has a 1-em gap, which the OCR reads as a
+    full-width space or as two or more spaces: kept when each phrase has at least
+    `PHRASE_MIN_HAN` Han. A single space is what a line break leaves as often as a set
+    gap ("全国两会 今日开幕" is one title broken over two lines), so only two parallel
+    phrases keep it (`_parallel`).
+    """
+    text = normalize_punct(raw.strip())  # on the whole: a quote may open in one phrase, close in the next
+    phrases = [p for p in WIDE_GAP.split(text) if p.strip()]
+    if len(phrases) > 1 and all(han_count(p) >= PHRASE_MIN_HAN for p in phrases):
+        return "\u3000".join(_clean_phrase(p) for p in phrases)
+    return _clean_phrase(raw)
+
+
+def _clean_phrase(raw: str) -> str:
+    """clean_text, keeping a single space between two parallel phrases as a full-width space.
 
     "突破新优势 勃发新生机" is two parallel phrases set apart on purpose, while
     "张广勇与中建上信董事长 孙继辉一行举行工作会谈" is one title broken over two lines.

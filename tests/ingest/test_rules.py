@@ -54,6 +54,28 @@ def test_parallel_heading_keeps_its_space_a_broken_title_does_not() -> None:
     assert clean_heading("张广勇与中建上信董事长 孙继辉一行举行工作会谈") == "张广勇与中建上信董事长孙继辉一行举行工作会谈"
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("坚定信心\u3000真抓实干", "坚定信心\u3000真抓实干"),
+    ("坚定信心  真抓实干", "坚定信心\u3000真抓实干"),
+    ("稳增长\u3000促改革  调结构", "稳增长\u3000促改革\u3000调结构"),
+    ("坚定 信心\u3000真抓 实干", "坚定信心\u3000真抓实干"),  # stray spaces inside a phrase still go
+    ('"坚定信心  真抓实干"', "“坚定信心\u3000真抓实干”"),  # quotes pair across the gap
+    ("全国两会 今日开幕", "全国两会今日开幕"),  # one space: a title broken over two lines
+    ("中国\u3000赢", "中国赢"),  # a one-character side is no phrase
+    ("5G  手机 销量", "5G手机销量"),
+])
+def test_a_wide_gap_between_heading_phrases_is_kept_full_width(raw: str, expected: str) -> None:
+    assert clean_heading(raw) == expected
+
+
+def test_a_headline_in_two_phrases_keeps_its_gap_the_body_does_not() -> None:
+    art, _ = only_article("坚定信心\u3000真抓实干\n\n本报评论员\n\n踏上新征程,要坚定信心  真抓实干。\n\n"
+                          "稳住经济  大盘\n\n第二段 正文。")
+    assert art.headline == "坚定信心\u3000真抓实干"
+    assert [b.text for b in art.body] == ["踏上新征程，要坚定信心真抓实干。", "稳住经济\u3000大盘", "第二段正文。"]
+    assert isinstance(art.body[1], Subhead)
+
+
 def test_blank_line_split_mid_sentence_is_joined() -> None:
     art, _ = only_article("某县召开工作会议\n\n会议指出,要加快 推进\n\n项目建设。\n\n会议要求,各部门 抓好落实。")
     assert [b.text for b in art.body] == ["会议指出，要加快推进项目建设。", "会议要求，各部门抓好落实。"]
