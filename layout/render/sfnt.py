@@ -19,6 +19,7 @@ import mmap
 import struct
 import sys
 from array import array
+from itertools import accumulate
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -171,15 +172,14 @@ def subset_keeping_ids(data: Data, gids: Iterable[int]) -> bytes:
     keep = with_components(data, gids)
     loca = _glyph_offsets(data, where)
     glyf_at = where["glyf"][0]
-    pieces, offsets, at = [], array("I"), 0
-    for gid in range(len(loca) - 1):
-        offsets.append(at)
-        if gid in keep:
-            glyph = bytes(data[glyf_at + loca[gid]:glyf_at + loca[gid + 1]])
-            glyph += b"\0" * (-len(glyph) % 4)
-            pieces.append(glyph)
-            at += len(glyph)
-    offsets.append(at)
+    sizes = [0] * len(loca)  # sizes[g + 1]: glyph g's padded length; accumulated below
+    pieces = []
+    for gid in sorted(keep):
+        glyph = bytes(data[glyf_at + loca[gid]:glyf_at + loca[gid + 1]])
+        glyph += b"\0" * (-len(glyph) % 4)
+        pieces.append(glyph)
+        sizes[gid + 1] = len(glyph)
+    offsets = array("I", accumulate(sizes))
     if _LITTLE:
         offsets.byteswap()
     head = bytearray(_table(data, where, "head"))
@@ -222,15 +222,19 @@ def _assemble(tables_: dict[str, bytes]) -> bytes:
     power = 1 << (count.bit_length() - 1)
     header = struct.pack(">IHHHH", 0x00010000, count, 16 * power,
                          power.bit_length() - 1, 16 * count - 16 * power)
-    directory, body = [], []
+    directory, body, sums = [], [], []
     offset = 12 + 16 * count
     for tag in tags:
         table = tables_[tag]
-        directory.append(struct.pack(">4sIII", tag.encode("latin-1"), _checksum(table),
-                                     offset, len(table)))
+        sums.append(_checksum(table))
+        directory.append(struct.pack(">4sIII", tag.encode("latin-1"), sums[-1], offset,
+                                     len(table)))
         body.append(table + b"\0" * (-len(table) % 4))
         offset += len(body[-1])
-    font = bytearray(header + b"".join(directory) + b"".join(body))
-    head_at = 12 + 16 * count + sum(len(b) for b in body[:tags.index("head")])
-    struct.pack_into(">I", font, head_at + 8, (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF)
+    head = header + b"".join(directory)
+    font = bytearray(head + b"".join(body))
+    # the whole file's checksum is the directory's plus the (4-byte aligned) tables'
+    total = (_checksum(head) + sum(sums)) & 0xFFFFFFFF
+    head_at = len(head) + sum(len(b) for b in body[:tags.index("head")])
+    struct.pack_into(">I", font, head_at + 8, (0xB1B0AFBA - total) & 0xFFFFFFFF)
     return bytes(font)

@@ -1,0 +1,101 @@
+"""sfnt: a subset keeps glyph ids, composites' components, valid checksums."""
+
+from __future__ import annotations
+
+import io
+import struct
+
+import pytest
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTFont
+from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent
+
+from layout.render import sfnt
+
+
+def _box(x0: int, y0: int, x1: int, y1: int) -> Glyph:
+    pen = TTGlyphPen(None)
+    pen.moveTo((x0, y0))
+    pen.lineTo((x0, y1))
+    pen.lineTo((x1, y1))
+    pen.lineTo((x1, y0))
+    pen.closePath()
+    return pen.glyph()
+
+
+def _composite(*parts: tuple[str, int]) -> Glyph:
+    glyph = Glyph()
+    glyph.numberOfContours = -1
+    glyph.components = []
+    for name, dx in parts:
+        component = GlyphComponent()
+        component.glyphName, component.x, component.y, component.flags = name, dx, 0, 0x4
+        glyph.components.append(component)
+    return glyph
+
+
+@pytest.fixture(scope="module")
+def font_bytes() -> bytes:
+    """.notdef, a, b, c (a composite of a and b), d (of c: nested), e."""
+    order = [".notdef", "a", "b", "c", "d", "e"]
+    fb = FontBuilder(2048, isTTF=True)
+    fb.setupGlyphOrder(order)
+    fb.setupCharacterMap({ord(n): n for n in order[1:]})
+    glyphs = {".notdef": _box(0, 0, 500, 700), "a": _box(100, 0, 400, 500),
+              "b": _box(0, 600, 300, 900), "c": _composite(("a", 0), ("b", 700)),
+              "d": _composite(("c", 50)), "e": _box(10, 10, 20, 20)}
+    fb.setupGlyf(glyphs)
+    fb.setupHorizontalMetrics({n: (1000 + 10 * i, 0) for i, n in enumerate(order)})
+    fb.setupHorizontalHeader(ascent=880, descent=-120)
+    fb.setupOS2(sTypoAscender=880, sTypoDescender=-120, sCapHeight=700)
+    fb.setupNameTable({"familyName": "Test", "styleName": "Regular", "psName": "Test-Regular"})
+    fb.setupPost()
+    out = io.BytesIO()
+    fb.save(out)
+    return out.getvalue()
+
+
+def _checksum(data: bytes) -> int:
+    data += b"\0" * (-len(data) % 4)
+    return sum(struct.unpack(f">{len(data) // 4}I", data)) & 0xFFFFFFFF
+
+
+def test_components_are_kept_and_ids_stay(font_bytes):
+    assert sfnt.with_components(font_bytes, [4]) == {0, 1, 2, 3, 4}  # d -> c -> a, b
+    sub = TTFont(io.BytesIO(sfnt.subset_keeping_ids(font_bytes, [4])))
+    full = TTFont(io.BytesIO(font_bytes))
+    sub.setGlyphOrder(full.getGlyphOrder())
+    assert len(sub["loca"]) == len(full["loca"])
+    for name in (".notdef", "a", "b", "c", "d"):
+        assert sub["glyf"][name].compile(sub["glyf"]) == full["glyf"][name].compile(full["glyf"])
+        assert sub["hmtx"][name] == full["hmtx"][name]
+    assert sub["glyf"]["e"].numberOfContours == 0  # not kept: empty
+    only_e = TTFont(io.BytesIO(sfnt.subset_keeping_ids(font_bytes, [5])))
+    only_e.setGlyphOrder(full.getGlyphOrder())
+    assert [only_e["hmtx"][n] for n in "abcd"] == [(0, 0)] * 4
+    assert only_e["hmtx"]["e"] == full["hmtx"]["e"]
+
+
+def test_checksums_are_valid(font_bytes):
+    program = sfnt.subset_keeping_ids(font_bytes, [1, 5])
+    assert _checksum(program) == 0xB1B0AFBA  # what head.checkSumAdjustment is for
+    count = struct.unpack_from(">H", program, 4)[0]
+    for i in range(count):
+        tag, checksum, offset, length = struct.unpack_from(">4sIII", program, 12 + 16 * i)
+        if tag != b"head":
+            assert _checksum(program[offset:offset + length]) == checksum, tag
+
+
+def test_face_info_in_thousandths_of_an_em(font_bytes):
+    info = sfnt.face_info(font_bytes)
+    assert info.postscript_name == "Test-Regular"
+    assert (info.ascent, info.descent, info.cap_height) == (430, -59, 342)  # of 2048
+    assert info.italic_angle == 0.0
+
+
+def test_not_a_truetype_file_is_a_clear_error():
+    with pytest.raises(sfnt.SfntError, match="not a TrueType"):
+        sfnt.tables(b"OTTO" + b"\0" * 20)
+    with pytest.raises(sfnt.SfntError, match="too short"):
+        sfnt.tables(b"\0\1")
