@@ -55,13 +55,23 @@ def test_latin1_bytes_are_not_guessed_as_gbk() -> None:
         decode_raw("café crème brûlée à la française".encode("latin-1"), "menu.txt")
 
 
-def test_multi_megabyte_single_line_is_linear() -> None:
-    line = ("中国同中亚五国深化产业与投资合 作将有力维护区域产业链供应链稳 定，") * 100_000  # ~3.3M chars
-    start = time.perf_counter()
-    text = decode_raw(line.encode(), "big.txt")
-    issue, _ = ingest_text(text, "big.txt")
-    assert time.perf_counter() - start < 10
-    assert len(issue.articles()) == 1
+def test_a_long_single_line_ingests_in_linear_time() -> None:
+    """Four times the text takes about four times as long, not sixteen: a relative
+    measure (the best of three runs each), so a busy machine does not fail it."""
+    phrase = "中国同中亚五国深化产业与投资合 作将有力维护区域产业链供应链稳 定，"
+
+    def best_time(repeats: int) -> float:
+        data = (phrase * repeats).encode()
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            issue, _ = ingest_text(decode_raw(data, "big.txt"), "big.txt")
+            times.append(time.perf_counter() - start)
+        assert len(issue.articles()) == 1
+        return min(times)
+
+    small, large = best_time(2_000), best_time(8_000)
+    assert large / small < 8, (small, large)
 
 
 def test_yaml_tags_stay_text() -> None:
