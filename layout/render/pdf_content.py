@@ -45,28 +45,34 @@ def resource_name(fonts: FontSet, face: str) -> str:
 
 class GlyphCodes:
     """Per face: a `str.translate` table from characters to 4-digit hex glyph ids, and
-    its resource name. Built on first use and kept (a process draws many pages)."""
+    its resource name. Kept for the run: a process draws many pages."""
 
     def __init__(self, fonts: FontSet) -> None:
         self.fonts = fonts
-        self._tables: dict[str, tuple[dict[int, str], str]] = {}
+        self._tables: dict[str, tuple[_Codes, str]] = {}
 
-    def of(self, face: str) -> tuple[dict[int, str], str]:
+    def of(self, face: str) -> tuple[_Codes, str]:
         known = self._tables.get(face)
         if known is None:
-            table = _Codes((cp, f"{gid:04X}") for cp, gid in self.fonts.glyph_ids(face).items())
-            known = self._tables[face] = (table, resource_name(self.fonts, face))
+            known = self._tables[face] = (_Codes(self.fonts.glyph_ids(face)),
+                                          resource_name(self.fonts, face))
         return known
 
 
 class _Codes(dict):
-    """A translate table that draws a character the face lacks as glyph 0 (.notdef),
-    as every PDF renderer would: the coverage check has already warned of it."""
+    """A `str.translate` table filled in as characters are met (a face maps ~30,000,
+    a page draws a few thousand). A character the face lacks is drawn as glyph 0
+    (.notdef), as any PDF renderer would: the coverage check has already warned."""
 
-    __slots__ = ()
+    __slots__ = ("_ids",)
 
-    def __missing__(self, key: int) -> str:
-        return "0000"
+    def __init__(self, ids: dict[int, int]) -> None:
+        super().__init__()
+        self._ids = ids
+
+    def __missing__(self, cp: int) -> str:
+        code = self[cp] = f"{self._ids.get(cp, 0):04X}"
+        return code
 
 
 _RGB: dict[str, str] = {}
