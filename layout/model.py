@@ -84,8 +84,19 @@ class Article:
 
     @property
     def title(self) -> str:
-        """The best short name for lists and warnings."""
-        return self.headline or self.subheadline or self.kicker or "(untitled)"
+        """The best short name for lists, warnings and the PDF outline: the head, else
+        the opening words of an article printed without one."""
+        return self.headline or self.subheadline or self.kicker or self.opening_words \
+            or "(untitled)"
+
+    @property
+    def opening_words(self) -> str | None:
+        """The first 16 characters of the text, with … when it goes on."""
+        for block in self.body:
+            text = " ".join(block.text.split())
+            if text:
+                return text[:16] + ("…" if len(text) > 16 else "")
+        return None
 
     @property
     def jump_from(self) -> bool:

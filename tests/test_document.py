@@ -150,3 +150,12 @@ def test_texts_name_where_every_printed_string_stands() -> None:
     assert places["小标题"] == "page 1, article 1 (主题), subhead 2"
     assert places["一段。"] == "page 1, article 2 (短讯), paragraph 1"
     assert places["梁瑜"] == "page 1, footer"
+
+
+def test_an_article_printed_without_a_head_is_named_by_its_opening_words() -> None:
+    """Warnings, the plan and the PDF outline name it by its text, not "(untitled)"."""
+    assert Article(kicker="引题", body=(Paragraph("正文"),)).title == "引题"
+    opening = Article(body=(Subhead(" "), Paragraph("2月16日，市长张广勇主持召开市政府常务会。")))
+    assert opening.title == "2月16日，市长张广勇主持召开市…"
+    assert Article(body=(Paragraph("短 文\n"),)).title == "短 文"
+    assert Article().title == "(untitled)"

@@ -269,11 +269,7 @@ class ChapterBuilder:
 
 def _untitled(article: Article, fallback: str) -> str:
     """A heading for an article printed without one: its opening words, else its place."""
-    for block in article.body:
-        text = clean(block.text).strip()
-        if text:
-            return text[:16] + ("…" if len(text) > 16 else "")
-    return fallback
+    return clean(article.opening_words or "") or fallback
 
 
 NAV_TITLE = "目录"
