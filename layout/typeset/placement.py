@@ -128,69 +128,146 @@ _Option = tuple[int, int, int, float]  # width, start, height, shape cost
 # a child state, scored but not built: (score, order, parent, option or -1 for
 # passing the job over, top row, end row, cells free after it, cost)
 _Scored = tuple[float, int, int, int, int, int, int, float]
+# an option with what does not depend on the state: (lower bound of its cost above
+# the parent's, option, width, start, stop, height, start offset, shape, rows needed)
+_Prepared = tuple[float, int, int, int, int, int, float, float, int]
+_MARGIN = 1e-9  # relative: covers the rounding of a bound summed in another order
+_KEPT = BEAM * 2
+
+
+# no heap yet (too few children to drop any, or not pruning): it keeps no child
+_UNCOUNTED = [math.inf]
+
+
+def _cutoff_heap(out: Sequence[_Scored]) -> list[float]:
+    """The heap `_keep` updates, of the `_KEPT` cheapest children so far (made only
+    once there are that many: most jobs of a narrow page have fewer children)."""
+    heap = [-score for score in heapq.nsmallest(_KEPT, [child[0] for child in out])]
+    heapq.heapify(heap)
+    return heap
+
+
+def _keep(heap: list[float], score: float) -> float:
+    """Count a kept child in `heap`, the negated `_KEPT` cheapest scores so far (a
+    max-heap); returns the score above which a child is dropped."""
+    heapq.heapreplace(heap, -score)
+    return -heap[0]
+
+
+def _prepare(job: Job, options: Sequence[_Option]) -> list[_Prepared]:
+    """Per option, what does not depend on the state, cheapest bound first (the
+    sums keep one order, so equal layouts get equal costs)."""
+    min_need = job.head_rows + 6
+    prepared = [(start * 0.01 + shape, option, width, start, start + width, height,
+                 start * 0.01, shape, min(height, min_need))
+                for option, (width, start, height, shape) in enumerate(options)]
+    prepared.sort()
+    return prepared
+
+
+def _highest_top(prepared: Sequence[_Prepared], rows: int) -> int:
+    """The lowest row a block of the job may start under (with `gap`, its body needs
+    3 rows and the head's rows plus 6, or all of its own): a state whose every column
+    ends below it has no slot for the job."""
+    room = rows - max(3, min(p[8] for p in prepared)) if prepared else -1
+    return max(room - 1, 0) if room >= 0 else -1
 
 
 def _score_children(beam: Sequence[_State], job: Job, options: Sequence[_Option],
-                    rows: int, skip: float, ahead: int) -> list[_Scored]:
-    """Every state after `job` (one per slot it may take from each state in `beam`, and
-    one passing it over), scored without building it: most are pruned, and building
-    a state (its skyline and slot tuples) is the dear part."""
+                    rows: int, skip: float, ahead: int,
+                    prune: bool = True) -> tuple[list[_Scored], float]:
+    """The states after `job` (one per slot it may take from each state in `beam`, and
+    one passing it over) that may be among the `BEAM` cheapest, scored without
+    building them (building a state is the dear part), and the score up to which
+    every child is there (`math.inf`: all of them). Parents go cheapest first and
+    options in order of their cheapest cost, and a child costs at least its parent
+    plus its option's offset and shape: most dear ones are never scored. A child
+    dearer than `_KEPT` others cannot be among the next beam's states unless those
+    repeat a state; then `_best_children` asks for all (`prune=False`)."""
     out: list[_Scored] = []
-    append = out.append
-    free_rows, own = job.want is None, job.own
-    min_need = job.head_rows + 6
-    over_price = 50.0 if own else 2.0
-    # per option, what does not depend on the state (the loop below runs ~1,000 times
-    # a job; the sums keep one order, so equal layouts get equal costs)
-    prepared = [(option, width, start, start + width, height, start * 0.01, shape,
-                 min(height, min_need))
-                for option, (width, start, height, shape) in enumerate(options)]
-    for parent, state in enumerate(beam):
-        base, free0 = state.cost, state.free
-        passed = base + skip
-        pass_score = passed + DEFER_CELL * max(0, ahead - free0)
-        if not own and state.waiting:  # a continuation waits behind one passed over
-            append((pass_score, len(out), parent, -1, 0, 0, free0, passed))
-            continue
-        sky, prev, placed = state.sky, state.prev, False
-        prev_top = prev.top if prev is not None else -1
-        prev_column = prev.first_column if prev is not None else -1
-        for option, width, start, stop, height, offset, shape, need in prepared:
-            run = sky[start:stop]
-            top = max(run)
-            if free_rows and top - min(run) > MAX_HOLE:
-                continue
-            body_top = top + 1 if top > 0 else 0  # `gap`
-            avail = rows - body_top
-            if avail < 3 or avail < need:
-                continue
-            used = height if height < avail else avail
-            filled = sum(run)
-            cost = base + (top * width - filled) * 8.0 + top * width * 0.02 + offset + shape
-            if top < prev_top or (top == prev_top and start < prev_column):
-                cost += 25.0  # blocks follow reading order: down, and left to right
-            if used < height:
-                cost += (height - used) * width * over_price + CUT
-            end = body_top + used
-            free = free0 - (end * width - filled)
-            short = ahead - free
-            append((cost + DEFER_CELL * short if short > 0 else cost,
-                    len(out), parent, option, top, end, free, cost))
-            placed = True
-        if not placed or not own:
+    heap, limit = _UNCOUNTED, math.inf
+    prepared = _prepare(job, options)
+    highest = _highest_top(prepared, rows)
+    stride = len(options) + 1  # `order`: as if every child were generated in turn
+    costs = [state.cost for state in beam]
+    for parent in sorted(range(len(beam)), key=costs.__getitem__):
+        if prune and heap is _UNCOUNTED and len(out) >= _KEPT:
+            heap = _cutoff_heap(out)
+            limit = -heap[0]
+        state = beam[parent]
+        if state.cost > limit:
+            break  # this parent's children and the later ones' cost more
+        passed = state.cost + skip
+        pass_score = passed + DEFER_CELL * max(0, ahead - state.free)
+        placed = False
+        # a continuation waits behind one passed over
+        if (job.own or not state.waiting) and min(state.sky) <= highest:
+            placed, limit = _score_options(out, heap, limit, state, parent, parent * stride,
+                                           job, prepared, rows, ahead, pass_score)
+        if (not placed or not job.own) and pass_score <= limit:
             # a continued piece left waiting costs what cutting all of it off would
-            append((pass_score, len(out), parent, -1, 0, 0, free0, passed))
-    return out
+            out.append((pass_score, parent * stride + stride - 1, parent, -1, 0, 0,
+                        state.free, passed))
+            if -heap[0] > pass_score:
+                limit = _keep(heap, pass_score)
+    return out, limit
+
+
+def _score_options(out: list[_Scored], heap: list[float], limit: float, state: _State,
+                   parent: int, order: int, job: Job, prepared: Sequence[_Prepared],
+                   rows: int, ahead: int, pass_score: float) -> tuple[bool, float]:
+    """Score the children of `state` that take a slot into `out`; returns whether the
+    job fits anywhere from it (the pass child is needed only when it does not) and
+    the new limit."""
+    free_rows, over_price = job.want is None, 50.0 if job.own else 2.0
+    base, free0, sky, prev, placed = state.cost, state.free, state.sky, state.prev, False
+    prev_top = prev.top if prev is not None else -1
+    prev_column = prev.first_column if prev is not None else -1
+    # the pass child needs to know whether any option fits only if it may be kept
+    need_fit = job.own and pass_score <= limit
+    bound = limit * (1 + _MARGIN)
+    for low, option, width, start, stop, height, offset, shape, need in prepared:
+        if base + low > bound and (placed or not need_fit):
+            break
+        run = sky[start:stop]
+        top = max(run)
+        if free_rows and top - min(run) > MAX_HOLE:
+            continue
+        body_top = top + 1 if top > 0 else 0  # `gap`
+        avail = rows - body_top
+        if avail < 3 or avail < need:
+            continue
+        placed = True
+        used = height if height < avail else avail
+        filled = sum(run)
+        cost = base + (top * width - filled) * 8.0 + top * width * 0.02 + offset + shape
+        if top < prev_top or (top == prev_top and start < prev_column):
+            cost += 25.0  # blocks follow reading order: down, and left to right
+        if used < height:
+            cost += (height - used) * width * over_price + CUT
+        end = body_top + used
+        free = free0 - (end * width - filled)
+        short = ahead - free
+        score = cost + DEFER_CELL * short if short > 0 else cost
+        if score <= limit:
+            out.append((score, order + option, parent, option, top, end, free, cost))
+            if -heap[0] > score:
+                limit = _keep(heap, score)
+                bound = limit * (1 + _MARGIN)
+    return placed, limit
 
 
 def _best_children(beam: Sequence[_State], scored: list[_Scored], index: int, job: Job,
-                   options: Sequence[_Option]) -> list[_State]:
+                   options: Sequence[_Option], limit: float = math.inf) -> list[_State] | None:
     """The `BEAM` cheapest children, one per (skyline, column owners): built in order
-    of score until the beam is full."""
+    of score until the beam is full. None if that needs a child dearer than `limit`
+    (`scored` then lacks some of them)."""
     scored.sort()
     out: list[_State] = []
     seen: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
-    for _score, _order, parent, option, top, end, free, cost in scored:
+    for score, _order, parent, option, top, end, free, cost in scored:
+        if score > limit:
+            return None
         state = beam[parent]
         if option < 0:
             sky, last = state.sky, state.last
@@ -209,8 +286,21 @@ def _best_children(beam: Sequence[_State], scored: list[_Scored], index: int, jo
             slot = Slot(start, width, top)
             out.append(_State(cost, sky, last, state.slots + (slot,), state.waiting, slot, free))
         if len(out) == BEAM:
-            break
-    return out
+            return out
+    return out if limit == math.inf else None
+
+
+def _next_beam(beam: Sequence[_State], job: Job, index: int, options: Sequence[_Option],
+               rows: int, skip: float, ahead: int) -> list[_State]:
+    """The beam after placing job `index`: from the children that may be cheapest,
+    or, when some of those repeat a state, from all of them."""
+    scored, limit = _score_children(beam, job, options, rows, skip, ahead)
+    best = _best_children(beam, scored, index, job, options, limit)
+    if best is None:
+        scored, _ = _score_children(beam, job, options, rows, skip, ahead, prune=False)
+        best = _best_children(beam, scored, index, job, options)
+    assert best is not None
+    return best
 
 
 def _frames(state: _State, jobs: Sequence[Job], table: Sequence[dict[int, int]],
@@ -282,8 +372,7 @@ def place(jobs: Sequence[Job], rows_of: Callable[[int, int], int], columns: int,
     later = [sum(need[i + 1:]) for i in range(len(jobs))]
     for index, job in enumerate(jobs):
         skip = DEFER + DEFER_CELL * need[index] if job.own else 100.0 + 10.0 * table[index][1]
-        scored = _score_children(beam, job, options[index], rows, skip, later[index])
-        beam = _best_children(beam, scored, index, job, options[index])
+        beam = _next_beam(beam, job, index, options[index], rows, skip, later[index])
     frames = {id(s): _frames(s, jobs, table, rows) for s in beam}
     rough = heapq.nsmallest(FINALISTS, beam,
                             key=lambda s: s.cost + _rough_fill_cost(frames[id(s)], columns, rows))
