@@ -373,8 +373,27 @@ def place(jobs: Sequence[Job], rows_of: Callable[[int, int], int], columns: int,
     for index, job in enumerate(jobs):
         skip = DEFER + DEFER_CELL * need[index] if job.own else 100.0 + 10.0 * table[index][1]
         beam = _next_beam(beam, job, index, options[index], rows, skip, later[index])
-    frames = {id(s): _frames(s, jobs, table, rows) for s in beam}
-    rough = heapq.nsmallest(FINALISTS, beam,
-                            key=lambda s: s.cost + _rough_fill_cost(frames[id(s)], columns, rows))
-    best = min(rough, key=lambda s: s.cost + _fill_cost(frames[id(s)], columns, rows))
+    finalists = _finalists(beam, jobs, table, columns, rows)
+    _, best = min(finalists, key=lambda f: f[1].cost + _fill_cost(f[0], columns, rows))
     return best.slots
+
+
+def _finalists(beam: Sequence[_State], jobs: Sequence[Job], table: Sequence[dict[int, int]],
+               columns: int, rows: int) -> list[tuple[list[Frame], _State]]:
+    """The `FINALISTS` states of least cost plus rough fill cost (ties in beam order),
+    with their frames. The fill cost is never negative, so states are taken cheapest
+    first and the dearer ones are never framed."""
+    ranked: list[tuple[float, int, list[Frame], _State]] = []
+    least: list[float] = []  # the FINALISTS least totals so far, negated (a max-heap)
+    for i in sorted(range(len(beam)), key=lambda k: beam[k].cost):
+        state = beam[i]
+        if len(least) == FINALISTS and state.cost > -least[0]:
+            break
+        frames = _frames(state, jobs, table, rows)
+        total = state.cost + _rough_fill_cost(frames, columns, rows)
+        ranked.append((total, i, frames, state))
+        if len(least) < FINALISTS:
+            heapq.heappush(least, -total)
+        elif total < -least[0]:
+            heapq.heapreplace(least, -total)
+    return [(frames, state) for _, _, frames, state in heapq.nsmallest(FINALISTS, ranked)]
