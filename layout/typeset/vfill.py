@@ -114,10 +114,12 @@ def _downstream(frames: Sequence[Frame], order: Sequence[int],
 def spread(frames: Sequence[Frame], foot: int, columns: int, max_hole: int = 3) -> list[Air]:
     """Deal the spare rows above the foot to the frames (see the module docstring).
 
-    Each round tries one more row of air in every frame that may still take some and
-    keeps the best. A trial moves only the frames below the one it grows (bottoms only
-    ever grow), so it is worked out for those alone: their new tops, the column ends
-    they raise, and the holes above them (every other hole is already within bounds).
+    Each round tries one more row of air in the frames that may still take some and
+    keeps the best: the least air so far first, then the most gain. A trial moves
+    only the frames below the one it grows (bottoms only ever grow), so it is worked
+    out for those alone: their new tops, the column ends they raise, and the holes
+    above them (every other hole is already within bounds). The frames with the
+    least air are tried first, and the others only when none of those can grow.
     """
     if not frames:
         return []
@@ -132,27 +134,30 @@ def spread(frames: Sequence[Frame], foot: int, columns: int, max_hole: int = 3) 
     bottoms = [t + f.rows for t, f in zip(tops, frames)]
     alive = [i for i in order if frames[i].cap > 0]
     while alive:
-        best: tuple[int, int, int] | None = None
-        chosen, moved = -1, {}
-        dead = []
-        for i in alive:
-            trial = _trial(frames, above, downstream[i], tops, bottoms, i)
-            raised = _raised_ends(spans, trial, ends)
-            if any(end > foot for end in raised.values()):
-                dead.append(i)  # ends only grow: this frame can never take air again
-                continue
-            gain = sum(end - ends[c] for c, end in raised.items())
-            if gain <= 0 or _worst_hole(frames, above, trial, bottoms) > hole_limit:
-                continue
-            key = (extra[i], -gain, frames[i].top)
-            if best is None or key < best:
-                best, chosen, moved = key, i, trial
-        if best is None:
+        chosen, moved, raised, dead = -1, {}, {}, set()
+        for level in sorted({extra[i] for i in alive}):
+            best = 0  # the most gain at this level (ties: the first in `alive`)
+            for i in alive:
+                if extra[i] != level:
+                    continue
+                trial = _trial(frames, above, downstream[i], tops, bottoms, i)
+                up = _raised_ends(spans, trial, ends)
+                if any(end > foot for end in up.values()):
+                    dead.add(i)  # ends only grow: this frame can never take air again
+                    continue
+                gain = sum(end - ends[c] for c, end in up.items())
+                if gain <= best or _worst_hole(frames, above, trial, bottoms) > hole_limit:
+                    continue
+                best, chosen, moved, raised = gain, i, trial, up
+            if chosen >= 0:
+                break
+        if chosen < 0:
             break
         extra[chosen] += 1
         for k, (top, bottom) in moved.items():
             tops[k], bottoms[k] = top, bottom
-        ends = column_ends(frames, tops, extra, columns)
+        for c, end in raised.items():
+            ends[c] = end
         alive = [i for i in alive if i not in dead and extra[i] < frames[i].cap]
     return [Air(t - f.top, e) for f, t, e in zip(frames, tops, extra)]
 
