@@ -38,9 +38,14 @@ def set_line(at: Atoms, s: int, e: int, measure: float, lead: float, last: bool,
     """
     compressed = opt.punctuation == "compressed"
     c, trims, natural = measured or lb_fit.measure_line(at, s, e, hang, compressed)
-    boxes, gaps = lb_fit.line_boxes(at, s, c, trims)
     avail = measure - lead
     justify = opt.align == "justify" and (not last or hang)  # a hung mark is outside
+    if (not hang and c > s and natural <= avail + EPS and not (natural < avail - EPS and justify)
+            and (justify or opt.align not in ("center", "right")) and _simple(at, s, c + 1)):
+        run = _even_run(at, s, c, trims, lead, texts[at.style[s]].color)
+        if run is not None:  # the common line: nothing to adjust, one run
+            return Line((run,), measure, at.text_of(s, e), last)
+    boxes, gaps = lb_fit.line_boxes(at, s, c, trims)
     if natural > avail + EPS:
         left = lb_fit.shrink(at, s, c, boxes, gaps, natural - avail, compressed, hang)
         if justify and left < -EPS:  # a whole-mark trim overshot: spread the rest
@@ -60,6 +65,22 @@ def set_line(at: Atoms, s: int, e: int, measure: float, lead: float, last: bool,
     else:
         runs = _place(at, s, end, x, boxes, gaps, texts, faces)
     return Line(runs=runs, width=measure, text=at.text_of(s, e), last=last)
+
+
+def _even_run(at: Atoms, s: int, c: int, trims: tuple[float, float], x: float,
+              color: str) -> Run | None:
+    """The one run of a `_simple` line s..c that needs no shrink or stretch, if
+    `_place_simple` would make one (`_evenly_spaced`: between Han and marks there are
+    no gaps), computed without the line's box lists; else None."""
+    box, adv = at.box, at.adv
+    first = box[s] - trims[0]  # the same operations as `lb_fit.line_boxes`
+    if first != adv[s] or box[s + 1:c] != adv[s + 1:c]:
+        return None
+    if box[c] - trims[1] != adv[c] and at.align[c] != LEFT:
+        return None
+    x0 = 0.0 + x
+    tracking = x0 + (0.0 + first) - x0 - adv[s]
+    return Run(x0, at.text_of(s, c + 1), at.face[s], at.size[s], tracking, color)
 
 
 def _simple(at: Atoms, s: int, e: int) -> bool:
