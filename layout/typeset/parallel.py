@@ -27,10 +27,11 @@ from collections.abc import Callable, Iterator
 from layout.typeset.records import PageRecord
 from layout.typeset.stream import Maker
 
-# this process also draws the PDF and reads the worker's pages back, so it
-# takes the smaller share of the pages when they are drawn (0.3: fastest of 0.2-0.45
-# on 40- and 200-page issues, 2 cores)
-DRAWN_SHARE = 0.3
+# when the pages made are drawn here afterwards (no `finish` hook, see `stream`), this
+# process takes the smaller share of the typesetting (0.3: fastest of 0.2-0.45 on 40-
+# and 200-page issues, 2 cores); when each process draws its own pages, half (fastest
+# of 0.3-0.6)
+DRAWN_HERE_SHARE = 0.3
 PARALLEL_MIN_PAGES = 6  # below this, forking costs more than it saves
 
 
@@ -39,9 +40,9 @@ def available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def split_point(pages: int, drawn: bool) -> int:
+def split_point(pages: int, drawn_here: bool) -> int:
     """The first page the worker makes."""
-    return max(1, round(pages * (DRAWN_SHARE if drawn else 0.5)))
+    return max(1, round(pages * (DRAWN_HERE_SHARE if drawn_here else 0.5)))
 
 
 def records_in_parallel(maker: Maker, make_worker: Callable[[], Maker],

@@ -77,7 +77,7 @@ class Typesetting:
                             finish=finish)
         self._make_worker = lambda: Maker(issue, spec, setter, pages=pages, draw=draw,
                                           script=self.script, finish=finish)
-        self._jobs, self._split, self._draw = jobs, split, draw
+        self._jobs, self._split, self._draw, self._finish = jobs, split, draw, finish
         self._started = False
         self.grid = self._maker.grid
         self.breaks: list[PageBreak] = []
@@ -103,7 +103,8 @@ class Typesetting:
             return self._maker.records()
         from layout.typeset.parallel import records_in_parallel, split_point
 
-        split = self._split if self._split is not None else split_point(pages, self._draw)
+        drawn_here = self._draw and self._finish is None  # by this process's consumer
+        split = self._split if self._split is not None else split_point(pages, drawn_here)
         return records_in_parallel(self._maker, self._make_worker, split)
 
     def result(self) -> Typeset:

@@ -103,10 +103,10 @@ def test_a_failure_in_the_worker_is_raised_here() -> None:
         Typesetting(iss, _spec(), failing, jobs=2, split=5).result()
 
 
-def test_split_point_gives_this_process_the_smaller_share_when_it_draws() -> None:
-    assert parallel.split_point(200, drawn=True) == 60
-    assert parallel.split_point(200, drawn=False) == 100
-    assert parallel.split_point(2, drawn=True) == 1
+def test_split_point_gives_this_process_the_smaller_share_when_it_draws_all() -> None:
+    assert parallel.split_point(200, drawn_here=True) == 60
+    assert parallel.split_point(200, drawn_here=False) == 100
+    assert parallel.split_point(2, drawn_here=True) == 1
 
 
 def test_pages_numbered_out_of_order_are_matched_by_position(taken: list[int]) -> None:
@@ -118,3 +118,16 @@ def test_pages_numbered_out_of_order_are_matched_by_position(taken: list[int]) -
     one = run(iss, spec, fake_setter)
     assert _two_cores(iss, spec, 3) == one
     assert taken == numbers[3:]
+
+
+def test_finish_runs_in_the_process_that_made_the_page() -> None:
+    """What `finish` makes of a page (the PDF's content) is made by the worker for its
+    pages, and the stream yields it in page order."""
+    def finish(page):  # type: ignore[no-untyped-def]
+        return (page.number, os.getpid())
+
+    made = list(Typesetting(_plain_issue(8), _spec(), fake_setter, jobs=2, split=5,
+                            finish=finish))
+    assert [number for number, _pid in made] == list(range(1, 9))
+    pids = [pid for _number, pid in made]
+    assert set(pids[:4]) == {os.getpid()} and os.getpid() not in pids[5:]
