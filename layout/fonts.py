@@ -11,6 +11,7 @@ a 10 MB font (~0.1 s a face).
 
 from __future__ import annotations
 
+import mmap
 import pickle
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import yaml
 
+from layout import sfnt
 from layout.disk_cache import cache_file, store
 from layout.errors import FontError
 
@@ -126,7 +128,7 @@ def _face_widths(name: str, path: Path
     ink extents of the dashes, and its glyph ids (code point -> glyph id, for the PDF).
 
     Read from the on-disk cache when the font file is unchanged, else from the font
-    with fontTools (then cached; a read-only cache directory is no error).
+    with `layout.sfnt` (then cached; a read-only cache directory is no error).
     """
     cache = cache_file("widths", path)
     try:
@@ -143,42 +145,35 @@ def _face_widths(name: str, path: Path
 def _read_face(path: Path) -> tuple[dict[int, float], int, dict[int, int]]:
     """Advances in 1/1000 em and glyph ids of every cmap code point, and the default
     (.notdef) advance. A space and a no-break space share one glyph, as in ReportLab."""
-    from fontTools.ttLib import TTFont as FTFont
-
     try:
-        font = FTFont(str(path), lazy=True)
-        cmap = font.getBestCmap() or {}
-        ids = font.getReverseGlyphMap()
-        metrics = font["hmtx"].metrics
-        upm = font["head"].unitsPerEm
-        notdef = font.getGlyphOrder()[0]
-    except Exception as exc:  # noqa: BLE001 - fontTools raises many kinds
+        with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            gids = sfnt.char_to_glyph(data)
+            advances = sfnt.advance_widths(data)
+            upm = sfnt.units_per_em(data)
+    except (OSError, ValueError, IndexError) as exc:  # SfntError and struct.error too
         raise FontError(f"{path}: cannot read the font ({exc})") from None
     scale = 1.0 if upm == 1000 else 1000.0 / upm
-    widths = {cp: metrics[glyph][0] * scale for cp, glyph in cmap.items()}
-    gids = {cp: ids[glyph] for cp, glyph in cmap.items()}
+    widths = {cp: advances[gid] * scale for cp, gid in gids.items()}
     for have, alias in ((0x20, 0xA0), (0xA0, 0x20)):
         if have in gids:
             widths[alias], gids[alias] = widths[have], gids[have]
             break
     if upm == 1000:
         widths = {cp: int(w) for cp, w in widths.items()}
-    return widths, int(metrics[notdef][0] * scale), gids
+    return widths, int(advances[0] * scale), gids
 
 
 @lru_cache(maxsize=64)
 def _ink_extent(path: Path, ch: str) -> tuple[float, float]:
-    from fontTools.ttLib import TTFont as FTFont
-
-    font = FTFont(str(path), lazy=True)
-    name = font.getBestCmap().get(ord(ch))
-    upm = font["head"].unitsPerEm
-    if name is None:
-        return (0.0, 1.0)
-    glyph = font["glyf"][name]
-    if not hasattr(glyph, "xMin"):
-        return (0.0, font["hmtx"][name][0] / upm)
-    return (glyph.xMin / upm, glyph.xMax / upm)
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        gid = sfnt.char_to_glyph(data).get(ord(ch))
+        upm = sfnt.units_per_em(data)
+        if gid is None:
+            return (0.0, 1.0)
+        bounds = sfnt.glyph_bounds(data, gid)
+        if bounds is None:
+            return (0.0, sfnt.advance_widths(data)[gid] / upm)
+    return (bounds[0] / upm, bounds[1] / upm)
 
 
 def load_manifest(font_dir: Path | None = None) -> tuple[dict[str, Path], dict[str, list[str]]]:

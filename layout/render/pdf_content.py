@@ -3,7 +3,7 @@
 In: a `PlacedPage` and the `FontSet` its runs name. Out: a `DrawnPage`: the page's
 size, its compressed content stream, the characters it draws from each face (for
 the fonts' subsets) and its bookmarks. Nothing here depends on other pages: every
-face is one CID font whose codes are the face's glyph ids (see `layout.render.sfnt`),
+face is one CID font whose codes are the face's glyph ids (see `layout.sfnt`),
 named `/F<n>` by its place in `FontSet.faces`. So pages can be drawn in any process,
 in any order, and the document assembled from the pieces (`layout.render.pdf`).
 

@@ -23,7 +23,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
 
 from layout.fonts import FontSet
-from layout.render import sfnt
+from layout import sfnt
 from layout.render.pdf_content import COMPRESSION, resource_name
 
 DEFAULT_WIDTH = 1000  # a CJK face's ideographs: only other widths are listed in /W

@@ -1,9 +1,12 @@
-"""TrueType files read and subset at the byte level, for embedding in a PDF.
+"""TrueType files read and subset at the byte level: metrics for the composer, fonts
+for the PDF.
 
 In: a face file's bytes (a memory map: a CJK face is ~10 MB and only its small
-tables and a few hundred glyphs are read). Out: `FaceInfo` (what a PDF font
-descriptor needs) and `subset_keeping_ids`, a font program holding only the glyphs
-a document uses, each at its original glyph id.
+tables and a few hundred glyphs are read). Out: the face's cmap (`char_to_glyph`),
+advances (`advance_widths`) and glyph bounds (`glyph_bounds`), read without building
+fontTools' glyph names (~0.2 s a CJK face); `FaceInfo` (what a PDF font descriptor
+needs); and `subset_keeping_ids`, a font program holding only the glyphs a document
+uses, each at its original glyph id.
 
 Why glyph ids are kept: the PDF draws each face as one CID font whose CIDs are the
 face's glyph ids (Identity-H, CIDToGIDMap /Identity). A page's text is then encoded
@@ -114,6 +117,92 @@ def _postscript_name(data: Data, where: dict[str, tuple[int, int]]) -> str:
             if clean:
                 return clean
     return "Face"
+
+
+def units_per_em(data: Data) -> int:
+    where = tables(data)
+    return struct.unpack_from(">H", _table(data, where, "head"), 18)[0]
+
+
+# Unicode cmap subtables, best first (as fontTools' getBestCmap): full repertoire, then BMP
+_CMAP_PREFERENCE = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3))
+
+
+def char_to_glyph(data: Data) -> dict[int, int]:
+    """The face's best Unicode cmap: code point -> glyph id (glyph 0 is no mapping)."""
+    where = tables(data)
+    if "cmap" not in where:
+        raise SfntError("the font has no 'cmap' table")
+    cmap = _table(data, where, "cmap")
+    count = struct.unpack_from(">H", cmap, 2)[0]
+    found: dict[tuple[int, int], int] = {}
+    for i in range(count):
+        platform, encoding, offset = struct.unpack_from(">HHI", cmap, 4 + 8 * i)
+        found.setdefault((platform, encoding), offset)
+    for key in _CMAP_PREFERENCE:
+        offset = found.get(key)
+        if offset is None:
+            continue
+        kind = struct.unpack_from(">H", cmap, offset)[0]
+        if kind == 12:
+            return _cmap_format_12(cmap, offset)
+        if kind == 4:
+            return _cmap_format_4(cmap, offset)
+    raise SfntError("the font has no Unicode cmap of format 4 or 12")
+
+
+def _cmap_format_4(cmap: bytes, at: int) -> dict[int, int]:
+    segments = struct.unpack_from(">H", cmap, at + 6)[0] // 2
+    ends = struct.unpack_from(f">{segments}H", cmap, at + 14)
+    starts = struct.unpack_from(f">{segments}H", cmap, at + 16 + 2 * segments)
+    deltas = struct.unpack_from(f">{segments}h", cmap, at + 16 + 4 * segments)
+    ranges_at = at + 16 + 6 * segments
+    ranges = struct.unpack_from(f">{segments}H", cmap, ranges_at)
+    out = {}
+    for i, (start, end, delta, rng) in enumerate(zip(starts, ends, deltas, ranges)):
+        stop = min(end, 0xFFFE) + 1
+        if rng == 0:
+            for c in range(start, stop):
+                gid = (c + delta) & 0xFFFF
+                if gid:
+                    out[c] = gid
+            continue
+        base = ranges_at + 2 * i + rng
+        for c in range(start, stop):
+            gid = struct.unpack_from(">H", cmap, base + 2 * (c - start))[0]
+            if gid:
+                out[c] = (gid + delta) & 0xFFFF
+    return out
+
+
+def _cmap_format_12(cmap: bytes, at: int) -> dict[int, int]:
+    groups = struct.unpack_from(">I", cmap, at + 12)[0]
+    out: dict[int, int] = {}
+    for i in range(groups):
+        first, last, gid = struct.unpack_from(">III", cmap, at + 16 + 12 * i)
+        out.update(zip(range(first, last + 1), range(gid, gid + last - first + 1)))
+    return {c: g for c, g in out.items() if g}
+
+
+def advance_widths(data: Data) -> list[int]:
+    """Every glyph's advance in font units (hmtx; glyphs past numberOfHMetrics take
+    the last record's)."""
+    where = tables(data)
+    metrics = struct.unpack_from(">H", _table(data, where, "hhea"), 34)[0]
+    glyphs = struct.unpack_from(">H", _table(data, where, "maxp"), 4)[0]
+    records = struct.unpack_from(f">{2 * metrics}H", _table(data, where, "hmtx"))
+    advances = list(records[0::2])
+    return advances + [advances[-1]] * (glyphs - metrics)
+
+
+def glyph_bounds(data: Data, gid: int) -> tuple[int, int] | None:
+    """A glyph's horizontal ink bounds (xMin, xMax) in font units; None if it is empty."""
+    where = tables(data)
+    loca = _glyph_offsets(data, where)
+    if not 0 <= gid < len(loca) - 1 or loca[gid + 1] - loca[gid] < 10:
+        return None
+    x_min, _y_min, x_max = struct.unpack_from(">hhh", data, where["glyf"][0] + loca[gid] + 2)
+    return x_min, x_max
 
 
 def _glyph_offsets(data: Data, where: dict[str, tuple[int, int]]) -> array:

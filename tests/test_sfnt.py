@@ -11,7 +11,7 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent
 
-from layout.render import sfnt
+from layout import sfnt
 
 
 def _box(x0: int, y0: int, x1: int, y1: int) -> Glyph:
@@ -99,3 +99,25 @@ def test_not_a_truetype_file_is_a_clear_error():
         sfnt.tables(b"OTTO" + b"\0" * 20)
     with pytest.raises(sfnt.SfntError, match="too short"):
         sfnt.tables(b"\0\1")
+
+
+def test_cmap_advances_and_bounds_agree_with_fonttools(font_bytes):
+    font = TTFont(io.BytesIO(font_bytes))
+    expected = {cp: font.getGlyphID(name) for cp, name in font.getBestCmap().items()}
+    assert sfnt.char_to_glyph(font_bytes) == expected == {ord(c): i + 1 for i, c in enumerate("abcde")}
+    assert sfnt.advance_widths(font_bytes) == [font["hmtx"][n][0] for n in font.getGlyphOrder()]
+    assert sfnt.glyph_bounds(font_bytes, 1) == (100, 400)
+    assert sfnt.glyph_bounds(font_bytes, 99) is None
+
+
+def test_a_cmap_beyond_the_bmp_is_read_from_format_12() -> None:
+    fb = FontBuilder(1000, isTTF=True)
+    fb.setupGlyphOrder([".notdef", "han", "ext"])
+    fb.setupCharacterMap({0x4E2D: "han", 0x2C27C: "ext"})
+    fb.setupGlyf({n: _box(0, 0, 900, 900) for n in (".notdef", "han", "ext")})
+    fb.setupHorizontalMetrics({n: (1000, 0) for n in (".notdef", "han", "ext")})
+    fb.setupHorizontalHeader(ascent=880, descent=-120)
+    fb.setupPost()
+    out = io.BytesIO()
+    fb.save(out)
+    assert sfnt.char_to_glyph(out.getvalue()) == {0x4E2D: 1, 0x2C27C: 2}
