@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from collections.abc import Callable, Sequence
 
 from layout.model import Article, Paragraph, Subhead
@@ -28,6 +28,9 @@ from layout.spec.template import fill_template
 from layout.typeset import cjk
 from layout.typeset.columns import Grid, Item, balance, baseline_offset, column_heights, fill
 from layout.typeset.placed import Line
+
+if TYPE_CHECKING:
+    from layout.typeset.linebreak import AtomsCache
 
 LEAD_SCALE = 1.3  # the lead story's headline over the headline style ...
 LEAD_MIN_SCALE = 1.15  # ... and never shrunk below this to fit one line
@@ -49,19 +52,38 @@ class Setter(Protocol):
 
 def compose_setter(spec: Spec, metrics: object) -> Setter:
     """The real `Setter`: `layout.typeset.linebreak.compose` with the spec's typography."""
-    from layout.typeset.linebreak import ComposeOptions, StyledText, compose
+    return _ComposeSetter(spec, metrics)
 
-    typo = spec.typography
 
-    def setter(parts: Sequence[tuple[str, str]], style: Style, measure: float,
-               *, indent_em: float = 0.0, align: Align | None = None) -> tuple[Line, ...]:
-        texts = [StyledText(text, role, style.size, style.color) for text, role in parts if text]
-        options = ComposeOptions(indent_em=indent_em, align=(align or style.align).value,
-                                 punctuation=typo.punctuation.value, hanging=typo.hanging,
-                                 no_orphan=typo.no_orphan)
-        return tuple(compose(texts, measure, metrics, options))  # type: ignore[arg-type]
+KEEP_ATOMS_CHARS = 64  # texts this short (heads) keep their atoms for the page
 
-    return setter
+
+class _ComposeSetter:
+    """`compose` with the spec's typography, keeping the texts' atoms until `forget`
+    (`Blocks.forget`, once a page): a head is set at several measures and sizes while
+    the page's block widths are searched, and its atoms do not depend on the measure."""
+
+    def __init__(self, spec: Spec, metrics: object) -> None:
+        from layout.typeset import linebreak
+
+        self.typography, self.metrics, self.composer = spec.typography, metrics, linebreak
+        self.atoms: AtomsCache = {}
+
+    def __call__(self, parts: Sequence[tuple[str, str]], style: Style, measure: float,
+                 *, indent_em: float = 0.0, align: Align | None = None) -> tuple[Line, ...]:
+        lb, typo = self.composer, self.typography
+        texts = [lb.StyledText(text, role, style.size, style.color) for text, role in parts if text]
+        options = lb.ComposeOptions(indent_em=indent_em, align=(align or style.align).value,
+                                    punctuation=typo.punctuation.value, hanging=typo.hanging,
+                                    no_orphan=typo.no_orphan)
+        # a body paragraph is set once: keeping its atoms would only cost memory
+        short = sum(len(t.text) for t in texts) <= KEEP_ATOMS_CHARS
+        return lb.compose(texts, measure, self.metrics, options,  # type: ignore[arg-type]
+                          self.atoms if short else None)
+
+    def forget(self) -> None:
+        """Drop the atoms kept so far."""
+        self.atoms.clear()
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +211,9 @@ class Blocks:
         self._rows.clear()
         self._texts.clear()
         self._too_wide.clear()
+        forget = getattr(self.setter, "forget", None)  # the real setter keeps atoms
+        if forget is not None:
+            forget()
 
     def style(self, key: str) -> Style:
         """A named style (the spec validated that it exists)."""

@@ -21,7 +21,8 @@ from layout.typeset.lb_runs import set_line
 from layout.typeset.measure import Metrics
 from layout.typeset.placed import Line
 
-__all__ = ["StyledText", "ComposeOptions", "compose", "grid_measure", "break_lines"]
+__all__ = ["AtomsCache", "StyledText", "ComposeOptions", "compose", "grid_measure",
+           "break_lines"]
 
 EPS = 1e-6
 LOOSE = 0.2  # em of spread per gap above which a line is loose
@@ -218,18 +219,31 @@ def _prepare(texts: Sequence[StyledText], measure: float, metrics: Metrics,
     return at, _Breaker(at, measure, indent, options).run()
 
 
+AtomsCache = dict[tuple[tuple[StyledText, ...], bool], Atoms]
+
+
 def compose(texts: Sequence[StyledText], measure: float, metrics: Metrics,
-            options: ComposeOptions = ComposeOptions()) -> tuple[Line, ...]:
+            options: ComposeOptions = ComposeOptions(),
+            cache: AtomsCache | None = None) -> tuple[Line, ...]:
     """Break a paragraph of styled runs into lines set to `measure` pt.
 
     Every line but the last fills the measure exactly (justify); the last line, and
     every line of a non-justified paragraph, is set at natural width and aligned.
+    `cache` keeps the atoms of the paragraphs set with `metrics`, by their runs and
+    punctuation style: they do not depend on the measure, and a page's heads are set
+    at several (its owner clears it, once a page).
     """
     texts = [t for t in texts if t.text]
     if not texts:
         return ()
     faces = faces_for(metrics)
-    at = build_atoms(texts, faces, options.punctuation == "compressed")
+    compressed = options.punctuation == "compressed"
+    key = (tuple(texts), compressed)
+    at = cache.get(key) if cache is not None else None
+    if at is None:
+        at = build_atoms(texts, faces, compressed)
+        if cache is not None:
+            cache[key] = at
     indent = options.indent_em * texts[0].size
     breaks = _Breaker(at, measure, indent, options).run()
     lines = []
