@@ -24,6 +24,7 @@ from __future__ import annotations
 import heapq
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 from collections.abc import Callable, Sequence
 
 from layout.typeset.vfill import Frame, column_ends, spread
@@ -69,8 +70,9 @@ class Job:
     carried: bool = False  # carried over from an earlier page: may span every column
 
 
-@dataclass(frozen=True, slots=True)
-class _State:
+class _State(NamedTuple):
+    """A partial page in the beam (a tuple: thousands are made a page)."""
+
     cost: float
     sky: tuple[int, ...]
     last: tuple[int, ...]  # index of the job whose block ends each column, -1 none
