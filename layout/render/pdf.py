@@ -24,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from layout.fileio import atomic_output
 from layout.fonts import FontSet
-from layout.render.pdf_content import DrawnPage, GlyphCodes, draw_page, merge_used
+from layout.render.pdf_content import DrawnPage, GlyphCodes, draw_page
 from layout.render.pdf_fonts import embed_fonts
 from layout.typeset.placed import PlacedPage
 
@@ -58,15 +58,16 @@ def render_pdf(pages: Iterable[PlacedPage | DrawnPage], path: Path, *, fonts: Fo
         c.setSubject(subject or "")
         c.setCreator("layout")
         outline = False
-        used: list[tuple[tuple[str, str], ...]] = []
+        used: dict[str, set[str]] = {}  # face -> the characters drawn from it
         for done, page in enumerate(itertools.chain((first,) if first else (), stream), 1):
             first = None  # let each page go once added
             _add_page(c, page)
-            used.append(page.used)
+            for face, chars in page.used:
+                used.setdefault(face, set()).update(chars)
             outline = outline or bool(page.bookmarks)
             if progress is not None:
                 progress(done, total)
-        embed_fonts(c._doc, fonts, merge_used(used))
+        embed_fonts(c._doc, fonts, used)
         if outline:
             c.showOutline()
         c.save()

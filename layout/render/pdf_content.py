@@ -15,7 +15,6 @@ work per character.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportlab.lib.rl_accel import fp_str
@@ -142,12 +141,3 @@ def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str,
             texts.append(run.text)
     out("ET")
     return used
-
-
-def merge_used(pages_used: Iterable[tuple[tuple[str, str], ...]]) -> dict[str, set[str]]:
-    """The characters drawn from each face over several pages."""
-    out: dict[str, set[str]] = {}
-    for used in pages_used:
-        for face, chars in used:
-            out.setdefault(face, set()).update(chars)
-    return out
