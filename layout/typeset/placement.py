@@ -130,9 +130,8 @@ _Option = tuple[int, int, int, float]  # width, start, height, shape cost
 # a child state, scored but not built: (score, order, parent, option or -1 for
 # passing the job over, top row, end row, cells free after it, cost)
 _Scored = tuple[float, int, int, int, int, int, int, float]
-# an option with what does not depend on the state: (lower bound of its cost above
-# the parent's, option, width, start, stop, height, start offset, shape, rows needed)
-_Prepared = tuple[float, int, int, int, int, int, float, float, int]
+# an option with what does not depend on the state (see `_prepare`)
+_Prepared = tuple[int, int, float, int, int, float, float, int]
 _MARGIN = 1e-9  # relative: covers the rounding of a bound summed in another order
 _KEPT = BEAM * 2
 
@@ -156,22 +155,25 @@ def _keep(heap: list[float], score: float) -> float:
     return -heap[0]
 
 
-def _prepare(job: Job, options: Sequence[_Option]) -> list[_Prepared]:
-    """Per option, what does not depend on the state, cheapest bound first (the
-    sums keep one order, so equal layouts get equal costs)."""
+def _prepare(job: Job, options: Sequence[_Option]) -> list[tuple[int, list[_Prepared]]]:
+    """Per first column, its options narrowest first with what does not depend on the
+    state: (width, end column, lower bound of the cost above the parent's, option,
+    height, start offset, shape, rows needed). The sums keep one order, so equal
+    layouts get equal costs."""
     min_need = job.head_rows + 6
-    prepared = [(start * 0.01 + shape, option, width, start, start + width, height,
-                 start * 0.01, shape, min(height, min_need))
-                for option, (width, start, height, shape) in enumerate(options)]
-    prepared.sort()
-    return prepared
+    groups: dict[int, list[_Prepared]] = {}
+    for option, (width, start, height, shape) in enumerate(options):
+        groups.setdefault(start, []).append((width, start + width, start * 0.01 + shape, option,
+                                             height, start * 0.01, shape, min(height, min_need)))
+    return [(start, sorted(group)) for start, group in sorted(groups.items())]
 
 
-def _highest_top(prepared: Sequence[_Prepared], rows: int) -> int:
+def _highest_top(prepared: Sequence[tuple[int, list[_Prepared]]], rows: int) -> int:
     """The lowest row a block of the job may start under (with `gap`, its body needs
     3 rows and the head's rows plus 6, or all of its own): a state whose every column
     ends below it has no slot for the job."""
-    room = rows - max(3, min(p[8] for p in prepared)) if prepared else -1
+    needs = [p[7] for _, group in prepared for p in group]
+    room = rows - max(3, min(needs)) if needs else -1
     return max(room - 1, 0) if room >= 0 else -1
 
 
@@ -181,11 +183,11 @@ def _score_children(beam: Sequence[_State], job: Job, options: Sequence[_Option]
     """The states after `job` (one per slot it may take from each state in `beam`, and
     one passing it over) that may be among the `BEAM` cheapest, scored without
     building them (building a state is the dear part), and the score up to which
-    every child is there (`math.inf`: all of them). Parents go cheapest first and
-    options in order of their cheapest cost, and a child costs at least its parent
-    plus its option's offset and shape: most dear ones are never scored. A child
-    dearer than `_KEPT` others cannot be among the next beam's states unless those
-    repeat a state; then `_best_children` asks for all (`prune=False`)."""
+    every child is there (`math.inf`: all of them). Parents go cheapest first, and a
+    child costs at least its parent plus its option's offset and shape: most dear
+    ones are never scored. A child dearer than `_KEPT` others cannot be among the
+    next beam's states unless those repeat a state; then `_best_children` asks for
+    all (`prune=False`)."""
     out: list[_Scored] = []
     heap, limit = _UNCOUNTED, math.inf
     prepared = _prepare(job, options)
@@ -205,7 +207,7 @@ def _score_children(beam: Sequence[_State], job: Job, options: Sequence[_Option]
         # a continuation waits behind one passed over
         if (job.own or not state.waiting) and min(state.sky) <= highest:
             placed, limit = _score_options(out, heap, limit, state, parent, parent * stride,
-                                           job, prepared, rows, ahead, pass_score)
+                                           job, prepared, rows, ahead)
         if (not placed or not job.own) and pass_score <= limit:
             # a continued piece left waiting costs what cutting all of it off would
             out.append((pass_score, parent * stride + stride - 1, parent, -1, 0, 0,
@@ -216,46 +218,50 @@ def _score_children(beam: Sequence[_State], job: Job, options: Sequence[_Option]
 
 
 def _score_options(out: list[_Scored], heap: list[float], limit: float, state: _State,
-                   parent: int, order: int, job: Job, prepared: Sequence[_Prepared],
-                   rows: int, ahead: int, pass_score: float) -> tuple[bool, float]:
+                   parent: int, order: int, job: Job,
+                   prepared: Sequence[tuple[int, list[_Prepared]]],
+                   rows: int, ahead: int) -> tuple[bool, float]:
     """Score the children of `state` that take a slot into `out`; returns whether the
     job fits anywhere from it (the pass child is needed only when it does not) and
-    the new limit."""
+    the new limit. From each first column the run of columns grows one at a time, so
+    its top, bottom and sum come cheap, and once too uneven, every wider one is too."""
     free_rows, over_price = job.want is None, 50.0 if job.own else 2.0
     base, free0, sky, prev, placed = state.cost, state.free, state.sky, state.prev, False
     prev_top = prev.top if prev is not None else -1
     prev_column = prev.first_column if prev is not None else -1
-    # the pass child needs to know whether any option fits only if it may be kept
-    need_fit = job.own and pass_score <= limit
     bound = limit * (1 + _MARGIN)
-    for low, option, width, start, stop, height, offset, shape, need in prepared:
-        if base + low > bound and (placed or not need_fit):
-            break
-        run = sky[start:stop]
-        top = max(run)
-        if free_rows and top - min(run) > MAX_HOLE:
-            continue
-        body_top = top + 1 if top > 0 else 0  # `gap`
-        avail = rows - body_top
-        if avail < 3 or avail < need:
-            continue
-        placed = True
-        used = height if height < avail else avail
-        filled = sum(run)
-        cost = base + (top * width - filled) * 8.0 + top * width * 0.02 + offset + shape
-        if top < prev_top or (top == prev_top and start < prev_column):
-            cost += 25.0  # blocks follow reading order: down, and left to right
-        if used < height:
-            cost += (height - used) * width * over_price + CUT
-        end = body_top + used
-        free = free0 - (end * width - filled)
-        short = ahead - free
-        score = cost + DEFER_CELL * short if short > 0 else cost
-        if score <= limit:
-            out.append((score, order + option, parent, option, top, end, free, cost))
-            if -heap[0] > score:
-                limit = _keep(heap, score)
-                bound = limit * (1 + _MARGIN)
+    for start, group in prepared:
+        top, bottom, filled, stop = -1, rows + 1, 0, start
+        for width, end_column, low, option, height, offset, shape, need in group:
+            while stop < end_column:
+                row = sky[stop]
+                top = row if row > top else top
+                bottom = row if row < bottom else bottom
+                filled, stop = filled + row, stop + 1
+            if free_rows and top - bottom > MAX_HOLE:
+                break
+            body_top = top + 1 if top > 0 else 0  # `gap`
+            avail = rows - body_top
+            if avail < 3 or avail < need:
+                continue
+            placed = True
+            if base + low > bound:
+                continue
+            used = height if height < avail else avail
+            cost = base + (top * width - filled) * 8.0 + top * width * 0.02 + offset + shape
+            if top < prev_top or (top == prev_top and start < prev_column):
+                cost += 25.0  # blocks follow reading order: down, and left to right
+            if used < height:
+                cost += (height - used) * width * over_price + CUT
+            end = body_top + used
+            free = free0 - (end * width - filled)
+            short = ahead - free
+            score = cost + DEFER_CELL * short if short > 0 else cost
+            if score <= limit:
+                out.append((score, order + option, parent, option, top, end, free, cost))
+                if -heap[0] > score:
+                    limit = _keep(heap, score)
+                    bound = limit * (1 + _MARGIN)
     return placed, limit
 
 
