@@ -107,8 +107,10 @@ class PageBuilder:
         if not opens_article and art is not None:
             art.paras.append(ParaDraft([group[0].text], group[0].line, group[0].line, subhead=True))
             return j
-        if art is not None and _only_byline(art):
-            self.notes.add(group[0].line, f"byline '{art.byline}' stood before this headline: read as its byline")
+        if art is not None and _only_lead(art):
+            found = [(key, value) for key, value in (("byline", art.byline), ("dateline", art.dateline)) if value]
+            self.notes.add(group[0].line, " and ".join(f"{key} '{value}'" for key, value in found)
+                           + " stood before this headline: read as its " + " and ".join(key for key, _ in found))
         else:
             art = self.new_article(group[0].line)
         self.assign_headings(art, group)
@@ -256,7 +258,10 @@ class PageBuilder:
             return text[lead.end():]
         dateline = cl.DATELINE.match(text)
         if dateline:
-            art.dateline = clean_text(dateline.group("v"))
+            if art.dateline:  # a 电头 on a line of its own, then again at the paragraph's start
+                self.notes.add(art.line, f"second dateline '{dateline.group('v')}' (kept '{art.dateline}')")
+            else:
+                art.dateline = clean_text(dateline.group("v"))
             if dateline.group("who"):
                 who = collapse_spaces(dateline.group("who")[1:-1])
                 self.set_byline(art, who, art.line)
@@ -284,10 +289,10 @@ class PageBuilder:
         return text
 
 
-def _only_byline(art: ArticleDraft) -> bool:
-    """Whether an article is a lone byline so far: the OCR read it above its headline."""
-    return bool(art.byline) and not (art.headline or art.kicker or art.subheadline or art.paras
-                                     or art.dateline or art.jump or art.credit)
+def _only_lead(art: ArticleDraft) -> bool:
+    """Whether an article is a lone byline or 电头 so far: the OCR read it above its headline."""
+    return bool(art.byline or art.dateline) and not (art.headline or art.kicker or art.subheadline or art.paras
+                                                     or art.jump or art.credit)
 
 
 def _wrap_widths(units: list[Unit]) -> dict[int, int]:

@@ -2,9 +2,11 @@
 
 Kinds of line (`Kind`): heading (a short line without sentence punctuation), byline
 (`□ 本报记者 X`, `本报评论员`), photo credit (`记者 X 摄`), jump line (`（下转2版）`), footer,
-OCR garbage (`府 m I稿`), and body text. Recognisers for the pieces inside body text — the news
-lead 本报讯（记者 X）, the dateline 新华社北京2月16日电 or （中央社台北17日電）, jump marks at
-a paragraph's end — return what they cut so that `build` can put it in its field.
+OCR garbage (`府 m I稿`), and body text; a 电头 on a line of its own (新华社北京2月16日电,
+本报讯（记者 X）) is body text, not a heading, so that it opens the paragraph below.
+Recognisers for the pieces inside body text — the news lead 本报讯（记者 X）, the dateline
+新华社北京2月16日电 or （中央社台北17日電）, jump marks at a paragraph's end — return what
+they cut so that `build` can put it in its field.
 Simplified and Traditional forms share one pattern (see `chars`).
 """
 
@@ -43,10 +45,11 @@ JUMP_START = re.compile(r"^\s*[(（]?\s*(?P<v>(?:上接|接)\s*" + PAGE_REF + r"
 NEWS_LEAD = re.compile(r"^\s*(?P<lead>" + chars.BYLINE_NEWS + "|" + BRACKET_LEAD + r")"
                        r"\s*(?P<who>[(（][^()（）]{1,30}[)）])?\s*")
 # Another paper's lead (新京报讯, 南都讯) counts only with who wrote it after it: in
-# brackets, or 记者 张三 通讯员 李四 with each name a word of its own.
+# brackets, or 记者 张三 通讯员 李四 with each name a word of its own (the line may end
+# there: the lead stood on a line of its own).
 PAPER_LEAD = re.compile(
     r"^\s*(?P<lead>[\u4e00-\u9fff]{1,4}?(?:讯|訊|专讯|專訊))\s*(?P<who>[(（][^()（）]{1,30}[)）]"
-    r"|(?:" + chars.REPORTER + r"\s+" + chars.NAME_CHAR + r"{2,3}\s+)+)\s*"
+    r"|(?:" + chars.REPORTER + r"\s+" + chars.NAME_CHAR + r"{2,3}(?:\s+|$))+)\s*"
 )
 # The 电头: agency, place (a reporter may stand before it: 中央社記者王小明台北), day and
 # 电. 中央社 gives the day alone (台北17日電) and sets the whole 电头 in brackets
@@ -56,6 +59,7 @@ DATELINE = re.compile(
     + r"[\u4e00-\u9fff]{0,8}?\s*(?:[0-9]{1,2}\s*月\s*)?[0-9]{1,2}\s*日\s*" + chars.DISPATCH + r")"
     r"(?(open)\s*[)）]|\s*(?P<who>[(（][^()（）]{1,30}[)）])?)\s*"
 )
+REPORTER_RE = re.compile(chars.REPORTER)
 DASH_START = re.compile(r"^\s*(?:——|—|--|-|－|─)+\s*")
 DATE_START = re.compile(r"^[0-9]{4}年[0-9]{1,2}月|^[0-9]{1,2}月[0-9]{1,2}日[，,]")
 LOST_DATE_START = re.compile(r"^[日月号號][，,]")
@@ -89,6 +93,8 @@ def classify(text: str) -> Kind:
         return Kind.JUMP
     if is_garbage(compact):
         return Kind.GARBAGE
+    if is_lead_line(compact):  # before headings: 新华社北京2月16日电 has no punctuation either
+        return Kind.BODY
     if is_heading(compact):
         return Kind.HEADING
     return Kind.BODY
@@ -117,6 +123,24 @@ def is_heading(text: str) -> bool:
     if compact[0] in chars.CLOSERS or chars.unmatched_closers(compact) or chars.unclosed_openers(compact):
         return False
     return compact.count('"') % 2 == 0
+
+
+def is_lead_line(text: str) -> bool:
+    """Whether a whole line is the 电头 of the paragraph below it, put on a line of its own.
+
+    A dateline (新华社北京2月16日电, （中央社記者X台北17日電）) or a news lead: 本报讯 with
+    what follows it in brackets (本报讯（记者 X）), another paper's 讯 only with a reporter
+    named (新京报讯（记者 X）; 春节喜讯（组图） is a headline). Read as body text, it is cut
+    into the dateline or byline as the same 电头 at a paragraph's start is.
+    """
+    dateline = DATELINE.match(text)
+    if dateline is not None:
+        return not text[dateline.end():].strip()
+    news = NEWS_LEAD.match(text)
+    if news is not None:
+        return not text[news.end():].strip()
+    paper = PAPER_LEAD.match(text)
+    return paper is not None and not text[paper.end():].strip() and bool(REPORTER_RE.search(paper.group("who")))
 
 
 def is_dash_led(text: str) -> bool:
