@@ -144,6 +144,10 @@ class PageBuilder:
             art = self.new_article(unit.line)
             if not cl.JUMP_START.match(unit.text):
                 self.notes.add(unit.line, "body text before any headline: untitled article")
+        elif art.closed and cl.starts_news(unit.text):  # a new item (or one continued from
+            art = self.new_article(unit.line)  # another page), not the rest of the jumped one
+            if not cl.JUMP_START.match(unit.text):
+                self.notes.add(unit.line, "news lead without a headline: starts an untitled article")
         elif art.closed:
             art = self.new_article(unit.line, orphan=True)
         elif art.paras and cl.starts_news(unit.text) and not art.paras[-1].dangling():

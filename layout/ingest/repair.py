@@ -24,6 +24,7 @@ MIN_SCORE = 3
 MIN_SHARED_BIGRAMS = 4
 WIN_RATIO = 1.5  # an orphan joins an article only if it shares this much more than the runner-up
 SPACES = re.compile(r"\s+")
+ORPHAN_FIELDS = ("byline", "dateline", "jump", "credit")  # what an orphan may hold besides paragraphs
 
 
 def repair_page(page: PageDraft, notes: Notes) -> None:
@@ -106,7 +107,24 @@ def merge_orphans(page: PageDraft, notes: Notes) -> None:
         notes.add(art.line, f"paragraphs after a jump line (lines {art.line}-{art.paras[-1].end_line}) "
                   f"moved to the end of {_name(target)}, "
                   "whose wording they share")
+        _carry_fields(art, target, notes)
     page.articles = keep
+
+
+def _carry_fields(orphan: ArticleDraft, target: ArticleDraft, notes: Notes) -> None:
+    """Move what else the orphan gathered (a photo credit or a jump after its paragraphs) to
+    the article it joins, when that has none; otherwise note it, so nothing is lost."""
+    for key in ORPHAN_FIELDS:
+        value = getattr(orphan, key)
+        if not value:
+            continue
+        kept = getattr(target, key)
+        if kept:
+            notes.add(orphan.line, f"{key} '{value}' of those paragraphs not moved ({_name(target)} has '{kept}')")
+            continue
+        setattr(target, key, value)
+        target.closed = target.closed or (key == "jump" and orphan.closed)
+        notes.add(orphan.line, f"{key} '{value}' moved with them")
 
 
 def _name(article: ArticleDraft) -> str:
