@@ -51,11 +51,13 @@ PAPER_LEAD = re.compile(
     r"^\s*(?P<lead>[\u4e00-\u9fff]{1,4}?(?:讯|訊|专讯|專訊))\s*(?P<who>[(（][^()（）]{1,30}[)）]"
     r"|(?:" + chars.REPORTER + r"\s+" + chars.NAME_CHAR + r"{2,3}(?:\s+|$))+)\s*"
 )
-# The 电头: agency, place (a reporter may stand before it: 中央社記者王小明台北), day and
-# 电. 中央社 gives the day alone (台北17日電) and sets the whole 电头 in brackets
-# (（中央社記者王小明台北17日電）), which are dropped; 新华社's reporter follows in brackets.
+# The 电头: agency, place (a reporter may stand before it: 中央社記者王小明台北, or several:
+# 中央社記者王小明、李大華台北), day and 电. 中央社 gives the day alone (台北17日電) and sets
+# the whole 电头 in brackets (（中央社記者王小明台北17日電）), which are dropped; 新华社's
+# reporter follows in brackets.
+CO_REPORTERS = r"(?:" + chars.REPORTER + r"\s*(?:" + chars.NAME_CHAR + r"{2,4}\s*[、，,]\s*){1,4})?"
 DATELINE = re.compile(
-    r"^\s*(?P<open>[(（])?\s*(?P<v>" + chars.AGENCIES
+    r"^\s*(?P<open>[(（])?\s*(?P<v>" + chars.AGENCIES + CO_REPORTERS
     + r"[\u4e00-\u9fff]{0,8}?\s*(?:[0-9]{1,2}\s*月\s*)?[0-9]{1,2}\s*日\s*" + chars.DISPATCH + r")"
     r"(?(open)\s*[)）]|\s*(?P<who>[(（][^()（）]{1,30}[)）])?)\s*"
 )

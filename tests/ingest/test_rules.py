@@ -105,6 +105,8 @@ def test_dateline_is_stripped_into_its_field() -> None:
     ("中央社台北17日電 ", "中央社台北17日電", None),
     ("中央社記者林宏翰東京17日專電 ", "中央社記者林宏翰東京17日專電", None),
     ("中央社台北17日电（记者 王小明）", "中央社台北17日电", "记者 王小明"),
+    ("（中央社記者王小明、李大華台北17日電）", "中央社記者王小明、李大華台北17日電", None),
+    ("中央社記者王小明,李大華,陳三台北17日電 ", "中央社記者王小明，李大華，陳三台北17日電", None),
 ])
 def test_a_cna_dateline_is_stripped_into_its_field(lead: str, dateline: str, byline: str | None) -> None:
     art, _ = only_article(f"行政院會通過 新年度預算\n\n{lead}行政院今天 召開院會,通過預算案。")
