@@ -126,6 +126,10 @@ FOOTER_LABELS = re.compile(
     r"(?P<label>" + "|".join(sorted(FOOTER_FIELDS, key=len, reverse=True)) + "|" + COLON_LABEL
     + r"|(?:(?<=\s)|^)" + HANS + r"{0,6}(?:邮箱|郵箱|电子信箱|電子信箱))\s*[:：]?\s*"
 )
+# 统筹 without its colon (统筹 张三) is read as a label only in a line that other labels
+# already make a footer, and only as a word of its own before a name: OCR leaves spaces
+# inside prose too (要 统筹 发展).
+BARE_LABEL = re.compile(r"(?:(?<=\s)|^)(?P<label>统筹|統籌)\s+(?=" + HANS + r"{2,4}(?:\s|$))")
 DEPARTMENT = re.compile(r"(?P<v>" + HANS + r"{1,8}(?:部|中心|室)(?:主办|主辦|编辑|編輯))")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", re.ASCII)
 
@@ -366,7 +370,7 @@ def read_footer(text: str) -> FooterFields:
     email = EMAIL.search(text)
     if email:
         result["email"] = email.group(0)
-    labels = list(FOOTER_LABELS.finditer(text))
+    labels = sorted([*FOOTER_LABELS.finditer(text), *BARE_LABEL.finditer(text)], key=lambda m: m.start())
     for index, match in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
         names = [n for n in re.split(r"[\s,，、]+", text[match.end():end]) if n and not EMAIL.fullmatch(n)]

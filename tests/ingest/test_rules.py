@@ -412,6 +412,8 @@ def test_a_headline_that_ends_in_commentator_stays_a_headline() -> None:
     ("要闻部编辑 责任编辑:张三 组版:李四", ("张三",), "李四", None),
     ("统筹:王一 值班编辑:孙二 版式设计:张三 校对:李四", ("孙二",), "张三", "李四"),
     ("責編:陳一 統籌：林二 值班編輯:黃三", ("陳一", "黃三"), None, None),
+    ("值班编辑:孙二 统筹 王一 校对:李四", ("孙二",), None, "李四"),
+    ("責編 陳一 統籌 林二 校對 黃三", ("陳一",), None, "黃三"),
 ])
 def test_footer_labels_longest_first(footer: str, editors: tuple[str, ...], layout_editor: str | None,
                                      proofreader: str | None) -> None:
@@ -470,6 +472,12 @@ def test_a_coordinator_footer_keeps_its_names_in_the_notes() -> None:
     issue, _ = ingest_text("标题在这里不长\n\n正文。\n\n统筹:王一 值班编辑:孙二", "t.txt")
     assert issue.pages[0].footer is not None and issue.pages[0].footer.editors == ("孙二",)
     assert any("统筹:王一" in n for n in issue.notes)
+
+
+def test_a_coordinator_without_a_colon_is_no_footer_label_on_its_own() -> None:
+    art, issue = only_article("某县召开工作会议\n\n正文。\n\n统筹 王一 值班编辑 孙二")
+    assert issue.pages[0].footer is None
+    assert art.body[-1].text == "统筹王一值班编辑孙二"
 
 
 def test_body_text_about_coordinating_is_not_a_footer() -> None:
