@@ -78,6 +78,8 @@ def _even_run(at: Atoms, s: int, c: int, trims: tuple[float, float], x: float,
         return None
     if box[c] - trims[1] != adv[c] and at.align[c] != LEFT:
         return None
+    # the float operations of `_place_simple` (gaps are 0.0 here), not their simpler
+    # equal: rounded differently, a run's tracking would differ in the last bit
     x0 = 0.0 + x
     tracking = x0 + (0.0 + first) - x0 - adv[s]
     return Run(x0, at.text_of(s, c + 1), at.face[s], at.size[s], tracking, color)
