@@ -204,8 +204,15 @@ def export_pdf(issue, output: Path, made: Made, *, plan: bool = False) -> dict:
 
     title = " ".join(x for x in (issue.paper.name, issue.issue.date) if x) or output.stem
     progress = Progress(made.expected)
+    drawn: set[int] = set()  # printed pages in the PDF (all, or those --pages asked for)
+
+    def noted(pages: Iterator[Any]) -> Iterator[Any]:
+        for page in pages:
+            drawn.add(page.number)
+            yield page
+
     try:
-        render_pdf(made.pages, output, fonts=made.fonts, title=title,
+        render_pdf(noted(made.pages), output, fonts=made.fonts, title=title,
                    author=issue.paper.publisher_line, subject=issue.paper.name,
                    lang=pdf_language(made), progress=progress, total=made.expected)
     finally:
@@ -213,7 +220,8 @@ def export_pdf(issue, output: Path, made: Made, *, plan: bool = False) -> dict:
     finish_typesetting(made)
     if plan:
         print(format_plan(made.run))
-    return {"pages": progress.done, "articles": len({p.article for p in made.run.placements}),
+    articles = {p.article for p in made.run.placements if p.page in drawn}
+    return {"pages": progress.done, "articles": len(articles),
             "warnings": len(made.run.warnings) + made.missing}
 
 
