@@ -246,13 +246,13 @@ class PageBuilder:
         if jump:
             art.jump = clean_text(jump.group("v"))
             text = text[jump.end():]
-        text = self.cut_lead(art, text)
+        text = self.cut_lead(art, text, unit.line)
         if cl.starts_mid_sentence(text):
             text = self.cut_lost_start(text, unit.line)
         if text.strip():
             self.start_paragraph(art, text, unit.line)
 
-    def cut_lead(self, art: ArticleDraft, text: str) -> str:
+    def cut_lead(self, art: ArticleDraft, text: str, line: int) -> str:
         """Cut 本报讯（记者 X） into byline and 新华社北京2月16日电 into dateline."""
         lead = cl.match_lead(text)
         if lead:
@@ -265,9 +265,10 @@ class PageBuilder:
             if art.dateline:  # a 电头 on a line of its own, then again at the paragraph's start
                 self.notes.add(art.line, f"second dateline '{dateline.group('v')}' (kept '{art.dateline}')")
             else:
-                art.dateline = clean_text(dateline.group("v"))
+                art.dateline, art.dateline_line = clean_text(dateline.group("v")), line
             if dateline.group("who"):
                 who = collapse_spaces(dateline.group("who")[1:-1])
+                art.byline_of_dateline = not art.byline
                 self.set_byline(art, who, art.line)
             return text[dateline.end():]
         return text

@@ -57,6 +57,8 @@ class ArticleDraft:
     subheadline: str | None = None
     byline: str | None = None
     dateline: str | None = None
+    dateline_line: int | None = None  # the line the dateline was read from
+    byline_of_dateline: bool = False  # the byline is the one the dateline named (电（记者 X）)
     jump: str | None = None
     credit: str | None = None
     paras: list[ParaDraft] = field(default_factory=list)

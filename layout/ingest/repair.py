@@ -6,6 +6,8 @@ the words across the join occur elsewhere on the page (讨论稿). A strip displ
 together with a placed one goes to the next unfinished paragraph of the same article.
 Orphan paragraphs (body text after an article jumped to another page) join the article
 on the page whose wording they share most for its length, when one clearly wins.
+A 电头 with no paragraph after it (the OCR lost the paragraph, or a byline line came
+between) goes to the paragraph after that byline, or else is kept as the article's text.
 Every move, and every piece that could not be placed, is written to the notes.
 """
 
@@ -34,6 +36,7 @@ def repair_page(page: PageDraft, notes: Notes) -> None:
         place_strip(page, strip, page_text, notes)
     merge_orphans(page, notes)
     note_unfinished(page, notes)
+    settle_lone_datelines(page, notes)
 
 
 def place_strip(page: PageDraft, strip: Displaced, page_text: str, notes: Notes) -> None:
@@ -167,3 +170,33 @@ def note_unfinished(page: PageDraft, notes: Notes) -> None:
                 continue
             notes.add(para.end_line, f"paragraph ends mid-sentence (…{para.pieces[-1][-8:]}): "
                       "its continuation was not found in the OCR")
+
+
+def settle_lone_datelines(page: PageDraft, notes: Notes) -> None:
+    """Give a 电头 that opens no paragraph a place, so no article holds a dateline alone.
+
+    Print sets the 电头 at the start of the first paragraph. When a byline line stood
+    between them, that byline started an article of its own (this one had a byline), and
+    the dateline goes to that article's first paragraph. Otherwise the paragraph was lost
+    (the page ended, or a headline followed): the dateline is kept as the article's text.
+    """
+    for index, art in enumerate(page.articles):
+        if not art.dateline or art.paras:
+            continue
+        line = art.dateline_line or art.line
+        after = page.articles[index + 1] if index + 1 < len(page.articles) else None
+        if after is not None and not art.closed and not art.byline_of_dateline and _opened_by_byline(after):
+            after.dateline, after.dateline_line = art.dateline, line
+            notes.add(line, f"dateline '{art.dateline}' opens no paragraph: a byline line followed it; "
+                      f"moved to the paragraph after that byline ('{after.byline}', line {after.line})")
+        else:
+            art.paras.append(ParaDraft([art.dateline], line, line))
+            notes.add(line, f"dateline '{art.dateline}' has no paragraph after it (lost in OCR?): "
+                      "kept as the article's text")
+        art.dateline = None
+
+
+def _opened_by_byline(art: ArticleDraft) -> bool:
+    """Whether an article began with a byline line and then its paragraphs, nothing else."""
+    heads = art.headline or art.kicker or art.subheadline
+    return not heads and not art.dateline and bool(art.byline) and bool(art.paras) and art.line < art.paras[0].line

@@ -1,0 +1,63 @@
+"""A 电头 with no paragraph after it never leaves an article holding only a dateline."""
+
+from __future__ import annotations
+
+import pytest
+
+from layout.ingest import ingest_text
+from layout.ingest.coverage import missing_characters
+from layout.model import Issue
+
+HEAD = "某县召开工作会议\n\n"
+
+
+def read(text: str) -> Issue:
+    issue, _ = ingest_text(text, "t.txt")
+    assert not missing_characters(text, issue)
+    return issue
+
+
+DATELINE = "新华社北京2月16日电"
+
+
+@pytest.mark.parametrize("after", ["", "\n\n责编:马龙 校对:孟柯妤"])
+def test_a_dateline_at_the_end_of_a_page_is_kept_as_the_articles_text(after: str) -> None:
+    issue = read(f"{HEAD}{DATELINE}{after}")
+    (art,) = issue.articles()
+    assert (art.headline, art.dateline, [b.text for b in art.body]) == ("某县召开工作会议", None, [DATELINE])
+    assert any(f"dateline '{DATELINE}' has no paragraph after it" in n for n in issue.notes)
+
+
+def test_a_dateline_after_another_articles_body_at_the_page_end() -> None:
+    issue = read(f"{HEAD}正文第一段。\n\n{DATELINE}")
+    assert [(a.headline, a.dateline, [b.text for b in a.body]) for a in issue.articles()] == [
+        ("某县召开工作会议", None, ["正文第一段。"]), (None, None, [DATELINE])]
+
+
+@pytest.mark.parametrize("between", ["", "□ 本报记者 王五\n\n"])
+def test_a_dateline_followed_by_a_headline_is_kept_as_text(between: str) -> None:
+    issue = read(f"{HEAD}{DATELINE}\n\n{between}另一标题在此处\n\n市长主持会议。")
+    assert [(a.headline, a.dateline, [b.text for b in a.body]) for a in issue.articles()] == [
+        ("某县召开工作会议", None, [DATELINE]), ("另一标题在此处", None, ["市长主持会议。"])]
+    assert all(a.body for a in issue.articles())
+
+
+def test_a_dateline_before_a_byline_line_opens_the_paragraph_after_it() -> None:
+    issue = read(f"{HEAD}{DATELINE}\n\n□ 本报记者 王五\n\n市长主持会议。")
+    (art,) = issue.articles()
+    assert (art.byline, art.dateline, art.body[0].text) == ("□ 本报记者 王五", DATELINE, "市长主持会议。")
+
+
+def test_a_dateline_between_two_byline_lines_goes_with_the_paragraph() -> None:
+    issue = read(f"{HEAD}□ 本报记者 王五\n\n{DATELINE}\n\n□ 新华社记者 赵六\n\n市长主持会议。")
+    first, second = issue.articles()
+    assert (first.byline, first.dateline) == ("□ 本报记者 王五", None)
+    assert (second.byline, second.dateline, second.body[0].text) == ("□ 新华社记者 赵六", DATELINE, "市长主持会议。")
+    assert any("moved to the paragraph after that byline" in n for n in issue.notes)
+
+
+def test_a_dateline_naming_its_reporter_keeps_them_together() -> None:
+    issue = read(f"{HEAD}{DATELINE}（记者 王五）\n\n□ 本报记者 赵六\n\n市长主持会议。")
+    first, second = issue.articles()
+    assert (first.byline, first.dateline, [b.text for b in first.body]) == ("记者 王五", None, [DATELINE])
+    assert (second.byline, second.dateline) == ("□ 本报记者 赵六", None)
