@@ -33,8 +33,9 @@ if TYPE_CHECKING:
     from layout.typeset.linebreak import AtomsCache
 
 LEAD_SCALE = 1.3  # the lead story's headline over the headline style ...
-LEAD_MIN_SCALE = 1.15  # ... and never shrunk below this to fit one line
-LEAD_MIN_COLUMNS = 4  # when its block spans at least this many columns
+LEAD_MIN_SCALE = 1.15  # ... and never shrunk below this to fit one line ...
+LEAD_MIN_SHARE = 0.5  # ... when its block spans at least this share of the columns;
+# a narrower lead's headline is never set smaller than the headline style
 MAX_HEAD_LINES = 3  # a head text in more lines is set smaller (a one-column block's headline)
 # 转版 lines by script, when the spec leaves them open: （下转第N版） at the cut,
 # （上接第M版） over the continuation
@@ -326,9 +327,11 @@ class Blocks:
                 key, align = "jump", Align.LEFT
             style = self.style(key)
             min_size = 0.0
-            if lead and key == "headline" and columns >= LEAD_MIN_COLUMNS:
-                min_size = style.size * LEAD_MIN_SCALE
-                style = _scaled(style, LEAD_SCALE)
+            if lead and key == "headline":  # the page's largest head, whatever fits
+                min_size = style.size
+                if columns >= 2 and columns >= LEAD_MIN_SHARE * grid.columns:
+                    min_size = style.size * LEAD_MIN_SCALE
+                    style = _scaled(style, LEAD_SCALE)
             y += style.space_before
             for dx, line, step, size in self._head_lines(text, style, measure, align, min_size):
                 placed.append((y + baseline_offset(size, step), pad + dx, line))
