@@ -68,6 +68,10 @@ COMMENTATOR = r"(?:特约|特約)?(?:评论员|評論員|评论部|評論部)"
 # Who a reporter or commentator works for: an agency, a paper, a station or a website
 # (新华社, 光明日报, 新京报, 央视网), named before 记者 or 评论员.
 MEDIA = r"(?:" + AGENCIES + f"|[{HAN}]{{2,6}}?(?:报|報|社|台|臺|网|網))"
+# Column titles that follow 记者 in a heading (本报记者走基层, 记者手记, 记者调查): a name
+# never holds one.
+COLUMN_WORDS = (r"(?:走基层|走基層|在一线|在一線|看变化|看變化|手记|手記|观察|觀察|调查|調查|探访|探訪"
+                r"|连线|連線|专访|專訪|见闻|見聞|日记|日記|蹲点|蹲點|随笔|隨筆|札记|札記)")
 # The marks set before a byline: □ 本报记者 康桂芳
 BYLINE_MARK = "[□■◇◆●○]"
 

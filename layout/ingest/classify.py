@@ -20,7 +20,9 @@ from layout.ingest.chars import han_count
 from layout.ingest.masthead import is_footer
 
 CN_NUM = r"[0-9A-Z一二三四五六七八九十]{1,3}"
-NAMES = chars.NAME_CHAR + r"{2,4}(?:(?:\s+|\s*[、，,]\s*)" + chars.NAME_CHAR + r"{2,4})*"
+# A reporter's name: 2-4 Han, never a column title (本报记者走基层 is a heading).
+NAME = r"(?!" + chars.NAME_CHAR + r"{0,2}" + chars.COLUMN_WORDS + r")" + chars.NAME_CHAR + r"{2,4}"
+NAMES = NAME + r"(?:(?:\s+|\s*[、，,]\s*)" + NAME + r")*"
 REPORTERS = r"(?:" + chars.REPORTER + r"\s*" + NAMES + r"\s*)+"
 # The lookahead bounds the bracket's inside (at most 40 characters), so REPORTERS, whose
 # names may also be read as reporter words, backtracks over a short span only.

@@ -1,12 +1,18 @@
-"""A 电头 with no paragraph after it never leaves an article holding only a dateline."""
+"""Bylines and datelines in forms the first rules misread.
+
+- a column title after 记者 (本报记者走基层) is a heading, not a reporter's name;
+- a 电头 with no paragraph after it never leaves an article holding only a dateline.
+"""
 
 from __future__ import annotations
 
 import pytest
 
+from layout.ingest import classify as cl
 from layout.ingest import ingest_text
 from layout.ingest.coverage import missing_characters
-from layout.model import Issue
+from layout.ingest.normalize import clean_heading
+from layout.model import Article, Issue
 
 HEAD = "某县召开工作会议\n\n"
 
@@ -15,6 +21,28 @@ def read(text: str) -> Issue:
     issue, _ = ingest_text(text, "t.txt")
     assert not missing_characters(text, issue)
     return issue
+
+
+def only(text: str) -> Article:
+    (art,) = read(text).articles()
+    return art
+
+
+@pytest.mark.parametrize("title", ["本报记者走基层", "本報記者走基層", "记者在一线", "本报记者看变化",
+                                   "记者手记", "□ 本报记者蹲点调查", "新华社记者观察"])
+def test_a_column_title_after_reporter_is_a_heading_not_a_byline(title: str) -> None:
+    assert cl.classify(title) is not cl.Kind.BYLINE
+    issue = read(f"{title}\n\n市长主持会议。\n\n{HEAD}□ 本报记者 王五\n\n正文第一段。")
+    assert [(a.headline, a.byline) for a in issue.articles()] == [
+        (clean_heading(title), None),
+        ("某县召开工作会议", "□ 本报记者 王五")]
+
+
+@pytest.mark.parametrize("byline", ["本报记者王五", "本报记者 张三、李四",
+                                    "记者 欧阳小芳", "□ 本报记者 康桂芳", "本报记者 赵观"])
+def test_bylines_of_names_stay_bylines(byline: str) -> None:
+    art = only(f"{HEAD}{byline}\n\n市长主持会议。")
+    assert (art.byline, art.subheadline) == (byline, None)
 
 
 DATELINE = "新华社北京2月16日电"
