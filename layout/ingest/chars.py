@@ -14,6 +14,8 @@ import re
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007\U00020000-\U0003134f"
 # one Han character in a name (a byline, a photo credit), with the 间隔号 of foreign names
 NAME_CHAR = f"[{HAN}·]"
+# A name transliterated in parts joined by the 间隔号 (阿依古丽·买买提), longer than 4
+TRANSLITERATED_NAME = f"[{HAN}]{{1,8}}(?:[·・][{HAN}]{{1,8}})+"
 # Kana and Hangul count as CJK text too (spaces around them are line-break spaces).
 KANA_HANGUL = "\u3040-\u30ff\uac00-\ud7af"
 # Full-width CJK punctuation and forms: 、。〈〉《》「」『』【】〔〕〖〗…—“”‘’（），：；？！
@@ -72,6 +74,10 @@ MEDIA = r"(?:" + AGENCIES + f"|[{HAN}]{{2,6}}?(?:报|報|社|台|臺|网|網))"
 # never holds one.
 COLUMN_WORDS = (r"(?:走基层|走基層|在一线|在一線|看变化|看變化|手记|手記|观察|觀察|调查|調查|探访|探訪"
                 r"|连线|連線|专访|專訪|见闻|見聞|日记|日記|蹲点|蹲點|随笔|隨筆|札记|札記)")
+# Words a report's first sentence opens with (本报讯 记者 张三 昨日…): a name run into one
+# of them (张三昨日) has no clear end.
+BODY_START_WORDS = (r"(?:昨日|昨天|今日|今天|近日|日前|近期|目前|今年|去年|本周|上周|连日|連日"
+                    r"|当天|當天|当日|當日|记者|記者|据悉|據悉)")
 # The marks set before a byline: □ 本报记者 康桂芳
 BYLINE_MARK = "[□■◇◆●○]"
 

@@ -4,9 +4,9 @@ Kinds of line (`Kind`): heading (a short line without sentence punctuation), byl
 (`□ 本报记者 X`, `本报评论员`), photo credit (`记者 X 摄`), jump line (`（下转2版）`), footer,
 OCR garbage (`府 m I稿`), and body text; a 电头 on a line of its own (新华社北京2月16日电,
 本报讯（记者 X）) is body text, not a heading, so that it opens the paragraph below.
-Recognisers for the pieces inside body text — the news lead 本报讯（记者 X）, the dateline
-新华社北京2月16日电 or （中央社台北17日電）, jump marks at a paragraph's end — return what
-they cut so that `build` can put it in its field.
+Recognisers for the pieces inside body text — the news lead 本报讯（记者 X） or
+本报讯 记者 X, the dateline 新华社北京2月16日电 or （中央社台北17日電）, jump marks at a
+paragraph's end — return what they cut so that `build` can put it in its field.
 Simplified and Traditional forms share one pattern (see `chars`).
 """
 
@@ -20,8 +20,10 @@ from layout.ingest.chars import han_count
 from layout.ingest.masthead import is_footer
 
 CN_NUM = r"[0-9A-Z一二三四五六七八九十]{1,3}"
-# A reporter's name: 2-4 Han, never a column title (本报记者走基层 is a heading).
-NAME = r"(?!" + chars.NAME_CHAR + r"{0,2}" + chars.COLUMN_WORDS + r")" + chars.NAME_CHAR + r"{2,4}"
+# A reporter's name: 2-4 Han, or a transliteration in parts (阿依古丽·买买提); never a
+# column title (本报记者走基层 is a heading).
+NAME = (r"(?!" + chars.NAME_CHAR + r"{0,2}" + chars.COLUMN_WORDS + r")(?:" + chars.TRANSLITERATED_NAME
+        + "|" + chars.NAME_CHAR + r"{2,4})")
 NAMES = NAME + r"(?:(?:\s+|\s*[、，,]\s*)" + NAME + r")*"
 REPORTERS = r"(?:" + chars.REPORTER + r"\s*" + NAMES + r"\s*)+"
 # The lookahead bounds the bracket's inside (at most 40 characters), so REPORTERS, whose
@@ -46,13 +48,22 @@ JUMP_END = re.compile(r"[(（]\s*(?P<v>(?:下转|下轉|转|轉|续|續)\s*" + P
 JUMP_START = re.compile(r"^\s*[(（]?\s*(?P<v>(?:上接|接)\s*" + PAGE_REF + r")\s*[)）]?\s*")
 NEWS_LEAD = re.compile(r"^\s*(?P<lead>" + chars.BYLINE_NEWS + "|" + BRACKET_LEAD + r")"
                        r"\s*(?P<who>[(（][^()（）]{1,30}[)）])?\s*")
-# Another paper's lead (新京报讯, 南都讯) counts only with who wrote it after it: in
-# brackets, or 记者 张三 通讯员 李四 with each name a word of its own (the line may end
-# there: the lead stood on a line of its own).
+PAPER_NEWS = r"[\u4e00-\u9fff]{1,4}?(?:讯|訊|专讯|專訊)"
+# Who wrote a lead, not in brackets: 记者 张三 通讯员 李四, each name a word of its own
+# (a space or the line's end after it, names of one reporter word joined by 、). A name
+# run into the text (张三昨日) has no clear end and is not read (see UNCLEAR_LEAD).
+BARE_NAME = r"(?!" + chars.NAME_CHAR + r"{0,6}?" + chars.BODY_START_WORDS + r")" + NAME
+BARE_WHO = (r"(?:" + chars.REPORTER + r"\s+" + BARE_NAME + r"(?:\s*、\s*" + BARE_NAME
+            + r")*(?:\s+|$))+")
+# A lead (本报讯, 新京报讯, 南都讯) with who wrote it after it: in brackets, or bare (the
+# line may end there: the lead stood on a line of its own). Another paper's lead counts
+# only so; 本报讯 also alone (NEWS_LEAD).
 PAPER_LEAD = re.compile(
-    r"^\s*(?P<lead>[\u4e00-\u9fff]{1,4}?(?:讯|訊|专讯|專訊))\s*(?P<who>[(（][^()（）]{1,30}[)）]"
-    r"|(?:" + chars.REPORTER + r"\s+" + chars.NAME_CHAR + r"{2,3}(?:\s+|$))+)\s*"
+    r"^\s*(?P<lead>" + PAPER_NEWS + r")\s*(?P<who>[(（][^()（）]{1,30}[)）]|" + BARE_WHO + r")\s*"
 )
+# A lead and a reporter word whose name runs into the text: 本报讯 记者 张三昨日…
+UNCLEAR_LEAD = re.compile(r"^\s*(?:" + chars.BYLINE_NEWS + "|" + PAPER_NEWS + r")\s*" + chars.REPORTER
+                          + r"\s+" + chars.NAME_CHAR)
 # The 电头: agency, place (a reporter may stand before it: 中央社記者王小明台北, or several:
 # 中央社記者王小明、李大華台北), day and 电. 中央社 gives the day alone (台北17日電) and sets
 # the whole 电头 in brackets (（中央社記者王小明台北17日電）), which are dropped; 新华社's
@@ -133,18 +144,19 @@ def is_lead_line(text: str) -> bool:
     """Whether a whole line is the 电头 of the paragraph below it, put on a line of its own.
 
     A dateline (新华社北京2月16日电, （中央社記者X台北17日電）) or a news lead: 本报讯 with
-    what follows it in brackets (本报讯（记者 X）), another paper's 讯 only with a reporter
-    named (新京报讯（记者 X）; 春节喜讯（组图） is a headline). Read as body text, it is cut
-    into the dateline or byline as the same 电头 at a paragraph's start is.
+    what follows it in brackets (本报讯（记者 X）) or its reporters (本报讯 记者 X), another
+    paper's 讯 only with a reporter named (新京报讯（记者 X）; 春节喜讯（组图） is a
+    headline). Read as body text, it is cut into the dateline or byline as the same 电头
+    at a paragraph's start is.
     """
     dateline = DATELINE.match(text)
     if dateline is not None:
         return not text[dateline.end():].strip()
-    news = NEWS_LEAD.match(text)
-    if news is not None:
-        return not text[news.end():].strip()
     paper = PAPER_LEAD.match(text)
-    return paper is not None and not text[paper.end():].strip() and bool(REPORTER_RE.search(paper.group("who")))
+    if paper is not None and not text[paper.end():].strip() and REPORTER_RE.search(paper.group("who")):
+        return True
+    news = NEWS_LEAD.match(text)
+    return news is not None and not text[news.end():].strip()
 
 
 def is_dash_led(text: str) -> bool:
@@ -153,8 +165,11 @@ def is_dash_led(text: str) -> bool:
 
 
 def match_lead(text: str) -> re.Match[str] | None:
-    """The news lead that opens text (本报讯（记者 X）, 【明報專訊】, 南都讯 记者 X), if any."""
-    return NEWS_LEAD.match(text) or PAPER_LEAD.match(text)
+    """The news lead that opens text (本报讯（记者 X）, 【明報專訊】, 南都讯 记者 X), if any.
+
+    A lead with who wrote it first, so that 本报讯 记者 张三 is read whole, not as 本报讯.
+    """
+    return PAPER_LEAD.match(text) or NEWS_LEAD.match(text)
 
 
 def starts_news(text: str) -> bool:

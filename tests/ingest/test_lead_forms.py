@@ -1,5 +1,7 @@
-"""Bylines and datelines in forms the first rules misread.
+"""Leads, bylines and datelines in forms the first rules misread.
 
+- a bare 本报讯 记者 张三 (no brackets) is the byline, as 本报讯（记者 张三） is, without
+  taking the first words of the body;
 - a column title after 记者 (本报记者走基层) is a heading, not a reporter's name;
 - a 电头 with no paragraph after it never leaves an article holding only a dateline.
 """
@@ -28,6 +30,46 @@ def only(text: str) -> Article:
     return art
 
 
+@pytest.mark.parametrize(("lead", "byline"), [
+    ("本报讯 记者 张三", "本报讯 记者 张三"),
+    ("本報訊 記者 張三", "本報訊 記者 張三"),
+    ("本报讯 通讯员 李四 记者 张三", "本报讯 通讯员 李四 记者 张三"),
+    ("本报讯  记者  欧阳小芳", "本报讯 记者 欧阳小芳"),
+    ("本报讯 记者 阿依古丽·买买提", "本报讯 记者 阿依古丽·买买提"),
+    ("本报讯 记者 张三、李四 通讯员 王五", "本报讯 记者 张三、李四 通讯员 王五"),
+])
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_bare_news_lead_with_its_reporters_is_the_byline(lead: str, byline: str, gap: str) -> None:
+    art = only(f"{HEAD}{lead}{gap}昨日,市长主持会议。")
+    assert (art.byline, art.dateline, art.subheadline) == (byline, None, None)
+    assert [b.text for b in art.body] == ["昨日，市长主持会议。"]
+
+
+def test_a_bare_lead_fills_the_fields_the_bracketed_one_does() -> None:
+    bare, bracketed = only(f"{HEAD}本报讯 记者 张三 市长主持会议。"), only(f"{HEAD}本报讯（记者 张三）市长主持会议。")
+    assert (bare.headline, bare.dateline, bare.body) == (bracketed.headline, bracketed.dateline, bracketed.body)
+    assert (bare.byline, bracketed.byline) == ("本报讯 记者 张三", "本报讯（记者 张三）")
+
+
+@pytest.mark.parametrize("text", [
+    "本报讯 记者 张三昨日,市长主持会议。",  # no space after the name: 张三 or 张三昨?
+    "本报讯 记者 张三昨日 市长主持会议。",  # 张三昨日 is no name: it ends in 昨日
+    "本报讯 记者 张三,市长主持会议。",
+])
+def test_a_name_run_into_the_text_is_left_there_with_a_note(text: str) -> None:
+    issue = read(HEAD + text)
+    (art,) = issue.articles()
+    assert art.byline == "本报讯" and art.body[0].text.startswith("记者张三")
+    assert any("runs into the text" in n for n in issue.notes)
+
+
+def test_names_after_a_bare_lead_are_words_of_their_own() -> None:
+    art = only(f"{HEAD}本报讯 记者 张三 近日 市长主持会议。")
+    assert (art.byline, art.body[0].text) == ("本报讯 记者 张三", "近日市长主持会议。")
+    art = only(f"{HEAD}南都讯 记者 张三昨日,市长主持会议。")
+    assert (art.byline, art.body[0].text) == (None, "南都讯记者张三昨日，市长主持会议。")
+
+
 @pytest.mark.parametrize("title", ["本报记者走基层", "本報記者走基層", "记者在一线", "本报记者看变化",
                                    "记者手记", "□ 本报记者蹲点调查", "新华社记者观察"])
 def test_a_column_title_after_reporter_is_a_heading_not_a_byline(title: str) -> None:
@@ -38,7 +80,7 @@ def test_a_column_title_after_reporter_is_a_heading_not_a_byline(title: str) -> 
         ("某县召开工作会议", "□ 本报记者 王五")]
 
 
-@pytest.mark.parametrize("byline", ["本报记者王五", "本报记者 张三、李四",
+@pytest.mark.parametrize("byline", ["本报记者王五", "本报记者 张三、李四", "本报记者 阿依古丽·买买提",
                                     "记者 欧阳小芳", "□ 本报记者 康桂芳", "本报记者 赵观"])
 def test_bylines_of_names_stay_bylines(byline: str) -> None:
     art = only(f"{HEAD}{byline}\n\n市长主持会议。")

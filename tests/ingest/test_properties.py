@@ -22,6 +22,9 @@ TOKENS = [
     "http://paper.people.com.cn", "聯合新聞網 udn.com", "明報", "第25100號", "今日 6大張 24版", "零售价:1.00元",
     "今日天气 晴 12℃/-1℃", "某局主管 某集团主办", "本报评论员", "【明報專訊】", "〔記者 王小明/台北報導〕",
     "南都讯 记者 张三 ", "□南都记者 王五", "(下轉A4)", "版式设计:张三", "美术编辑:吴八", "编辑:周七",
+    # bare leads, column titles after 记者, a dateline naming its reporter
+    "本报讯 记者 张三", "本報訊 記者 阿依古丽·买买提 ", "通讯员 李四、王五", "本报记者走基层", "记者手记",
+    "新华社北京2月16日电（记者 王五）",
 ]
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
 CJKISH = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(HAN, min_size=1, max_size=12)), max_size=60).map("".join)
