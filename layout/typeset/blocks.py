@@ -41,7 +41,11 @@ MAX_HEAD_LINES = 3  # a head text in more lines is set smaller (a one-column blo
 # （上接第M版） over the continuation
 JUMP_WORDS = {Script.HANS: ("（下转第{page}版）", "（上接第{page}版）"),
               Script.HANT: ("（下轉第{page}版）", "（上接第{page}版）")}
-_NEWS_BYLINE = re.compile(r"^\s*(本报|新华社|人民日报|中新社|央视|据).{0,12}(讯|电)")
+# a byline that is a 电头 (本报讯（记者 X）, 新華社…電, 南都讯 记者 X, 【明報專訊】): print opens
+# the first paragraph with it, in 黑体, rather than setting it under the headline
+_NEWS_BYLINE = re.compile(
+    r"^\s*【?(?:(?:本报|本報|新华社|新華社|人民日报|人民日報|中新社|中央社|央视|央視|据|據)"
+    r".{0,12}[讯訊电電]|[\u4e00-\u9fff]{1,6}[讯訊](?:$|[】（(\s]))")
 
 
 class Setter(Protocol):

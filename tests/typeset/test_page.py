@@ -385,3 +385,18 @@ def test_pages_with_articles_still_waiting_are_filled_to_the_foot() -> None:
             bottom = max(pl.baseline for pl in page.lines
                          if x0 - 0.1 <= pl.x < x0 + grid.span_width(1) and pl.baseline < footer_top)
             assert bottom >= foot - 5 * grid.leading, (page.number, c, foot - bottom)
+
+
+@pytest.mark.parametrize(("byline", "opens"), [
+    ("本报讯（记者 付永文）", True), ("本報訊（記者 陳大文）", True), ("新京报讯（记者 王五）", True),
+    ("南都讯 记者 李四", True), ("【明報專訊】", True), ("本报讯 记者 张三", True),
+    ("本报记者 康桂芳", False), ("□ 本报记者 康桂芳", False), ("本報記者 陳大文", False),
+    ("记者 张三", False)])
+def test_a_news_lead_byline_opens_the_first_paragraph(byline: str, opens: bool) -> None:
+    """A 讯/电 lead, Simplified or Traditional, is set at the start of the text (in
+    黑体); a reporter's byline stays under the headline."""
+    from layout.typeset.blocks import head_texts
+
+    a = Article(headline="标题", byline=byline, body=(Paragraph("正文。"),))
+    assert (opening(a) == byline) is opens
+    assert (("byline", byline) in head_texts(a)) is not opens
