@@ -24,6 +24,7 @@ from reportlab.pdfbase import pdfdoc
 
 from layout.fonts import FontSet
 from layout import sfnt
+from layout.errors import FontError
 from layout.render.pdf_content import COMPRESSION, resource_name
 
 DEFAULT_WIDTH = 1000  # a CJK face's ideographs: only other widths are listed in /W
@@ -59,8 +60,8 @@ def _type0(doc: pdfdoc.PDFDocument, fonts: FontSet, face: str,
         try:
             info = sfnt.face_info(data)
             program = sfnt.subset_keeping_ids(data, glyphs)
-        except (sfnt.SfntError, ValueError, IndexError) as exc:  # struct.error is a ValueError
-            raise sfnt.SfntError(f"{path}: cannot embed the font: {exc}") from None
+        except (ValueError, IndexError) as exc:  # SfntError and struct.error are ValueErrors
+            raise FontError(f"{path}: cannot embed the font: {exc}") from None
     tag = "".join(chr(65 + b % 26) for b in hashlib.sha1(
         ",".join(map(str, sorted(glyphs))).encode()).digest()[:6])
     name = pdfdoc.PDFName(f"{tag}+{info.postscript_name}")

@@ -217,3 +217,18 @@ def test_pages_held_only_as_compressed_bytes(fs, tmp_path, monkeypatch):
     raw_text = sum(len(r.text) for pl in stream.lines for r in pl.line.runs)
     assert held[0] < 4 * raw_text  # compressed: the operators take ~5 bytes a glyph
     assert len(page_streams(tmp_path / "m.pdf")[0]) > 4 * raw_text
+
+
+def test_a_font_that_cannot_be_embedded_is_a_clear_error(fs, tmp_path, monkeypatch):
+    """A face that measured but cannot be subset (damaged glyf): an error naming the
+    file, and no PDF left behind."""
+    from layout.errors import FontError
+    from layout.render import pdf_fonts
+
+    def broken(data, gids):  # type: ignore[no-untyped-def]
+        raise pdf_fonts.sfnt.SfntError("the font has no 'glyf' table")
+
+    monkeypatch.setattr(pdf_fonts.sfnt, "subset_keeping_ids", broken)
+    with pytest.raises(FontError, match=r"NotoSerifSC-Regular\.ttf: cannot embed the font"):
+        render_pdf([page(fs)], tmp_path / "x.pdf", fonts=fs, title="t")
+    assert list(tmp_path.iterdir()) == []
