@@ -35,4 +35,5 @@ class SpecError(InputError):
 
 
 class FontError(InputError):
-    """A character no configured font can draw (raised in strict mode)."""
+    """A font problem: a character no configured font can draw (in strict mode), or a
+    font file that cannot be read, measured or embedded."""
