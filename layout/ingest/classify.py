@@ -48,7 +48,8 @@ JUMP_END = re.compile(r"[(（]\s*(?P<v>(?:下转|下轉|转|轉|续|續)\s*" + P
 JUMP_START = re.compile(r"^\s*[(（]?\s*(?P<v>(?:上接|接)\s*" + PAGE_REF + r")\s*[)）]?\s*")
 NEWS_LEAD = re.compile(r"^\s*(?P<lead>" + chars.BYLINE_NEWS + "|" + BRACKET_LEAD + r")"
                        r"\s*(?P<who>[(（][^()（）]{1,30}[)）])?\s*")
-PAPER_NEWS = r"[\u4e00-\u9fff]{1,4}?(?:讯|訊|专讯|專訊)"
+# 本报讯, 新京报讯, 南都讯, 明報專訊, and a paper's 电 lead (本报电, 本報電)
+PAPER_NEWS = r"(?:" + chars.BYLINE_NEWS + r"|[\u4e00-\u9fff]{1,4}?(?:讯|訊|专讯|專訊))"
 # Who wrote a lead, not in brackets: 记者 张三 通讯员 李四, each name a word of its own
 # (a space or the line's end after it, names of one reporter word joined by 、). A name
 # run into the text (张三昨日) has no clear end and is not read (see UNCLEAR_LEAD).

@@ -1,7 +1,7 @@
 """Leads, bylines and datelines in forms the first rules misread.
 
 - a bare 本报讯 记者 张三 (no brackets) is the byline, as 本报讯（记者 张三） is, without
-  taking the first words of the body;
+  taking the first words of the body; so is a paper's 电 lead (本报电 记者 张三);
 - a column title after 记者 (本报记者走基层) is a heading, not a reporter's name;
 - a 电头 with no paragraph after it never leaves an article holding only a dateline.
 """
@@ -43,6 +43,15 @@ def test_a_bare_news_lead_with_its_reporters_is_the_byline(lead: str, byline: st
     art = only(f"{HEAD}{lead}{gap}昨日,市长主持会议。")
     assert (art.byline, art.dateline, art.subheadline) == (byline, None, None)
     assert [b.text for b in art.body] == ["昨日，市长主持会议。"]
+
+
+@pytest.mark.parametrize("lead", ["本报电 记者 张三", "本報電 記者 張三", "本报电（记者 张三）", "本報電（記者 張三）",
+                                  "本报电 通讯员 李四 记者 张三"])
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_papers_dispatch_lead_is_the_byline_as_its_news_lead_is(lead: str, gap: str) -> None:
+    art = only(f"{HEAD}{lead}{gap}市长主持会议。")
+    assert (art.headline, art.byline, art.dateline, art.subheadline) == ("某县召开工作会议", lead, None, None)
+    assert [b.text for b in art.body] == ["市长主持会议。"]
 
 
 def test_a_bare_lead_fills_the_fields_the_bracketed_one_does() -> None:
