@@ -50,11 +50,12 @@ NEWS_LEAD = re.compile(r"^\s*(?P<lead>" + chars.BYLINE_NEWS + "|" + BRACKET_LEAD
                        r"\s*(?P<who>[(（][^()（）]{1,30}[)）])?\s*")
 # 本报讯, 新京报讯, 南都讯, 明報專訊, and a paper's 电 lead (本报电, 本報電)
 PAPER_NEWS = r"(?:" + chars.BYLINE_NEWS + r"|[\u4e00-\u9fff]{1,4}?(?:讯|訊|专讯|專訊))"
-# Who wrote a lead, not in brackets: 记者 张三 通讯员 李四, each name a word of its own
-# (a space or the line's end after it, names of one reporter word joined by 、). A name
-# run into the text (张三昨日) has no clear end and is not read (see UNCLEAR_LEAD).
+# Who wrote a lead, not in brackets: 记者 张三 通讯员 李四 (or 记者张三, the name run into
+# the reporter word), each name a word of its own (a space or the line's end after it,
+# names of one reporter word joined by 、). A name run into the text (张三昨日) has no
+# clear end and is not read (see UNCLEAR_LEAD).
 BARE_NAME = r"(?!" + chars.NAME_CHAR + r"{0,6}?" + chars.BODY_START_WORDS + r")" + NAME
-BARE_WHO = (r"(?:" + chars.REPORTER + r"\s+" + BARE_NAME + r"(?:\s*、\s*" + BARE_NAME
+BARE_WHO = (r"(?:" + chars.REPORTER + r"\s*" + BARE_NAME + r"(?:\s*、\s*" + BARE_NAME
             + r")*(?:\s+|$))+")
 # A lead (本报讯, 新京报讯, 南都讯) with who wrote it after it: in brackets, or bare (the
 # line may end there: the lead stood on a line of its own). Another paper's lead counts
@@ -62,9 +63,10 @@ BARE_WHO = (r"(?:" + chars.REPORTER + r"\s+" + BARE_NAME + r"(?:\s*、\s*" + BAR
 PAPER_LEAD = re.compile(
     r"^\s*(?P<lead>" + PAPER_NEWS + r")\s*(?P<who>[(（][^()（）]{1,30}[)）]|" + BARE_WHO + r")\s*"
 )
-# A lead and a reporter word whose name runs into the text: 本报讯 记者 张三昨日…
+# A lead and a reporter word whose name runs into the text: 本报讯 记者 张三昨日…, also
+# 本报讯 记者张三昨日… (but 本报讯 记者昨日获悉… names no one: the reporter is the subject)
 UNCLEAR_LEAD = re.compile(r"^\s*(?:" + chars.BYLINE_NEWS + "|" + PAPER_NEWS + r")\s*" + chars.REPORTER
-                          + r"\s+" + chars.NAME_CHAR)
+                          + r"(?:\s+|(?!" + chars.BODY_START_WORDS + r"))" + chars.NAME_CHAR)
 # The 电头: agency, place (a reporter may stand before it: 中央社記者王小明台北, or several:
 # 中央社記者王小明、李大華台北), day and 电. 中央社 gives the day alone (台北17日電) and sets
 # the whole 电头 in brackets (（中央社記者王小明台北17日電）), which are dropped; 新华社's

@@ -1,7 +1,8 @@
 """Leads, bylines and datelines in forms the first rules misread.
 
 - a bare 本报讯 记者 张三 (no brackets) is the byline, as 本报讯（记者 张三） is, without
-  taking the first words of the body; so is a paper's 电 lead (本报电 记者 张三);
+  taking the first words of the body; so is a paper's 电 lead (本报电 记者 张三), and a
+  name run into its reporter word (本报讯 记者张三 昨日…) when a space ends it;
 - a column title after 记者 (本报记者走基层) is a heading, not a reporter's name;
 - a 电头 with no paragraph after it never leaves an article holding only a dateline.
 """
@@ -70,6 +71,32 @@ def test_a_name_run_into_the_text_is_left_there_with_a_note(text: str) -> None:
     (art,) = issue.articles()
     assert art.byline == "本报讯" and art.body[0].text.startswith("记者张三")
     assert any("runs into the text" in n for n in issue.notes)
+
+
+@pytest.mark.parametrize("lead", ["本报讯 记者张三", "本報訊 記者張三", "本报讯 通讯员李四 记者王五",
+                                  "本报讯 记者张三、李四", "南都讯 记者张三", "本报电 记者张三"])
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_name_run_into_its_reporter_word_is_read_when_a_space_ends_it(lead: str, gap: str) -> None:
+    issue = read(f"{HEAD}{lead}{gap}昨日,市长主持会议。")
+    (art,) = issue.articles()
+    assert (art.byline, art.subheadline, [b.text for b in art.body]) == (lead, None, ["昨日，市长主持会议。"])
+    assert not issue.notes
+
+
+@pytest.mark.parametrize("text", ["本报讯 记者张三昨日,市长主持会议。", "本报讯 记者张三,市长主持会议。",
+                                  "本報訊 記者張三昨日,市长主持会议。"])
+def test_a_name_run_into_both_reporter_word_and_text_is_left_there_with_a_note(text: str) -> None:
+    issue = read(HEAD + text)
+    (art,) = issue.articles()
+    assert art.byline in ("本报讯", "本報訊") and art.body[0].text.startswith(("记者张三", "記者張三"))
+    assert any("runs into the text" in n for n in issue.notes)
+
+
+def test_a_reporter_who_is_the_subject_of_the_first_sentence_is_no_byline() -> None:
+    issue = read(f"{HEAD}本报讯 记者昨日从市教育局获悉,今年招生计划已公布。")
+    (art,) = issue.articles()
+    assert (art.byline, art.body[0].text) == ("本报讯", "记者昨日从市教育局获悉，今年招生计划已公布。")
+    assert not issue.notes
 
 
 def test_names_after_a_bare_lead_are_words_of_their_own() -> None:
