@@ -45,12 +45,16 @@ class PageBuilder:
             if kind is cl.Kind.BODY:
                 i = self.body(i)
                 continue
-            self.single(kind, unit)
+            self.single(kind, unit, after_byline=i > 0 and self.kinds[i - 1] is cl.Kind.BYLINE)
             i += 1
         return self.page
 
-    def single(self, kind: cl.Kind, unit: Unit) -> None:
-        """Footer, byline, credit, jump and garbage lines."""
+    def single(self, kind: cl.Kind, unit: Unit, after_byline: bool = False) -> None:
+        """Footer, byline, credit, jump and garbage lines.
+
+        Byline lines in a row (本报记者 张三, then 通讯员 李四) are one byline, in order, as
+        print sets them together under the headline.
+        """
         art = self.current
         if kind is cl.Kind.FOOTER:
             if self.page.footer is None:
@@ -59,6 +63,9 @@ class PageBuilder:
         elif kind is cl.Kind.GARBAGE:
             self.notes.add(unit.line, f"OCR garbage '{unit.text}' not placed (too short, broken letters)")
         elif kind is cl.Kind.BYLINE:
+            if after_byline and art is not None and art.byline and not art.paras:
+                art.byline += " " + normalize_punct(collapse_spaces(unit.text))
+                return
             if art is None or art.paras or art.byline:
                 art = self.new_article(unit.line)
                 self.notes.add(unit.line, "byline without a headline before it: starts an untitled article")

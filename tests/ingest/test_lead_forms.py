@@ -4,6 +4,7 @@
   taking the first words of the body; so is a paper's 电 lead (本报电 记者 张三), and a
   name run into its reporter word (本报讯 记者张三 昨日…) when a space ends it;
 - a column title after 记者 (本报记者走基层) is a heading, not a reporter's name;
+- byline lines in a row (本报记者 张三, then 通讯员 李四) are one byline;
 - a 电头 with no paragraph after it never leaves an article holding only a dateline.
 """
 
@@ -121,6 +122,25 @@ def test_a_column_title_after_reporter_is_a_heading_not_a_byline(title: str) -> 
 def test_bylines_of_names_stay_bylines(byline: str) -> None:
     art = only(f"{HEAD}{byline}\n\n市长主持会议。")
     assert (art.byline, art.subheadline) == (byline, None)
+
+
+@pytest.mark.parametrize(("lines", "byline"), [
+    (["本报记者 张三", "通讯员 李四"], "本报记者 张三 通讯员 李四"),
+    (["□ 本报记者 张三", "□ 通讯员 李四"], "□ 本报记者 张三 □ 通讯员 李四"),
+    (["本報記者 張三", "通訊員 李四", "實習生 王五"], "本報記者 張三 通訊員 李四 實習生 王五"),
+])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_byline_lines_in_a_row_are_one_byline(lines: list[str], byline: str, gap: str) -> None:
+    issue = read(f"{HEAD}{gap.join(lines)}{gap}市长主持会议。")
+    (art,) = issue.articles()
+    assert (art.headline, art.byline, [b.text for b in art.body]) == ("某县召开工作会议", byline, ["市长主持会议。"])
+    assert not issue.notes
+
+
+def test_byline_lines_in_a_row_after_a_body_start_one_untitled_article() -> None:
+    issue = read(f"{HEAD}正文第一段。\n\n本报记者 张三\n\n通讯员 李四\n\n市长主持会议。")
+    assert [(a.headline, a.byline, [b.text for b in a.body]) for a in issue.articles()] == [
+        ("某县召开工作会议", None, ["正文第一段。"]), (None, "本报记者 张三 通讯员 李四", ["市长主持会议。"])]
 
 
 DATELINE = "新华社北京2月16日电"
