@@ -280,8 +280,10 @@ class Blocks:
                 align = Align.LEFT if key == "jump" and article.jump_from else None
                 lines = self.setter([(text.strip(), style.role)], style, measure, align=align)
                 item = self._lines_item(lines, style, -1)
-                # a （上接1版） leads the text it continues; credit and （下转2版） end it
-                items.insert(0, item) if align else items.append(item)
+                if align:  # a （上接1版） leads the text it continues
+                    items.insert(0, item)
+                else:  # a credit and a （下转2版） end it
+                    items.append(item)
         return tuple(items)
 
     def jump_line(self, target: int, width: float | None = None) -> tuple[float, float, Line]:
