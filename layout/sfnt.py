@@ -219,7 +219,11 @@ def _glyph_offsets(data: Data, where: dict[str, tuple[int, int]]) -> array:
 def with_components(data: Data, gids: Iterable[int]) -> set[int]:
     """`gids`, glyph 0 (.notdef) and every glyph a composite among them uses."""
     where = tables(data)
-    loca = _glyph_offsets(data, where)
+    return _with_components(data, where, _glyph_offsets(data, where), gids)
+
+
+def _with_components(data: Data, where: dict[str, tuple[int, int]], loca: array,
+                     gids: Iterable[int]) -> set[int]:
     glyf_at = where["glyf"][0]
     count = len(loca) - 1
     todo = [g for g in gids if 0 <= g < count] + [0]
@@ -258,8 +262,8 @@ def subset_keeping_ids(data: Data, gids: Iterable[int]) -> bytes:
     """A TrueType font program with only `gids` (their components and .notdef) drawn,
     every glyph at its original id (see the module docstring)."""
     where = tables(data)
-    keep = with_components(data, gids)
     loca = _glyph_offsets(data, where)
+    keep = _with_components(data, where, loca, gids)
     glyf_at = where["glyf"][0]
     sizes = [0] * len(loca)  # sizes[g + 1]: glyph g's padded length; accumulated below
     pieces = []
