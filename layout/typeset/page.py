@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 from collections import deque
 from dataclasses import dataclass
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from layout.model import Issue, Page
 from layout.spec.schema import Spec
@@ -26,7 +26,7 @@ from layout.typeset.blocks import Block, Blocks, Piece, Region
 from layout.typeset.columns import Grid
 from layout.typeset.masthead import Furniture, furniture
 from layout.typeset.placed import Bookmark, PlacedLine, PlacedPage, Rule
-from layout.typeset.placement import Job, Want, gap, place
+from layout.typeset.placement import MAX_HOLE, Job, Want, gap, place
 from layout.typeset.vfill import Frame, spread
 
 
@@ -232,7 +232,9 @@ def _frames(placed: list[tuple[Block, int, bool]], area_top: int) -> list[Frame]
 def _stretch(placed: list[tuple[Block, int, bool]], area_top: int, area_rows: int,
              columns: int) -> tuple[Box, ...]:
     """Final rectangles: the spare rows are spread as air (`vfill.spread`), then a
-    block that ends every column it spans runs to the foot."""
+    block that ends every column it spans runs to the foot when it ends near it. One
+    that ends higher (the page's articles ran out) keeps its own bottom, so the rule
+    in the gutter beside it stops there, not in the white below."""
     frames = _frames(placed, area_top)
     airs = spread(frames, area_rows, columns)
     bottoms: dict[int, tuple[int, int]] = {}  # column -> (bottom row, block index)
@@ -246,8 +248,10 @@ def _stretch(placed: list[tuple[Block, int, bool]], area_top: int, area_rows: in
         r = block.region
         top = r.top + air.shift
         rows = f.top + air.shift + f.rows + air.extra - (top - area_top)
-        if all(bottoms[c][1] == i for c in range(f.first_column, f.first_column + f.columns)):
-            rows = area_top + area_rows - top
+        foot = area_top + area_rows
+        if (foot - (top + rows) <= MAX_HOLE
+                and all(bottoms[c][1] == i for c in range(f.first_column, f.first_column + f.columns))):
+            rows = foot - top
         above = (air.extra + 1) // 2 if block.head.rows else air.extra
         boxes.append(Box(block, top, rows, ruled, above, air.extra - above))
     return tuple(boxes)
@@ -285,7 +289,24 @@ def block_head_is_blank(box: Box) -> bool:
     return head.rows > 0 and not head.lines and box.block.piece.start == 0
 
 
-def _box_rules(box: Box, grid: Grid, spec: Spec) -> list[Rule]:
+def _spans(box: Box, column: int) -> bool:
+    r = box.block.region
+    return r.first_column <= column < r.first_column + r.columns
+
+
+def _gutter_bottom(box: Box, boxes: Sequence[Box]) -> int:
+    """The row the rule in the gutter left of `box` runs down to: the box's bottom,
+    or, when no block is under it (the page's articles ran out), as far as a block
+    across the gutter goes on beside the white."""
+    column = box.block.region.first_column
+    bottom = box.top + box.rows
+    if any(_spans(b, column) and b.top >= bottom for b in boxes):
+        return bottom
+    return max([bottom] + [b.top + b.rows for b in boxes
+                           if _spans(b, column - 1) and b.top < bottom])
+
+
+def _box_rules(box: Box, boxes: Sequence[Box], grid: Grid, spec: Spec) -> list[Rule]:
     """Rules between blocks: horizontal in the separator row above a stacked block,
     vertical in the gutter left of a block that has a neighbour there."""
     width, color = spec.rules.between_articles, spec.rules.color
@@ -295,7 +316,6 @@ def _box_rules(box: Box, grid: Grid, spec: Spec) -> list[Rule]:
     x0 = grid.column_x(r.first_column)
     x1 = x0 + grid.span_width(r.columns)
     y_top = grid.row_y(box.top) - (grid.leading / 2 if box.ruled else 0)
-    y_bottom = grid.row_y(box.top + box.rows)
     rules = []
     if box.ruled:
         rules.append(Rule(x0, y_top, x1, y_top, width, color))
@@ -305,7 +325,7 @@ def _box_rules(box: Box, grid: Grid, spec: Spec) -> list[Rule]:
         rules.append(Rule(x0 + third, y, x1 - third, y, max(1.0, 2 * width), color))
     if r.first_column > 0:
         x = x0 - grid.gutter / 2
-        rules.append(Rule(x, y_top, x, y_bottom, width, color))
+        rules.append(Rule(x, y_top, x, grid.row_y(_gutter_bottom(box, boxes)), width, color))
     return rules
 
 
@@ -317,7 +337,7 @@ def draw_page(layout: PageLayout, spec: Spec, grid: Grid, blocks: Blocks) -> Pla
     marks = [Bookmark(label, 0, grid.top)]
     for box in layout.boxes:
         lines.extend(_block_lines(box, grid, blocks, layout.jumps))
-        rules.extend(_box_rules(box, grid, spec))
+        rules.extend(_box_rules(box, layout.boxes, grid, spec))
         marks.append(Bookmark(box.block.piece.content.title, 1, grid.row_y(box.top)))
     return PlacedPage(number=layout.number, width=spec.page.width, height=spec.page.height,
                       lines=tuple(lines), rules=tuple(rules), bookmarks=tuple(marks))

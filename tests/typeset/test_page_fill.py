@@ -96,3 +96,21 @@ def test_an_untitled_article_opens_under_a_short_rule_and_a_blank_row() -> None:
     assert first - short[0].y0 >= grid.leading * 0.5
     assert not any(short[0].y0 < pl.baseline < first for pl in page.lines
                    if x0 - 0.1 <= pl.x < x1)
+
+
+def test_where_the_articles_run_out_the_gutter_rules_stop_with_the_text() -> None:
+    # two short articles side by side on a broadsheet: most of the page is white, and a
+    # rule running down the gutter to the footer would divide nothing
+    spec = load_spec(ROOT / "specs" / "lvliang-daily.yaml")
+    iss = issue([article(1, 300), article(2, 200)])
+    ts = run(iss, spec, fake_setter)
+    grid = make_grid(spec)
+    page = ts.pages[0]
+    bottoms = [p.bottom for p in ts.placements]
+    text_foot = max(pl.baseline for pl in page.lines if "文文" in pl.line.text)
+    vertical = [r for r in page.rules if r.x0 == r.x1]
+    assert vertical, "the two blocks share a gutter with a rule in it"
+    for rule in vertical:  # down beside the longer of the two texts, no further
+        assert text_foot - grid.leading <= max(rule.y0, rule.y1) <= text_foot + grid.leading, \
+            (rule, text_foot)
+    assert max(bottoms) < grid.row_y(grid.rows - 10)  # the blocks end where their text does
