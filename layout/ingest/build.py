@@ -2,7 +2,8 @@
 
 Column OCR gives one column strip per line; a paragraph is split wherever a column
 ended. The walk therefore joins a strip to the paragraph before it when that paragraph
-ends mid-sentence and the strip does not open a paragraph itself. Short complete strips
+ends mid-sentence and the strip does not open a paragraph itself; a strip that opens with
+a 电头 (新华社北京2月16日电, 本报讯（记者 X）) starts a news item even then. Short complete strips
 standing between an unfinished paragraph and its continuation were displaced by the OCR
 (`Displaced`); `repair` puts them back. Headings open an article, or become an in-article
 subhead when short, alone and inside a running article.
@@ -157,8 +158,8 @@ class PageBuilder:
                 self.notes.add(unit.line, "news lead without a headline: starts an untitled article")
         elif art.closed:
             art = self.new_article(unit.line, orphan=True)
-        elif art.paras and cl.starts_news(unit.text) and not art.paras[-1].dangling():
-            art = self.new_article(unit.line)
+        elif art.paras and cl.starts_news(unit.text) and (not art.paras[-1].dangling() or cl.starts_lead(unit.text)):
+            art = self.new_article(unit.line)  # a 电头 opens an item even after a paragraph cut short
             self.notes.add(unit.line, "news lead without a headline: starts an untitled article")
         if not art.paras:
             self.first_paragraph(art, unit)
@@ -186,7 +187,7 @@ class PageBuilder:
         """Index of the strip continuing the paragraph after 1-3 displaced short strips."""
         k = i
         while k < len(self.units) and k - i < SANDWICH_MAX and self.kinds[k] is cl.Kind.BODY \
-                and cl.is_fragment(self.units[k].text):
+                and cl.is_fragment(self.units[k].text) and not cl.starts_lead(self.units[k].text):
             k += 1
         if k == i or k >= len(self.units) or self.kinds[k] is not cl.Kind.BODY:
             return None

@@ -175,9 +175,14 @@ def match_lead(text: str) -> re.Match[str] | None:
     return PAPER_LEAD.match(text) or NEWS_LEAD.match(text)
 
 
+def starts_lead(text: str) -> bool:
+    """Whether body text opens with a 电头: a news lead (本报讯（记者 X）) or a dateline."""
+    return bool(match_lead(text) or DATELINE.match(text))
+
+
 def starts_news(text: str) -> bool:
     """Whether body text opens a news item: 本报讯, a dateline, or 上接N版."""
-    return bool(match_lead(text) or DATELINE.match(text) or JUMP_START.match(text))
+    return starts_lead(text) or bool(JUMP_START.match(text))
 
 
 def starts_paragraph(text: str) -> bool:

@@ -100,3 +100,31 @@ def test_a_short_headline_that_is_no_lead_stays_a_heading(heading: str) -> None:
     issue, _ = ingest_text(f"某县召开工作会议\n\n{heading}\n\n市长主持会议。", "t.txt")
     (art,) = issue.articles()
     assert art.dateline is None and art.byline is None and art.subheadline is not None
+
+
+UNFINISHED = "某县召开工作会议\n\n正文第一段,研究部署\n\n"  # a first paragraph the OCR cut mid-sentence
+
+
+@pytest.mark.parametrize("lead", ["新华社北京2月16日电", "本报讯（记者 付永文）", "中央社台北17日電",
+                                  "（中央社記者王小明台北17日電）", "南都讯 记者 张三"])
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_lead_after_an_unfinished_paragraph_starts_an_untitled_article(lead: str, gap: str) -> None:
+    text = f"{UNFINISHED}{lead}{gap}市长主持会议。"
+    found = articles(text)
+    finished = articles(f"某县召开工作会议\n\n正文第一段。\n\n{lead}{gap}市长主持会议。")
+    assert [a[:5] for a in found] == [a[:5] for a in finished] and found[1] == finished[1]
+    assert found[0][5] == (("Paragraph", "正文第一段，研究部署"),)
+    assert found[1][1] is None and found[1][5] == (("Paragraph", "市长主持会议。"),)
+    issue, _ = ingest_text(text, "t.txt")
+    assert any(n.startswith("line 3: paragraph ends mid-sentence") for n in issue.notes)
+
+
+@pytest.mark.parametrize("lead", ["新华社北京2月16日电", "本报讯（记者 付永文）"])
+def test_a_short_lead_strip_after_an_unfinished_paragraph_is_not_set_aside_as_displaced(lead: str) -> None:
+    rest = "全年重点工作,确保各项任务落到实处,推动经济社会高质量发展。"
+    issue, _ = ingest_text(f"{UNFINISHED}{lead} 会议召开。\n\n{rest}", "t.txt")
+    first, second = issue.articles()
+    assert [b.text for b in first.body] == ["正文第一段，研究部署"]
+    assert (second.byline or second.dateline, [b.text for b in second.body]) == (
+        lead, ["会议召开。", "全年重点工作，确保各项任务落到实处，推动经济社会高质量发展。"])
+    assert not any("displaced strip" in n for n in issue.notes)
