@@ -52,10 +52,12 @@ NEWS_LEAD = re.compile(r"^\s*(?P<lead>" + chars.BYLINE_NEWS + "|" + BRACKET_LEAD
 PAPER_NEWS = r"(?:" + chars.BYLINE_NEWS + r"|[\u4e00-\u9fff]{1,4}?(?:讯|訊|专讯|專訊))"
 # Who wrote a lead, not in brackets: 记者 张三 通讯员 李四 (or 记者张三, the name run into
 # the reporter word), each name a word of its own (a space or the line's end after it,
-# names of one reporter word joined by 、). A name run into the text (张三昨日) has no
-# clear end and is not read (see UNCLEAR_LEAD).
-BARE_NAME = r"(?!" + chars.NAME_CHAR + r"{0,6}?" + chars.BODY_START_WORDS + r")" + NAME
-BARE_WHO = (r"(?:" + chars.REPORTER + r"\s*" + BARE_NAME + r"(?:\s*、\s*" + BARE_NAME
+# names of one reporter word joined by 、 or only by spaces: 记者 张三 李四). A name run
+# into the text (张三昨日) has no clear end and is not read (see UNCLEAR_LEAD); nor is a
+# reporter word (通讯员 starts the next group).
+BARE_NAME = (r"(?!" + chars.REPORTER + r"|" + chars.NAME_CHAR + r"{0,6}?" + chars.BODY_START_WORDS + r")"
+             + NAME)
+BARE_WHO = (r"(?:" + chars.REPORTER + r"\s*" + BARE_NAME + r"(?:(?:\s*、\s*|\s+)" + BARE_NAME
             + r")*(?:\s+|$))+")
 # A lead (本报讯, 新京报讯, 南都讯) with who wrote it after it: in brackets, or bare (the
 # line may end there: the lead stood on a line of its own). Another paper's lead counts

@@ -1,7 +1,8 @@
 """Leads, bylines and datelines in forms the first rules misread.
 
 - a bare 本报讯 记者 张三 (no brackets) is the byline, as 本报讯（记者 张三） is, without
-  taking the first words of the body; so is a paper's 电 lead (本报电 记者 张三), and a
+  taking the first words of the body, with every name when only spaces part them
+  (本报讯 记者 张三 李四); so is a paper's 电 lead (本报电 记者 张三), and a
   name run into its reporter word (本报讯 记者张三 昨日…) when a space ends it;
 - a column title after 记者 (本报记者走基层) is a heading, not a reporter's name;
 - byline lines in a row (本报记者 张三, then 通讯员 李四) are one byline;
@@ -187,3 +188,32 @@ def test_a_dateline_naming_its_reporter_keeps_them_together() -> None:
     first, second = issue.articles()
     assert (first.byline, first.dateline, [b.text for b in first.body]) == ("记者 王五", None, [DATELINE])
     assert (second.byline, second.dateline) == ("□ 本报记者 赵六", None)
+
+
+@pytest.mark.parametrize(("lead", "byline"), [
+    ("本报讯 记者 张三 李四", "本报讯 记者 张三 李四"),
+    ("本报讯 记者 张三 李四 王五", "本报讯 记者 张三 李四 王五"),
+    ("本報訊 記者 張三 李四", "本報訊 記者 張三 李四"),
+    ("本报讯 记者 欧阳小芳 司马光华", "本报讯 记者 欧阳小芳 司马光华"),
+    ("本报讯 通讯员 李四 王五 记者 张三", "本报讯 通讯员 李四 王五 记者 张三"),
+    ("本报讯 记者 张三 李四 通讯员 王五", "本报讯 记者 张三 李四 通讯员 王五"),
+    ("南都讯 记者 张三 李四", "南都讯 记者 张三 李四"),
+])
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_names_separated_by_spaces_after_a_bare_lead_are_all_the_byline(lead: str, byline: str, gap: str) -> None:
+    issue = read(f"{HEAD}{lead}{gap}昨日,市长主持会议。")
+    (art,) = issue.articles()
+    assert (art.byline, art.subheadline, [b.text for b in art.body]) == (byline, None, ["昨日，市长主持会议。"])
+    assert not issue.notes
+
+
+@pytest.mark.parametrize(("text", "byline", "body"), [
+    ("本报讯 记者 张三 李四 市长主持会议。", "本报讯 记者 张三 李四", "市长主持会议。"),  # no space after 市长主持…
+    ("本报讯 记者 张三 李四昨日,市长主持会议。", "本报讯 记者 张三", "李四昨日，市长主持会议。"),
+    ("本报讯 记者 张三 李四 近日 市长主持会议。", "本报讯 记者 张三 李四", "近日市长主持会议。"),
+    ("本报讯 记者 张三 李四,市长主持会议。", "本报讯 记者 张三", "李四，市长主持会议。"),
+])
+def test_names_separated_by_spaces_never_take_the_first_words_of_the_text(text: str, byline: str,
+                                                                        body: str) -> None:
+    art = only(HEAD + text)
+    assert (art.byline, [b.text for b in art.body]) == (byline, [body])
