@@ -74,6 +74,12 @@ MEDIA = r"(?:" + AGENCIES + f"|[{HAN}]{{2,6}}?(?:报|報|社|台|臺|网|網))"
 # never holds one.
 COLUMN_WORDS = (r"(?:走基层|走基層|在一线|在一線|看变化|看變化|手记|手記|观察|觀察|调查|調查|探访|探訪"
                 r"|连线|連線|专访|專訪|见闻|見聞|日记|日記|蹲点|蹲點|随笔|隨筆|札记|札記)")
+# Job titles set after 记者 before the name (本报记者站站长 李四, 记者 部主任 王五): the head of
+# a unit (站长, 部长, 處長), and a few desk titles. A name never holds one.
+JOB_TITLES = r"(?:[站部处處组組社台臺局厅廳科][长長]|主任|主编|主編|编辑|編輯|总监|總監)"
+# Units (记者站, 新闻部, 采访组, 编辑室): no surname is one of these characters and no given
+# name ends in one, so a word that begins or ends with one is no name.
+UNIT_CHARS = "[站部处處组組室局厅廳]"
 # Words a report's first sentence opens with (本报讯 记者 张三 昨日…): a name run into one
 # of them (张三昨日) has no clear end.
 BODY_START_WORDS = (r"(?:昨日|昨天|今日|今天|近日|日前|近期|目前|今年|去年|本周|上周|连日|連日"

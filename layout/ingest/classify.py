@@ -21,11 +21,16 @@ from layout.ingest.masthead import is_footer
 
 CN_NUM = r"[0-9A-Z一二三四五六七八九十]{1,3}"
 # A reporter's name: 2-4 Han, or a transliteration in parts (阿依古丽·买买提); never a
-# column title (本报记者走基层 is a heading).
-NAME = (r"(?!" + chars.NAME_CHAR + r"{0,2}" + chars.COLUMN_WORDS + r")(?:" + chars.TRANSLITERATED_NAME
-        + "|" + chars.NAME_CHAR + r"{2,4})")
+# word that holds a column title (本报记者走基层 is a heading) or a job title (站站长,
+# 部主任), nor one that begins or ends with a unit (部主任, 新闻部, 记者站).
+NOT_NAME = (chars.NAME_CHAR + r"{0,2}(?:" + chars.COLUMN_WORDS + "|" + chars.JOB_TITLES + r")|"
+            + chars.UNIT_CHARS + "|" + chars.NAME_CHAR + r"{1,3}" + chars.UNIT_CHARS + r"(?!" + chars.NAME_CHAR + ")")
+NAME = r"(?!" + NOT_NAME + r")(?:" + chars.TRANSLITERATED_NAME + "|" + chars.NAME_CHAR + r"{2,4})"
 NAMES = NAME + r"(?:(?:\s+|\s*[、，,]\s*)" + NAME + r")*"
-REPORTERS = r"(?:" + chars.REPORTER + r"\s*" + NAMES + r"\s*)+"
+# A job title may stand between the reporter word and the names, a space before them:
+# 记者站站长 李四 (记者站站长谈发展 is a heading)
+TITLE = r"(?:" + chars.NAME_CHAR + r"{0,3}?" + chars.JOB_TITLES + r"\s+)?"
+REPORTERS = r"(?:" + chars.REPORTER + r"\s*" + TITLE + NAMES + r"\s*)+"
 # The lookahead bounds the bracket's inside (at most 40 characters), so REPORTERS, whose
 # names may also be read as reporter words, backtracks over a short span only.
 BRACKET_LEAD = (chars.LEAD_OPEN + r"(?=[^】〕］]{1,40}" + chars.LEAD_CLOSE + r")\s*(?:" + chars.LEAD_NEWS + "|"
@@ -57,7 +62,7 @@ PAPER_NEWS = r"(?:" + chars.BYLINE_NEWS + r"|[\u4e00-\u9fff]{1,4}?(?:讯|訊|专
 # reporter word (通讯员 starts the next group).
 BARE_NAME = (r"(?!" + chars.REPORTER + r"|" + chars.NAME_CHAR + r"{0,6}?" + chars.BODY_START_WORDS + r")"
              + NAME)
-BARE_WHO = (r"(?:" + chars.REPORTER + r"\s*" + BARE_NAME + r"(?:(?:\s*、\s*|\s+)" + BARE_NAME
+BARE_WHO = (r"(?:" + chars.REPORTER + r"\s*" + TITLE + BARE_NAME + r"(?:(?:\s*、\s*|\s+)" + BARE_NAME
             + r")*(?:\s+|$))+")
 # A lead (本报讯, 新京报讯, 南都讯) with who wrote it after it: in brackets, or bare (the
 # line may end there: the lead stood on a line of its own). Another paper's lead counts

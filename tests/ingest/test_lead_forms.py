@@ -4,12 +4,15 @@
   taking the first words of the body, with every name when only spaces part them
   (本报讯 记者 张三 李四); so is a paper's 电 lead (本报电 记者 张三), and a
   name run into its reporter word (本报讯 记者张三 昨日…) when a space ends it;
-- a column title after 记者 (本报记者走基层) is a heading, not a reporter's name;
+- a column title after 记者 (本报记者走基层) is a heading, not a reporter's name, and a job
+  title or a unit (站站长, 部主任, 新闻部) is no name either: a name after it is the name;
 - byline lines in a row (本报记者 张三, then 通讯员 李四) are one byline;
 - a 电头 with no paragraph after it never leaves an article holding only a dateline.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -217,3 +220,41 @@ def test_names_separated_by_spaces_never_take_the_first_words_of_the_text(text: 
                                                                         body: str) -> None:
     art = only(HEAD + text)
     assert (art.byline, [b.text for b in art.body]) == (byline, [body])
+
+
+@pytest.mark.parametrize("name", ["张三", "欧阳明", "司马光华", "欧阳小芳", "阿依古丽·买买提", "李长春", "王科", "台静农"])
+def test_a_reporters_name_is_a_name(name: str) -> None:
+    assert re.fullmatch(cl.NAME, name)
+    art = only(f"{HEAD}本报讯 记者 {name} 昨日,市长主持会议。")
+    assert (art.byline, [b.text for b in art.body]) == (f"本报讯 记者 {name}", ["昨日，市长主持会议。"])
+
+
+@pytest.mark.parametrize("word", ["站站长", "部主任", "站长", "主编", "总编辑", "总监", "新闻部", "采访组", "记者站",
+                                  "编辑室", "組長", "處長"])
+def test_a_job_title_or_a_unit_is_no_name(word: str) -> None:
+    assert not re.fullmatch(cl.NAME, word)
+    art = only(f"{HEAD}本报讯 记者 {word} 市长主持会议。")
+    assert (art.byline, [b.text for b in art.body]) == ("本报讯", [f"记者{word}市长主持会议。"])
+
+
+@pytest.mark.parametrize(("lead", "byline"), [
+    ("本报讯 记者站站长 李四", "本报讯 记者站站长 李四"),
+    ("本报讯 记者 部主任 李四", "本报讯 记者 部主任 李四"),
+    ("本報訊 記者站站長 李四 通訊員 王五", "本報訊 記者站站長 李四 通訊員 王五"),
+])
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_job_title_after_the_reporter_word_goes_with_the_name_after_it(lead: str, byline: str, gap: str) -> None:
+    art = only(f"{HEAD}{lead}{gap}市长主持会议。")
+    assert (art.byline, art.subheadline, [b.text for b in art.body]) == (byline, None, ["市长主持会议。"])
+
+
+@pytest.mark.parametrize("byline", ["本报记者站站长 李四", "记者站站长 李四", "□ 本报记者 部主任 王五"])
+def test_a_byline_line_with_a_job_title_stays_a_byline(byline: str) -> None:
+    assert cl.classify(byline) is cl.Kind.BYLINE
+    art = only(f"{HEAD}{byline}\n\n市长主持会议。")
+    assert (art.byline, art.subheadline) == (byline, None)
+
+
+@pytest.mark.parametrize("heading", ["记者站站长谈发展", "本报记者站站长接受采访"])
+def test_a_job_title_run_into_the_words_after_it_is_no_byline(heading: str) -> None:
+    assert cl.classify(heading) is cl.Kind.HEADING
