@@ -277,6 +277,8 @@ class PageBuilder:
                 self.notes.add(art.line, f"second dateline '{dateline.group('v')}' (kept '{art.dateline}')")
             else:
                 art.dateline, art.dateline_line = clean_text(dateline.group("v")), line
+                # the field drops 中央社's brackets; text keeps them (settle_lone_datelines)
+                art.dateline_text = dateline.group(0).strip() if dateline.group("open") else dateline.group("v")
             if dateline.group("who"):
                 who = collapse_spaces(dateline.group("who")[1:-1])
                 art.byline_of_dateline = not art.byline

@@ -58,6 +58,7 @@ class ArticleDraft:
     byline: str | None = None
     dateline: str | None = None
     dateline_line: int | None = None  # the line the dateline was read from
+    dateline_text: str | None = None  # the dateline as printed, 中央社's brackets kept: for the text
     byline_of_dateline: bool = False  # the byline is the one the dateline named (电（记者 X）)
     jump: str | None = None
     credit: str | None = None

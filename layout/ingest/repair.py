@@ -178,7 +178,8 @@ def settle_lone_datelines(page: PageDraft, notes: Notes) -> None:
     Print sets the 电头 at the start of the first paragraph. When a byline line stood
     between them, that byline started an article of its own (this one had a byline), and
     the dateline goes to that article's first paragraph. Otherwise the paragraph was lost
-    (the page ended, or a headline followed): the dateline is kept as the article's text.
+    (the page ended, or a headline followed): the dateline is kept as the article's text,
+    as printed (（中央社記者X台北17日電） with its brackets, which only the field drops).
     """
     for index, art in enumerate(page.articles):
         if not art.dateline or art.paras:
@@ -186,11 +187,11 @@ def settle_lone_datelines(page: PageDraft, notes: Notes) -> None:
         line = art.dateline_line or art.line
         after = page.articles[index + 1] if index + 1 < len(page.articles) else None
         if after is not None and not art.closed and not art.byline_of_dateline and _opened_by_byline(after):
-            after.dateline, after.dateline_line = art.dateline, line
+            after.dateline, after.dateline_line, after.dateline_text = art.dateline, line, art.dateline_text
             notes.add(line, f"dateline '{art.dateline}' opens no paragraph: a byline line followed it; "
                       f"moved to the paragraph after that byline ('{after.byline}', line {after.line})")
         else:
-            art.paras.append(ParaDraft([art.dateline], line, line))
+            art.paras.append(ParaDraft([art.dateline_text or art.dateline], line, line))
             notes.add(line, f"dateline '{art.dateline}' has no paragraph after it (lost in OCR?): "
                       "kept as the article's text")
         art.dateline = None

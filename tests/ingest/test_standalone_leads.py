@@ -128,3 +128,17 @@ def test_a_short_lead_strip_after_an_unfinished_paragraph_is_not_set_aside_as_di
     assert (second.byline or second.dateline, [b.text for b in second.body]) == (
         lead, ["会议召开。", "全年重点工作，确保各项任务落到实处，推动经济社会高质量发展。"])
     assert not any("displaced strip" in n for n in issue.notes)
+
+
+@pytest.mark.parametrize(("lead", "text"), [
+    ("（中央社記者王小明台北17日電）", "（中央社記者王小明台北17日電）"),
+    ("(中央社台北17日電)", "（中央社台北17日電）"),
+    ("（中央社記者王小明、李大華台北17日電）", "（中央社記者王小明、李大華台北17日電）"),
+    ("新华社北京2月16日电", "新华社北京2月16日电"),
+])
+@pytest.mark.parametrize("after", ["", "\n\n另一标题在此处\n\n市长主持会议。"])
+def test_a_dateline_kept_as_text_keeps_its_brackets(lead: str, text: str, after: str) -> None:
+    issue, _ = ingest_text(f"某县召开工作会议\n\n{lead}{after}", "t.txt")
+    first = issue.articles()[0]
+    assert (first.dateline, [b.text for b in first.body]) == (None, [text])
+    assert any("has no paragraph after it" in n for n in issue.notes)
