@@ -166,6 +166,7 @@ class TypographySpec:
     punctuation: Punctuation = Punctuation.COMPRESSED
     hanging: bool = False
     no_orphan: bool = True
+    hyphenate: bool = True  # long Latin words in justified text (`typeset.hyphenate`)
 
 
 @dataclass(frozen=True, slots=True)

@@ -346,12 +346,12 @@ class SpecBuilder:
         return RulesSpec(**kw)
 
     def typography(self, top: Mapping[str, Node]) -> TypographySpec:
-        e = self.section(top, "typography", ("punctuation", "hanging", "no_orphan"))
+        e = self.section(top, "typography", ("punctuation", "hanging", "no_orphan", "hyphenate"))
         kw: dict[str, Any] = {}
         if "punctuation" in e:
             _set(kw, "punctuation", self.c.enum(e["punctuation"], "typography.punctuation",
                                                 Punctuation))
-        for key in ("hanging", "no_orphan"):
+        for key in ("hanging", "no_orphan", "hyphenate"):
             if key in e:
                 _set(kw, key, self.c.boolean(e[key], f"typography.{key}"))
         return TypographySpec(**kw)

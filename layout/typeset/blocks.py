@@ -78,9 +78,12 @@ class _ComposeSetter:
                  *, indent_em: float = 0.0, align: Align | None = None) -> tuple[Line, ...]:
         lb, typo = self.composer, self.typography
         texts = [lb.StyledText(text, role, style.size, style.color) for text, role in parts if text]
-        options = lb.ComposeOptions(indent_em=indent_em, align=(align or style.align).value,
+        align_to = (align or style.align).value
+        # hyphens serve justification: never in a head set centred or flush
+        options = lb.ComposeOptions(indent_em=indent_em, align=align_to,
                                     punctuation=typo.punctuation.value, hanging=typo.hanging,
-                                    no_orphan=typo.no_orphan)
+                                    no_orphan=typo.no_orphan,
+                                    hyphenate=typo.hyphenate and align_to == "justify")
         # a body paragraph is set once: keeping its atoms would only cost memory
         short = sum(len(t.text) for t in texts) <= KEEP_ATOMS_CHARS
         return lb.compose(texts, measure, self.metrics, options,  # type: ignore[arg-type]

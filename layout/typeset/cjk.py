@@ -84,17 +84,21 @@ _LONG_TOKEN_RE = re.compile(_LONG_TOKEN, re.S)
 _MAY_BE_LONG = re.compile(r"[\s\-–—…⋯⸺A-Za-z0-9\u00C0-\u024F$￥＄£€]")
 
 
-def tokenize(text: str) -> list[str]:
-    """`TOKEN_RE.findall(text)` with addresses cut (`address_pieces`), faster: only the
-    longer token kinds are searched for (a paragraph has a few or none); the characters
-    between are one-char tokens."""
+def tokenize(text: str, hyphenate: bool = False) -> list[str]:
+    """`TOKEN_RE.findall(text)` with addresses cut (`address_pieces`) and, if asked,
+    long Latin words cut at their syllables (`hyphenate.word_pieces`), faster: only
+    the longer token kinds are searched for (a paragraph has a few or none); the
+    characters between are one-char tokens."""
     if _MAY_BE_LONG.search(text) is None:
         return list(text)
+    if hyphenate:
+        from layout.typeset.hyphenate import word_pieces
     out: list[str] = []
     p = 0
     for m in _LONG_TOKEN_RE.finditer(text):
         out += text[p:m.start()]  # one token per character
-        out += address_pieces(m.group())
+        pieces = address_pieces(m.group())
+        out += word_pieces(pieces[0]) if hyphenate and len(pieces) == 1 else pieces
         p = m.end()
     out += text[p:]
     return out
@@ -121,8 +125,10 @@ def address_pieces(token: str) -> list[str]:
 # never narrower, whatever the justification (cjk-typography §2).
 IDEOGRAPH_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
-# Atom kinds the composer distinguishes.
-HAN, PUNCT, UNIT2, WEST, SPACE, WPUNCT = range(6)
+# Atom kinds the composer distinguishes. HYPHEN is a point where a Latin word may be
+# hyphenated (`hyphenate`): nothing inside a line, a hyphen at its end.
+HAN, PUNCT, UNIT2, WEST, SPACE, WPUNCT, HYPHEN = range(7)
+SOFT_HYPHEN = ""  # its token: the line's text stays the paragraph's text
 
 
 def is_west_word(text: str) -> bool:

@@ -167,18 +167,20 @@ def faces_for(metrics: Metrics) -> _Faces:
         return _Faces(metrics)
 
 
-def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool) -> Atoms:
+def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool,
+                hyphenate: bool = False) -> Atoms:
     """Tokenise the runs into atoms and fill every per-atom array.
 
     Per-token facts come from a cached row per (role, size, token), gathered with
     C-level `map`/`zip`; only the rare atoms whose neighbours matter (Western words,
-    spaces, adjacent marks) are visited one by one.
+    spaces, adjacent marks) are visited one by one. `hyphenate`: long Latin words
+    are atoms per syllable, with a `cjk.HYPHEN` atom between (see `hyphenate`).
     """
     rows: list[tuple] = []
     tokens: list[str] = []
     style: list[int] = []
     for si, st in enumerate(texts):
-        toks = cjk.tokenize(st.text)
+        toks = cjk.tokenize(st.text, hyphenate)
         rows += _rows(toks, st, faces)
         tokens += toks
         style += [si] * len(toks)
@@ -190,7 +192,7 @@ def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool) ->
     at.kind = bytes(kind)  # kinds are small ints: bytes give C-level find and translate
     at.text, at.style = tokens, style
     chars = texts[0].text if len(texts) == 1 else "".join(st.text for st in texts)
-    if len(chars) == len(tokens):
+    if len(chars) == len(tokens) and cjk.HYPHEN not in at.kind:
         at.chars = chars
     at.adv, at.box, at.start_trim, at.end_trim = list(adv), list(box), list(st_), list(en_)
     at.shrink = list(shr)
@@ -239,8 +241,13 @@ def _rows(toks: list[str], st: StyledText, faces: _Faces) -> list[tuple]:
 
 def _row(tok: str, st: StyledText, faces: _Faces) -> tuple:
     """Everything about a token that does not depend on its neighbours (cached)."""
-    kind = cjk.classify(tok)
     size = st.size
+    if tok == cjk.SOFT_HYPHEN:  # no width, no break before it, no spreading next to it
+        face = faces.face("-", st.role)
+        adv = faces.adv(face, "-") * size  # a line that ends here gains a hyphen (lb_fit)
+        return (cjk.HYPHEN, face, size, 0.0, adv, LEFT, 0.0, -adv, -1, 0.0,
+                True, False, False, True, True, False)
+    kind = cjk.classify(tok)
     face = faces.face(tok[0], st.role)
     adv = faces.adv(face, tok[0]) * size
     align, start_trim, end_trim, sc, shr = CENTRE, 0.0, 0.0, -1, 0.0

@@ -9,7 +9,8 @@ line fits; the justifier (`lb_runs`) applies the very same stages with `shrink` 
 Rules (clreq § Procedures for Inter-Character Spacing Reduction/Expansion, GB/T 15834
 §5.1.10):
 - compressed style always trims a line-start opening bracket and a line-end mark to
-  ½ em; an ideographic space at a line end vanishes in both styles;
+  ½ em; an ideographic space at a line end vanishes in both styles, and a line that
+  ends at a hyphenation point gains a hyphen (a negative end trim);
 - full-width style trims those two only when the line is too long, and then whole
   (end first, then start): a part-trimmed mark would end neither on the measure by
   its box nor by its ink;
@@ -58,8 +59,8 @@ def fixed_trims(at: Atoms, s: int, c: int, compressed: bool, hang: bool) -> tupl
     """(start, end) trims every such line gets, whatever its length."""
     start = at.start_trim[s] if compressed else 0.0
     end = 0.0
-    if not hang and (compressed or at.text[c] == IDEO_SPACE):
-        end = at.end_trim[c]
+    if not hang and (compressed or at.text[c] == IDEO_SPACE or at.kind[c] == cjk.HYPHEN):
+        end = at.end_trim[c]  # a hyphen's is negative: the line gains its width
     return start, end
 
 
@@ -120,7 +121,8 @@ def measure_line(at: Atoms, s: int, e: int, hang: bool, compressed: bool) -> Mea
         j -= 1
     c = j - 1 if hang and j > s else j
     start = at.start_trim[s] if compressed else 0.0
-    end = at.end_trim[c] if not hang and (compressed or text[c] == IDEO_SPACE) else 0.0
+    end = at.end_trim[c] if not hang and (compressed or text[c] == IDEO_SPACE
+                                          or kind[c] == cjk.HYPHEN) else 0.0
     return c, (start, end), at.cum[c + 1] - at.cum[s] - at.gap[s] - start - end
 
 

@@ -185,6 +185,10 @@ def _place(at: Atoms, s: int, e: int, x: float, boxes: list[float], gaps: list[f
             runs.append(_unit_run(at, i, x, box, faces, col))
             x += box
             continue
+        elif kd == cjk.HYPHEN:  # a hyphenation point: a hyphen at the line's end only
+            if i != last:
+                continue  # no box, no glyph
+            items = ((x, "-", face[i], adv[i]),)
         elif kd == cjk.SPACE:  # each space char in an equal share of the box
             spaces, n = text[i], len(text[i])
             items = [(x + j * box / n, spaces[j], face[i], adv[i]) for j in range(n)]

@@ -26,6 +26,7 @@ __all__ = ["AtomsCache", "StyledText", "ComposeOptions", "compose", "grid_measur
 
 EPS = 1e-6
 LOOSE = 0.2  # em of spread per gap above which a line is loose
+_WORD_PARTS = (cjk.WEST, cjk.HYPHEN)  # a hyphenated word's atoms
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class ComposeOptions:
     punctuation: str = "compressed"  # compressed | full-width
     hanging: bool = False  # clreq: off by default; only 、，。, one mark
     no_orphan: bool = True
+    hyphenate: bool = True  # long Latin words, at a line end, where it saves a loose line
 
 
 def grid_measure(chars: int, size: float) -> float:
@@ -110,6 +112,8 @@ class _Breaker:
         if e > s and ok(e):
             if limit is None:
                 measured = measured or lb_fit.measure_line(at, s, e, False, self.compressed)
+                if at.kind[e - 1] == cjk.HYPHEN:
+                    e, measured = self.unhyphenated(s, e, measured)
                 end = self.tighter(s, e, measured)
                 return _Break(s, end, False, measured if end == e else None)
             return _Break(s, e)
@@ -125,12 +129,12 @@ class _Breaker:
         if limit is None:
             for e2 in range(e + 1, min(n, e + 3) + 1):  # push in (clreq 行首禁则)
                 if ok(e2) and self.fits(s, e2):
-                    return _Break(s, e2)
+                    return _Break(s, self.whole_word_end(s, e2))
         first = None
         for e3 in range(e - 1, s, -1):  # push out, to a line that may spread
             if ok(e3):
                 if lb_fit.can_spread(self.at, s, lb_fit.content_end(self.at, s, e3, False)):
-                    return _Break(s, e3)
+                    return _Break(s, self.whole_word_end(s, e3) if limit is None else e3)
                 first = first or e3
         if first is not None:
             return _Break(s, first)
@@ -158,20 +162,43 @@ class _Breaker:
                 return b
         return None
 
+    def unhyphenated(self, s: int, e: int, measured: lb_fit.Measured
+                     ) -> tuple[int, lb_fit.Measured]:
+        """Line [s, e) ends in a hyphen: the line that leaves the word whole instead,
+        unless that one is loose (a hyphen is the lesser evil only then)."""
+        at = self.at
+        word = e - 1
+        while word > s and at.kind[word - 1] in _WORD_PARTS:
+            word -= 1
+        if word > s and at.can_break(word):
+            whole = lb_fit.measure_line(at, s, word, False, self.compressed)
+            if not self.loose(s, whole):
+                return word, whole
+        return e, measured
+
+    def whole_word_end(self, s: int, e: int) -> int:
+        """`e`, or the start of the word that line [s, e) hyphenates (`unhyphenated`)."""
+        if self.at.kind[e - 1] != cjk.HYPHEN:
+            return e
+        return self.unhyphenated(s, e, lb_fit.measure_line(self.at, s, e, False, self.compressed))[0]
+
+    def loose(self, s: int, measured: lb_fit.Measured) -> bool:
+        """More than LOOSE em of spread per gap that may grow."""
+        at = self.at
+        c, _, width = measured
+        slack = self.avail(s) - width
+        loose = LOOSE * at.size[c]
+        # slack <= loose: not loose whatever the number of gaps (spare counting them)
+        return slack > loose and slack / (len(at.spread_points(s, c)) or 1) > loose
+
     def tighter(self, s: int, e: int, measured: lb_fit.Measured) -> int:
         """A loose line (more than LOOSE em of spread per gap) takes the next unit
         instead when it can shrink to fit (clreq prefers push-in to spreading); e.g.
         a stop mid-line gives up ½ em so a 4-digit year fits. Returns the end to use.
         `measured`: `lb_fit.measure_line` of line [s, e)."""
+        if not self.loose(s, measured):
+            return e
         at = self.at
-        c, _, width = measured
-        slack = self.avail(s) - width
-        if slack <= EPS:
-            return e
-        loose = LOOSE * at.size[c]
-        # slack <= loose: not loose whatever the number of gaps (spare counting them)
-        if slack <= loose or slack / (len(at.spread_points(s, c)) or 1) <= loose:
-            return e
         for e2 in range(e + 1, min(self.n, e + 4) + 1):
             if at.can_break(e2):
                 return e2 if self.fits(s, e2) else e
@@ -214,12 +241,13 @@ def break_lines(texts: Sequence[StyledText], measure: float, metrics: Metrics,
 
 def _prepare(texts: Sequence[StyledText], measure: float, metrics: Metrics,
              options: ComposeOptions) -> tuple[Atoms, list[_Break]]:
-    at = build_atoms(texts, faces_for(metrics), options.punctuation == "compressed")
+    at = build_atoms(texts, faces_for(metrics), options.punctuation == "compressed",
+                     options.hyphenate)
     indent = options.indent_em * texts[0].size if texts else 0.0
     return at, _Breaker(at, measure, indent, options).run()
 
 
-AtomsCache = dict[tuple[tuple[StyledText, ...], bool], Atoms]
+AtomsCache = dict[tuple[tuple[StyledText, ...], bool, bool], Atoms]
 
 
 def compose(texts: Sequence[StyledText], measure: float, metrics: Metrics,
@@ -229,8 +257,8 @@ def compose(texts: Sequence[StyledText], measure: float, metrics: Metrics,
 
     Every line but the last fills the measure exactly (justify); the last line, and
     every line of a non-justified paragraph, is set at natural width and aligned.
-    `cache` keeps the atoms of the paragraphs set with `metrics`, by their runs and
-    punctuation style: they do not depend on the measure, and a page's heads are set
+    `cache` keeps the atoms of the paragraphs set with `metrics`, by their runs,
+    punctuation style and hyphenation: they do not depend on the measure, and a page's heads are set
     at several (its owner clears it, once a page).
     """
     texts = [t for t in texts if t.text]
@@ -238,10 +266,10 @@ def compose(texts: Sequence[StyledText], measure: float, metrics: Metrics,
         return ()
     faces = faces_for(metrics)
     compressed = options.punctuation == "compressed"
-    key = (tuple(texts), compressed)
+    key = (tuple(texts), compressed, options.hyphenate)
     at = cache.get(key) if cache is not None else None
     if at is None:
-        at = build_atoms(texts, faces, compressed)
+        at = build_atoms(texts, faces, compressed, options.hyphenate)
         if cache is not None:
             cache[key] = at
     indent = options.indent_em * texts[0].size

@@ -162,7 +162,7 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("several problems at once",
      "name: 3\ngrid:\n  columns: zero\npage:\n  size: B5\n"
      "styles:\n  body: {align: middle, indent: x}\n"
-     "typography: {punctuation: half, hanging: 1}\nepub: {vertical: yes, embed: true}\n",
+     "typography: {punctuation: half, hanging: 1, hyphenate: sometimes}\nepub: {vertical: yes, embed: true}\n",
      ["s.yaml:1:7: error: name: expected a string, found 3",
       's.yaml:3:12: error: grid.columns: expected a positive integer, found "zero"',
       's.yaml:5:9: error: page.size: expected a page size, found "B5"\n  hint: write one of '
@@ -174,6 +174,7 @@ CASES: list[tuple[str, str, list[str]]] = [
       "s.yaml:8:27: error: typography.punctuation: expected `compressed` or `full-width`, "
       'found "half"',
       "s.yaml:8:42: error: typography.hanging: expected true or false, found 1",
+      's.yaml:8:56: error: typography.hyphenate: expected true or false, found "sometimes"',
       "s.yaml:9:23: error: epub: unknown key `embed` (did you mean `embed_fonts`?)"]),
 ]
 
