@@ -65,7 +65,7 @@ def load_fonts_for(spec):
     """The spec's fonts by role (or the manifest's defaults)."""
     from layout.fonts import load_fontset
 
-    return load_fontset(dict(spec.fonts) or None)
+    return load_fontset(dict(spec.fonts) or None, face_files=spec.face_files)
 
 
 def check_coverage(issue, fonts, *, strict: bool) -> int:

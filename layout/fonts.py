@@ -195,16 +195,20 @@ _CACHE: dict[tuple, FontSet] = {}
 
 
 def load_fontset(chains: Mapping[str, Sequence[str]] | None = None,
-                 font_dir: Path | None = None) -> FontSet:
-    """The FontSet of the shipped fonts; `chains` overrides roles (from the spec).
+                 font_dir: Path | None = None,
+                 face_files: Mapping[str, Path] | None = None) -> FontSet:
+    """The FontSet of the shipped fonts; `chains` overrides roles (from the spec), and
+    `face_files` adds the faces the spec brings as files.
 
-    Cached per (font_dir, chains): loading is cheap, but the per-face lookups are
-    worth keeping across documents in one process.
+    Cached per (font_dir, chains, face files): loading is cheap, but the per-face
+    lookups are worth keeping across documents in one process.
     """
-    key = (str(font_dir), tuple(sorted((r, tuple(c)) for r, c in (chains or {}).items())))
+    extra = dict(face_files or {})
+    key = (str(font_dir), tuple(sorted((r, tuple(c)) for r, c in (chains or {}).items())),
+           tuple(sorted((name, str(path)) for name, path in extra.items())))
     fs = _CACHE.get(key)
     if fs is None:
         files, default = load_manifest(font_dir)
         merged = {**default, **{r: list(c) for r, c in (chains or {}).items()}}
-        fs = _CACHE[key] = FontSet(files, merged)
+        fs = _CACHE[key] = FontSet({**files, **extra}, merged)
     return fs

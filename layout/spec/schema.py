@@ -204,6 +204,8 @@ class Spec:
     page: PageSpec = PageSpec()
     grid: GridSpec = GridSpec()
     fonts: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    # faces the spec brings as TrueType files (`spec.font_files`): name -> file
+    face_files: Mapping[str, Path] = field(default_factory=lambda: MappingProxyType({}))
     styles: Mapping[str, Style] = field(default_factory=_default_styles)
     masthead: MastheadSpec = MastheadSpec()
     footer: FooterSpec = FooterSpec()

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 from collections.abc import Mapping
 
 from layout.spec import units
 from layout.spec.check import BAD, Checker, suggest
+from layout.spec.font_files import face_name, file_problem, names_a_file
 from layout.spec.nodes import Node, Where
 from layout.spec.schema import (
     STYLE_KEYS, Align, ArticlePlacement, EarLine, EpubSpec, FooterSpec, GridSpec,
@@ -46,6 +48,7 @@ class SpecBuilder:
         self.root = root
         self.stem = stem
         self.faces = faces  # font faces of fonts/fonts.yaml, None = no manifest
+        self.face_files: dict[str, Path] = {}  # faces the spec brings as files
         self.c = Checker()
         self.nodes: dict[str, Node] = {}  # key path -> node, for cross-field checks
 
@@ -80,7 +83,8 @@ class SpecBuilder:
         styles = self.styles(top, fonts)
         masthead = self.masthead(top)
         spec = Spec(
-            name=name, page=page, grid=grid, fonts=fonts, styles=styles, masthead=masthead,
+            name=name, page=page, grid=grid, fonts=fonts,
+            face_files=MappingProxyType(dict(self.face_files)), styles=styles, masthead=masthead,
             footer=self.footer(top), running_head=self.running_head(top),
             jumps=self.jumps(top), rules=self.rules(top), typography=self.typography(top),
             placement=self.placement(top, grid.columns), epub=self.epub(top),
@@ -167,6 +171,11 @@ class SpecBuilder:
                 face = self.c.string(item, item_path)
                 if face is BAD:
                     continue
+                if names_a_file(face):
+                    face = self.face_file(item, item_path, face)
+                    if face is not BAD:
+                        faces.append(face)
+                    continue
                 if self.faces is not None and face not in self.faces:
                     close = suggest(face, self.faces)
                     hint = (f"did you mean `{close}`?" if close
@@ -178,6 +187,24 @@ class SpecBuilder:
                 self.c.expected(value, path, "at least one face name")
             roles[role] = tuple(faces)
         return MappingProxyType(roles)
+
+    def face_file(self, item: Node, path: str, entry: str) -> Any:
+        """The face name of a font file a role chain names (relative to the spec file
+        that names it), or BAD with the problem reported."""
+        file = Path(item.where.file).parent / entry
+        problem = file_problem(file)
+        if problem is not None:
+            self.c.error(item.where, path, problem[0], problem[1])
+            return BAD
+        name = face_name(file)
+        known = self.face_files.get(name)
+        if (known is not None and known.resolve() != file.resolve()) or (
+                self.faces is not None and name in self.faces):
+            self.c.error(item.where, path, f"the face name `{name}` (the file's name) is "
+                         "already another face's", "rename the file")
+            return BAD
+        self.face_files[name] = file
+        return name
 
     def styles(self, top: Mapping[str, Node], fonts: Mapping[str, tuple[str, ...]]
                ) -> Mapping[str, Style]:
