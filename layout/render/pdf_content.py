@@ -10,10 +10,18 @@ in any order, and the document assembled from the pieces (`layout.render.pdf`).
 Each `Run` is one text operation (Tm and one Tj; Tf, Tc, Tz and colour only when they
 change). A run's text becomes hex glyph codes with one `str.translate`: no Python
 work per character.
+
+A character no face has is drawn as glyph 0 (.notdef, the box a reader expects),
+which the ToUnicode CMap cannot map back (any number of characters share it). So each
+stretch of them in a run becomes its own Tj inside a marked-content span whose
+/ActualText is those characters (PDF 32000-1 §14.9.4), and text extraction and search
+still find them. Their codes come out of `str.translate` marked, and only a page whose
+content holds a mark is rewritten: any other page costs one search of its content.
 """
 
 from __future__ import annotations
 
+import re
 import zlib
 from dataclasses import dataclass
 
@@ -58,10 +66,16 @@ class GlyphCodes:
         return known
 
 
+# A character a face lacks translates to its UTF-16BE hex between these marks (never
+# in a content stream otherwise), for `_span_lacking` to rewrite.
+_LACKING, _END = "\x00", "\x01"
+
+
 class _Codes(dict):
     """A `str.translate` table filled in as characters are met (a face maps ~30,000,
-    a page draws a few thousand). A character the face lacks is drawn as glyph 0
-    (.notdef), as any PDF renderer would: the coverage check has already warned."""
+    a page draws a few thousand). A character the face lacks translates to its marked
+    UTF-16 (`_LACKING`); `_span_lacking` draws it as glyph 0 (.notdef), as any PDF
+    renderer would: the coverage check has already warned."""
 
     __slots__ = ("_ids",)
 
@@ -70,8 +84,14 @@ class _Codes(dict):
         self._ids = ids
 
     def __missing__(self, cp: int) -> str:
-        code = self[cp] = f"{self._ids.get(cp, 0):04X}"
+        gid = self._ids.get(cp, 0)
+        code = self[cp] = f"{gid:04X}" if gid else f"{_LACKING}{_utf16_hex(chr(cp))}{_END}"
         return code
+
+
+def _utf16_hex(text: str) -> str:
+    """`text` as the hex of its UTF-16BE code units (beyond the BMP: surrogate pairs)."""
+    return text.encode("utf-16-be", "surrogatepass").hex().upper()
 
 
 _RGB: dict[str, str] = {}
@@ -99,7 +119,10 @@ def draw_page(page: PlacedPage, codes: GlyphCodes) -> DrawnPage:
         ops.append(f"{rgb(rule.color)} RG {fp_str(rule.width)} w "
                    f"{fp_str(rule.x0, h - rule.y0)} m {fp_str(rule.x1, h - rule.y1)} l S")
     used = _draw_text(ops, page, codes)
-    content = zlib.compress("\n".join(ops).encode("ascii"), COMPRESSION)
+    text = "\n".join(ops)
+    if _LACKING in text:  # rare: a character no face has
+        text = _LACKING_TJ.sub(_span_lacking, text)
+    content = zlib.compress(text.encode("ascii"), COMPRESSION)
     return DrawnPage(page.number, page.width, page.height, content,
                      tuple((face, "".join(sorted(set("".join(texts)))))
                            for face, texts in used.items()),
@@ -141,3 +164,24 @@ def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str,
             texts.append(run.text)
     out("ET")
     return used
+
+
+_LACKING_TJ = re.compile(f"<([^<>]*{_LACKING}[^<>]*)> Tj")  # a Tj with marked codes
+_STRETCH = re.compile(f"((?:{_LACKING}[0-9A-F]+{_END})+)")  # lacking characters in a row
+_UNMARK = str.maketrans("", "", _LACKING + _END)
+
+
+def _span_lacking(tj: re.Match[str]) -> str:
+    """A run's Tj, its codes marked where its face lacks characters, as several Tj:
+    each stretch of lacking characters is glyph 0 inside `/Span <</ActualText ...>>
+    BDC ... EMC` (PDF 32000-1 §14.9.4), the text string UTF-16BE with its byte order
+    mark (§7.9.2.2); the rest as before. Tc and Tz apply glyph by glyph, so several
+    Tj put every glyph where one would."""
+    shown = []
+    for i, part in enumerate(_STRETCH.split(tj[1])):  # split keeps odd parts: stretches
+        if i % 2:
+            shown.append(f"/Span <</ActualText <FEFF{part.translate(_UNMARK)}>>> BDC "
+                         f"<{'0000' * part.count(_LACKING)}> Tj EMC")
+        elif part:
+            shown.append(f"<{part}> Tj")
+    return " ".join(shown)

@@ -4,7 +4,9 @@ In: the `FontSet`, and per face the characters the pages drew from it. Out: PDF
 objects added to a ReportLab document: for each face a Type 0 font (Identity-H) over a
 CIDFontType2 whose CIDs are the face's glyph ids, with the widths of the glyphs used,
 a ToUnicode CMap (so text extracts back, characters beyond the BMP as UTF-16
-surrogate pairs) and the font program subset to those glyphs (`sfnt`). Each goes in
+surrogate pairs; never glyph 0, which the pages draw for any character no face has
+and give the text of as /ActualText) and the font program subset to those glyphs
+(`sfnt`). Each goes in
 the document's shared font resource dictionary under the name the pages use
 (`pdf_content.resource_name`).
 
@@ -43,12 +45,12 @@ def embed_fonts(doc: pdfdoc.PDFDocument, fonts: FontSet, used: Mapping[str, set[
 
 def _glyphs_of(fonts: FontSet, face: str, chars: Iterable[str]) -> dict[int, str]:
     """glyph id -> the character it stands for in the text (the lowest code point
-    when several drawn characters share a glyph)."""
+    when several drawn characters share a glyph; none for glyph 0, .notdef)."""
     ids = fonts.glyph_ids(face)
     out: dict[int, str] = {}
     for ch in sorted(chars):
         gid = ids.get(ord(ch))
-        if gid is not None:
+        if gid:
             out.setdefault(gid, ch)
     return out
 

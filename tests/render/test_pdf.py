@@ -152,12 +152,13 @@ def test_fonts_embed_only_the_glyphs_drawn(fs, tmp_path):
 
 
 def test_a_character_no_face_has_draws_notdef(fs, tmp_path):
-    """The coverage check warns; the page still draws (glyph 0), and nothing breaks."""
+    """The coverage check warns; the page still draws (glyph 0, in a span that gives
+    its text: see test_actual_text.py), and nothing breaks."""
     line = Line((Run(0.0, "报\ue000纸", "NotoSerifSC-Regular", 9),), 100.0, "报\ue000纸")
     render_pdf([PlacedPage(1, 200, 100, (PlacedLine(10, 20, line),))], tmp_path / "n.pdf",
                fonts=fs, title="t")
     (stream,) = page_streams(tmp_path / "n.pdf")
-    assert b"0000" in stream.split(b"<")[1].split(b">")[0]
+    assert b" BDC <0000> Tj EMC " in stream
 
 
 def test_generator_drawn_once_same_bytes(fs, tmp_path):
