@@ -3,7 +3,8 @@
 Column OCR gives one column strip per line; a paragraph is split wherever a column
 ended. The walk therefore joins a strip to the paragraph before it when that paragraph
 ends mid-sentence and the strip does not open a paragraph itself; a strip that opens with
-a 电头 (新华社北京2月16日电, 本报讯（记者 X）) starts a news item even then. Short complete strips
+a 电头 (新华社北京2月16日电, 本报讯（记者 X）) starts a news item even then, and one that opens
+with a continuation mark (（上接1版）) starts the continued article. Short complete strips
 standing between an unfinished paragraph and its continuation were displaced by the OCR
 (`Displaced`); `repair` puts them back. Headings open an article, or become an in-article
 subhead when short, alone and inside a running article.
@@ -158,9 +159,9 @@ class PageBuilder:
                 self.notes.add(unit.line, "news lead without a headline: starts an untitled article")
         elif art.closed:
             art = self.new_article(unit.line, orphan=True)
-        elif art.paras and cl.starts_news(unit.text) and (not art.paras[-1].dangling() or cl.starts_lead(unit.text)):
-            art = self.new_article(unit.line)  # a 电头 opens an item even after a paragraph cut short
-            self.notes.add(unit.line, "news lead without a headline: starts an untitled article")
+        elif art.paras and cl.starts_news(unit.text):  # even after a paragraph cut short
+            art = self.new_article(unit.line)
+            self.notes.add(unit.line, self.untitled_note(unit.text))
         if not art.paras:
             self.first_paragraph(art, unit)
             return i + 1
@@ -183,11 +184,20 @@ class PageBuilder:
         self.start_paragraph(art, unit.text, unit.line)
         return i + 1
 
+    @staticmethod
+    def untitled_note(text: str) -> str:
+        """The note for a 电头 or a 上接 mark that starts an untitled article inside a page."""
+        jump = cl.JUMP_START.match(text)
+        if jump is None:
+            return "news lead without a headline: starts an untitled article"
+        return f"text continued from another page ('{clean_text(jump.group('v'))}') without a headline: " \
+            "starts an untitled article"
+
     def sandwich(self, i: int) -> int | None:
         """Index of the strip continuing the paragraph after 1-3 displaced short strips."""
         k = i
         while k < len(self.units) and k - i < SANDWICH_MAX and self.kinds[k] is cl.Kind.BODY \
-                and cl.is_fragment(self.units[k].text) and not cl.starts_lead(self.units[k].text):
+                and cl.is_fragment(self.units[k].text) and not cl.starts_news(self.units[k].text):
             k += 1
         if k == i or k >= len(self.units) or self.kinds[k] is not cl.Kind.BODY:
             return None

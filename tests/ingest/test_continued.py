@@ -1,0 +1,50 @@
+"""A continuation mark (（上接1版）, 上接第一版) opens the text of an article continued from
+another page: that text starts an article of its own, untitled, with the mark in `jump`,
+wherever it stands on the page, also after a paragraph the OCR cut mid-sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from layout.ingest import ingest_text
+from layout.ingest.coverage import missing_characters
+from layout.model import Issue
+
+HEAD = "某县召开工作会议\n\n"
+UNFINISHED = HEAD + "正文第一段,研究部署\n\n"  # a first paragraph the OCR cut mid-sentence
+REST = "全年重点工作。"
+
+
+def read(text: str) -> Issue:
+    issue, _ = ingest_text(text, "t.txt")
+    assert not missing_characters(text, issue)
+    return issue
+
+
+def summary(issue: Issue) -> list[tuple[object, ...]]:
+    return [(a.headline, a.byline, a.jump, [b.text for b in a.body]) for a in issue.articles()]
+
+
+@pytest.mark.parametrize(("mark", "jump"), [
+    ("（上接1版）", "上接1版"), ("(上接1版)", "上接1版"), ("上接第一版 ", "上接第一版"), ("（上接A1）", "上接A1"),
+])
+def test_a_continuation_mark_after_an_unfinished_paragraph_starts_the_continued_article(mark: str,
+                                                                                        jump: str) -> None:
+    issue = read(f"{UNFINISHED}{mark}{REST}")
+    assert summary(issue) == [("某县召开工作会议", None, None, ["正文第一段，研究部署"]), (None, None, jump, [REST])]
+    assert any(n.startswith("line 3: paragraph ends mid-sentence") for n in issue.notes)
+    assert any(n.startswith(f"line 5: text continued from another page ('{jump}')") for n in issue.notes)
+
+
+def test_a_continuation_mark_reads_the_same_after_a_finished_and_an_unfinished_paragraph() -> None:
+    cut, finished = read(f"{UNFINISHED}（上接1版）{REST}"), read(f"{HEAD}正文第一段。\n\n（上接1版）{REST}")
+    assert summary(cut)[1] == summary(finished)[1] == (None, None, "上接1版", [REST])
+
+
+def test_a_short_continued_strip_after_an_unfinished_paragraph_is_not_set_aside_as_displaced() -> None:
+    rest = "全年重点工作,确保各项任务落到实处,推动经济社会高质量发展。"
+    issue = read(f"{UNFINISHED}（上接1版）会议召开。\n\n{rest}")
+    assert summary(issue) == [("某县召开工作会议", None, None, ["正文第一段，研究部署"]),
+                              (None, None, "上接1版", ["会议召开。", rest.replace(",", "，")])]
+    assert not any("displaced strip" in n for n in issue.notes)
