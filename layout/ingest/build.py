@@ -78,10 +78,24 @@ class PageBuilder:
             else:
                 art.credit = collapse_spaces(unit.text)
         elif kind is cl.Kind.JUMP:
-            if art is None or art.jump:
-                self.notes.add(unit.line, f"jump line '{unit.text}' has no article to go to")
-            else:
-                self.set_jump(art, cl.JUMP_LINE.match(unit.text).group("v"), unit.line)  # type: ignore[union-attr]
+            self.jump_line(art, unit)
+
+    def jump_line(self, art: ArticleDraft | None, unit: Unit) -> None:
+        """A jump line: 下转 ends the article it follows; 上接 opens the continued text.
+
+        A 上接 line stands above that text (under the repeated headline, if any), so
+        after another article's text, after a 下转 or at the top of a page it starts an
+        untitled article of its own, as a 上接 at a paragraph's start does.
+        """
+        raw = cl.JUMP_LINE.match(unit.text).group("v")  # type: ignore[union-attr]
+        if cl.JUMP_START.match(raw) and (art is None or art.paras or art.closed):
+            if art is not None and not art.closed:  # as at a paragraph's start (body)
+                self.notes.add(unit.line, self.untitled_note(raw))
+            art = self.new_article(unit.line)
+        if art is None or art.jump:
+            self.notes.add(unit.line, f"jump line '{unit.text}' has no article to go to")
+        else:
+            self.set_jump(art, raw, unit.line)
 
     def new_article(self, line: int, orphan: bool = False) -> ArticleDraft:
         """Start a new article and make it current."""
@@ -117,7 +131,8 @@ class PageBuilder:
             art.paras.append(ParaDraft([group[0].text], group[0].line, group[0].line, subhead=True))
             return j
         if art is not None and _only_lead(art):
-            found = [(key, value) for key, value in (("byline", art.byline), ("dateline", art.dateline)) if value]
+            found = [(key, value) for key, value in (("byline", art.byline), ("dateline", art.dateline),
+                                                     ("jump", art.jump)) if value]
             self.notes.add(group[0].line, " and ".join(f"{key} '{value}'" for key, value in found)
                            + " stood before this headline: read as its " + " and ".join(key for key, _ in found))
         else:
@@ -318,9 +333,11 @@ class PageBuilder:
 
 
 def _only_lead(art: ArticleDraft) -> bool:
-    """Whether an article is a lone byline or 电头 so far: the OCR read it above its headline."""
-    return bool(art.byline or art.dateline) and not (art.headline or art.kicker or art.subheadline or art.paras
-                                                     or art.jump or art.credit)
+    """Whether an article is a lone byline, 电头 or 上接 line so far: the OCR read it above
+    its headline."""
+    continued = bool(art.jump) and cl.JUMP_START.match(art.jump or "") is not None
+    return bool(art.byline or art.dateline or continued) and not (
+        art.headline or art.kicker or art.subheadline or art.paras or (art.jump and not continued) or art.credit)
 
 
 def _wrap_widths(units: list[Unit]) -> dict[int, int]:

@@ -48,3 +48,29 @@ def test_a_short_continued_strip_after_an_unfinished_paragraph_is_not_set_aside_
     assert summary(issue) == [("某县召开工作会议", None, None, ["正文第一段，研究部署"]),
                               (None, None, "上接1版", ["会议召开。", rest.replace(",", "，")])]
     assert not any("displaced strip" in n for n in issue.notes)
+
+
+@pytest.mark.parametrize("before", ["正文第一段,研究部署", "正文第一段。"])
+@pytest.mark.parametrize("mark", ["（上接1版）", "上接第一版"])
+def test_a_continuation_mark_on_a_line_of_its_own_after_text_starts_the_continued_article(before: str,
+                                                                                          mark: str) -> None:
+    inline = read(f"{HEAD}{before}\n\n{mark}{REST}")
+    issue = read(f"{HEAD}{before}\n\n{mark}\n\n{REST}")
+    assert summary(issue) == summary(inline)
+    assert summary(issue)[1] == (None, None, mark.strip("（）"), [REST])
+    assert any(n.startswith("line 5: text continued from another page") for n in issue.notes)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("第2版\n\n（上接1版）\n\n" + REST, [(None, None, "上接1版", [REST])]),  # at the top of a page
+    (HEAD + "正文,(下转2版)\n\n（上接1版）\n\n" + REST,  # after an article that jumped away
+     [("某县召开工作会议", None, "下转2版", ["正文，"]), (None, None, "上接1版", [REST])]),
+    (HEAD + "正文。\n\n（上接1版）\n\n另一县召开工作会议\n\n" + REST,  # above its repeated headline
+     [("某县召开工作会议", None, None, ["正文。"]), ("另一县召开工作会议", None, "上接1版", [REST])]),
+    (HEAD + "（上接1版）\n\n" + REST, [("某县召开工作会议", None, "上接1版", [REST])]),  # under it, as before
+])
+def test_a_continuation_mark_on_a_line_of_its_own_goes_with_the_text_after_it(text: str,
+                                                                             found: list[tuple[object, ...]]) -> None:
+    issue = read(text)
+    assert summary(issue) == found
+    assert not any("has no article to go to" in n for n in issue.notes)
