@@ -53,7 +53,12 @@ PARAGRAPH_OPENERS = (
 
 # Traditional/Simplified pairs used in the recognisers below.
 BYLINE_NEWS = r"(?:本报讯|本報訊|本报电|本報電)"
-REPORTER = r"(?:本报记者|本報記者|本报通讯员|本報通訊員|记者|記者|通讯员|通訊員|实习生|實習生|特约记者|特約記者)"
+# Who files a report, as a byline names them: a reporter (本报记者, 记者) with the grade or
+# kind a paper prints before 记者 (见习记者 a probationer, 首席记者, 特约记者, 实习记者,
+# 摄影记者), a correspondent (通讯员, 特约通讯员) or an intern (实习生).
+REPORTER_GRADES = r"(?:见习|見習|首席|特约|特約|实习|實習|摄影|攝影)"
+REPORTER = (r"(?:(?:本报|本報)?(?:" + REPORTER_GRADES + r"?(?:记者|記者)|(?:特约|特約)?(?:通讯员|通訊員))"
+            r"|实习生|實習生)")
 PHOTO = r"(?:摄|攝|摄影|攝影)"
 JUMP_WORDS = r"(?:下转|下轉|上接|转|轉|续|續|接)"
 AGENCIES = r"(?:新华社|新華社|中新社|中新網|中央社|人民日报|人民日報|本报|本報|央视|央視)"
