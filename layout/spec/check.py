@@ -113,7 +113,7 @@ class Checker:
         if node.kind == "scalar" and isinstance(value, str) and value in choices:
             return choices[value]
         names = [f"`{c}`" for c in choices]
-        words = " or ".join(names) if len(names) <= 3 else "one of " + ", ".join(names)
+        words = " or ".join(names) if len(names) <= 2 else "one of " + ", ".join(names)
         hint = None
         if node.kind == "scalar" and isinstance(value, str):
             close = suggest(value, choices)

@@ -24,10 +24,12 @@ class Align(str, Enum):
 
 
 class Punctuation(str, Enum):
-    """Punctuation width policy (clreq): GB-style compressed, or every mark 1 em."""
+    """Punctuation width policy (clreq): GB-style compressed, or every mark 1 em, or
+    every mark 1 em with the stops centred (Taiwan and Hong Kong)."""
 
     COMPRESSED = "compressed"
     FULL_WIDTH = "full-width"
+    CENTRED = "centred"
 
 
 @dataclass(frozen=True, slots=True)

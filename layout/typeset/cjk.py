@@ -35,6 +35,9 @@ INK_LEFT = frozenset("，。．、：；？！”’）》〉】〗〕］｝」�
 INK_RIGHT = frozenset("“‘（《〈【〖〔［｛「『")
 # Ink centred.
 INK_CENTRE = frozenset("·・‧～")
+# clreq § Positioning of punctuation marks: in Taiwan and Hong Kong these stops sit in
+# the middle of the em box (`punctuation: centred`, with a face drawn that way).
+CENTRED_STOPS = frozenset("，。、：；！？．")
 
 # clreq § Widths: the mainland interpunct takes ½ em; other centred marks 1 em.
 HALF_EM = frozenset("·‧")

@@ -121,7 +121,8 @@ class _Faces:
         self.metrics = metrics
         self.faces: dict[tuple[str, str], str] = {}
         self.advs: dict[tuple[str, str], float] = {}
-        self.rows: dict[tuple[str, float], dict[str, tuple]] = {}  # (role, size) -> token -> row
+        # (role, size, stops centred) -> token -> row
+        self.rows: dict[tuple[str, float, bool], dict[str, tuple]] = {}
         self.words: dict[tuple[str, str, float], tuple[tuple[str, str, float], ...]] = {}
 
     def face(self, ch: str, role: str) -> str:
@@ -168,20 +169,22 @@ def faces_for(metrics: Metrics) -> _Faces:
 
 
 def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool,
-                hyphenate: bool = False) -> Atoms:
+                hyphenate: bool = False, centred: bool = False) -> Atoms:
     """Tokenise the runs into atoms and fill every per-atom array.
 
     Per-token facts come from a cached row per (role, size, token), gathered with
     C-level `map`/`zip`; only the rare atoms whose neighbours matter (Western words,
     spaces, adjacent marks) are visited one by one. `hyphenate`: long Latin words
     are atoms per syllable, with a `cjk.HYPHEN` atom between (see `hyphenate`).
+    `centred`: the stops `cjk.CENTRED_STOPS` sit in the middle of their em box, as
+    in Taiwan and Hong Kong (with a face drawn that way), never trimmed.
     """
     rows: list[tuple] = []
     tokens: list[str] = []
     style: list[int] = []
     for si, st in enumerate(texts):
         toks = cjk.tokenize(st.text, hyphenate)
-        rows += _rows(toks, st, faces)
+        rows += _rows(toks, st, faces, centred)
         tokens += toks
         style += [si] * len(toks)
     at = Atoms()
@@ -226,20 +229,20 @@ def _glue_western(at: Atoms) -> None:
     at.fixed_r = fixed_r
 
 
-def _rows(toks: list[str], st: StyledText, faces: _Faces) -> list[tuple]:
+def _rows(toks: list[str], st: StyledText, faces: _Faces, centred: bool) -> list[tuple]:
     """The cached rows of `toks` in `st`'s role and size, made for unseen tokens."""
-    table = faces.rows.get((st.role, st.size))
+    table = faces.rows.get((st.role, st.size, centred))
     if table is None:
-        table = faces.rows[(st.role, st.size)] = {}
+        table = faces.rows[(st.role, st.size, centred)] = {}
     try:
         return list(map(table.__getitem__, toks))
     except KeyError:  # a token not seen before in this role and size
         for tok in set(toks).difference(table):
-            table[tok] = _row(tok, st, faces)
+            table[tok] = _row(tok, st, faces, centred)
         return list(map(table.__getitem__, toks))
 
 
-def _row(tok: str, st: StyledText, faces: _Faces) -> tuple:
+def _row(tok: str, st: StyledText, faces: _Faces, centred: bool) -> tuple:
     """Everything about a token that does not depend on its neighbours (cached)."""
     size = st.size
     if tok == cjk.SOFT_HYPHEN:  # no width, no break before it, no spreading next to it
@@ -257,7 +260,9 @@ def _row(tok: str, st: StyledText, faces: _Faces) -> tuple:
             end_trim = size  # a full-width space vanishes at a line end, like a space
     elif kind == cjk.PUNCT:
         box = size * (0.5 if tok in cjk.HALF_EM else 1.0)
-        if tok in cjk.INK_LEFT:
+        if centred and tok in cjk.CENTRED_STOPS:
+            pass  # centred in the box, nothing blank to trim
+        elif tok in cjk.INK_LEFT:
             align, end_trim = LEFT, 0.5 * size
         elif tok in cjk.INK_RIGHT:
             align, start_trim = RIGHT, 0.5 * size

@@ -35,7 +35,8 @@ class ComposeOptions:
 
     indent_em: float = 2.0  # first-line indent, em of the first run's size
     align: str = "justify"  # justify | left | center | right
-    punctuation: str = "compressed"  # compressed | full-width
+    punctuation: str = "compressed"  # compressed | full-width | centred (full-width,
+    # with ，。、：；！？ in the middle of the box: Taiwan, Hong Kong)
     hanging: bool = False  # clreq: off by default; only 、，。, one mark
     no_orphan: bool = True
     hyphenate: bool = True  # long Latin words, at a line end, where it saves a loose line
@@ -242,12 +243,12 @@ def break_lines(texts: Sequence[StyledText], measure: float, metrics: Metrics,
 def _prepare(texts: Sequence[StyledText], measure: float, metrics: Metrics,
              options: ComposeOptions) -> tuple[Atoms, list[_Break]]:
     at = build_atoms(texts, faces_for(metrics), options.punctuation == "compressed",
-                     options.hyphenate)
+                     options.hyphenate, options.punctuation == "centred")
     indent = options.indent_em * texts[0].size if texts else 0.0
     return at, _Breaker(at, measure, indent, options).run()
 
 
-AtomsCache = dict[tuple[tuple[StyledText, ...], bool, bool], Atoms]
+AtomsCache = dict[tuple[tuple[StyledText, ...], str, bool], Atoms]
 
 
 def compose(texts: Sequence[StyledText], measure: float, metrics: Metrics,
@@ -266,10 +267,11 @@ def compose(texts: Sequence[StyledText], measure: float, metrics: Metrics,
         return ()
     faces = faces_for(metrics)
     compressed = options.punctuation == "compressed"
-    key = (tuple(texts), compressed, options.hyphenate)
+    key = (tuple(texts), options.punctuation, options.hyphenate)
     at = cache.get(key) if cache is not None else None
     if at is None:
-        at = build_atoms(texts, faces, compressed, options.hyphenate)
+        at = build_atoms(texts, faces, compressed, options.hyphenate,
+                         options.punctuation == "centred")
         if cache is not None:
             cache[key] = at
     indent = options.indent_em * texts[0].size

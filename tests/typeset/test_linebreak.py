@@ -110,6 +110,37 @@ def test_full_width_option_keeps_marks_whole():
     assert g[3][1] - g[1][1] == pytest.approx(20.0)
 
 
+CENTRED = ComposeOptions(indent_em=0, punctuation="centred")
+
+
+@pytest.mark.parametrize(("punctuation", "ink_centred"), [("compressed", False),
+                                                          ("full-width", False),
+                                                          ("centred", True)])
+def test_a_shrunk_stop_stays_centred_in_taiwan_style(punctuation: str, ink_centred: bool):
+    # 。 may not start line 2, so line 1 takes it and shrinks: the comma's box first
+    lines = compose([StyledText("一二三四五，六七八九十。甲乙丙丁", "song", SIZE)], 110.0, M,
+                    ComposeOptions(indent_em=0, punctuation=punctuation))
+    assert lines[0].text == "一二三四五，六七八九十。"
+    comma = next(g for g in glyphs(lines[0], M) if g[0] == "，")
+    box_centre = 50.0 + 2.5  # its box, shrunk to ½ em: 5 pt from x = 50
+    assert ((comma[1] + comma[2]) / 2 == pytest.approx(box_centre)) is ink_centred
+    if not ink_centred:
+        assert comma[1] == pytest.approx(50.0)  # mainland: ink at the box's left
+
+
+def test_centred_stops_are_never_trimmed_nor_compressed():
+    # a line-end 。 keeps its whole em (compressed style trims it to ½ em), and 。” take 2 em
+    lines = compose([StyledText("好。”他说", "song", SIZE)], 200.0, M, CENTRED)
+    g = glyphs(lines[0], M)
+    assert g[3][1] - g[1][1] == pytest.approx(20.0)
+    text = "一二三四五六七八九。甲乙"
+    assert [ln.text for ln in compose([StyledText(text, "song", SIZE)], 95.0, M,
+                                      ComposeOptions(indent_em=0))][0] == "一二三四五六七八九。"
+    centred = compose([StyledText(text, "song", SIZE)], 95.0, M, CENTRED)
+    stop = next(g for ln in centred for g in glyphs(ln, M) if g[0] == "。")
+    assert (stop[1] + stop[2]) / 2 <= 95.0 - 2.5  # its ink (centred) inside the measure
+
+
 def test_line_start_opening_bracket_trimmed():
     lines = compose([StyledText("“好”", "song", SIZE)], 200.0, M, NO_INDENT)
     assert lines[0].runs[0].x == pytest.approx(-5.0)  # blank half outside the column

@@ -19,7 +19,7 @@ PIECES += ["International", "semiconductor", "development"]  # hyphenated at syl
 
 texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=80).map("".join)
 options = st.builds(ComposeOptions, indent_em=st.sampled_from([0.0, 1.0, 2.0]),
-                    punctuation=st.sampled_from(["compressed", "full-width"]),
+                    punctuation=st.sampled_from(["compressed", "full-width", "centred"]),
                     hanging=st.booleans(), no_orphan=st.booleans(), hyphenate=st.booleans())
 chars = st.integers(min_value=5, max_value=20)
 # several runs of different roles and sizes in one paragraph
