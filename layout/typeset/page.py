@@ -191,12 +191,13 @@ class Paginator:
         # a fixed lead width needs something beside the lead to fill the other columns
         alone = len(own) + len(self._pending[:MAX_PENDING]) <= 1
         pieces, jobs = [], []
+        first = _lead_index(own)
         for n, (pos, piece) in enumerate(own):
-            if n == 0:
+            if n == first:
                 piece = dataclasses.replace(piece, content=dataclasses.replace(piece.content,
                                                                                lead=True))
             want = wants.get(pos)
-            lead = n == 0 and (want is None or want.columns is None)
+            lead = n == first and (want is None or want.columns is None)
             if lead and self.spec.placement.lead_columns and not alone:
                 want = Want(self.spec.placement.lead_columns, 0)
                 lead = False
@@ -213,6 +214,13 @@ class Paginator:
             jobs.append(Job(own=must, head_rows=head.rows, carried=True,
                             air=AIR_CAP if head.lines else AIR_CAP_HEADLESS))
         return pieces, jobs
+
+
+def _lead_index(own: list[tuple[int, Piece]]) -> int:
+    """The page's lead story: its first article with a head. One without (the tail
+    of a story from another page, an OCR-headless item) has no headline to be the
+    page's largest and gets no lead block."""
+    return next((n for n, (_, piece) in enumerate(own) if piece.content.head), 0)
 
 
 AIR_CAP = 6  # rows of air a block with a head may take (3 over it, 3 under it)

@@ -304,6 +304,19 @@ def test_placement_naming_an_absent_article_leaves_the_page_automatic() -> None:
     assert not any("does not have" in w for w in ts.warnings)
 
 
+def test_the_lead_is_the_first_article_with_a_head() -> None:
+    # an inside page opening with the headless tail of a story from page 1
+    tail = Article(body=(Paragraph("要扎实推进高质量发展，确保各项任务落地见效。"),), jump="上接1版")
+    ts = run(issue([article(1, 900), article(2, 600)], [tail, article(3, 1200), article(4, 700)]),
+             Spec(), fake_setter)
+    grid = make_grid(Spec())
+    by_article = {p.article: p for p in ts.placements if p.page == 2}
+    lead = by_article[3]  # article(3): the page's first with a headline
+    assert (lead.first_column, lead.top) == (1, min(p.top for p in by_article.values()))
+    assert lead.columns >= grid.columns / 2
+    assert by_article[2].columns < grid.columns / 2  # the tail is no lead block
+
+
 def test_a_lone_lead_is_not_held_to_lead_columns() -> None:
     spec = dataclasses.replace(Spec(), placement=PlacementSpec(lead_columns=5))
     ts = run(issue([article(1, 9000)]), spec, fake_setter)
