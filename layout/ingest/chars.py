@@ -89,6 +89,17 @@ UNIT_CHARS = "[站部处處组組室局厅廳]"
 # of them (张三昨日) has no clear end.
 BODY_START_WORDS = (r"(?:昨日|昨天|今日|今天|近日|日前|近期|目前|今年|去年|本周|上周|连日|連日"
                     r"|当天|當天|当日|當日|记者|記者|据悉|據悉)")
+# Verbs of reporting that follow the reporter when a report's first sentence is about them
+# (本报讯 记者 从市里 获悉, 记者 走访发现): a word that holds one, or that one follows, is
+# the text, not a name.
+REPORT_VERBS = r"(?:获悉|獲悉|获知|獲知|得知|了解到|瞭解到|发现|發現|看到|注意到)"
+# Where a reporter learned something: a preposition (从市里, 向有关部门, 在现场, 于当地),
+# then a place or a unit. 从, 向 and 于 are surnames too (向明, 于丹, 从飞), so a word is
+# no name only when it both begins with one and ends in a place or unit word; 里 only
+# after a place (市里, 县里, 这里: 于万里 is a name).
+FROM_WORDS = "[从從向在于於]"
+PLACE_ENDS = (r"(?:[市县縣区區省镇鎮村乡鄉内內外处處门門局厅廳委办辦院校所站部场場地]"
+              r"|[市县縣区區省镇鎮村乡鄉这這那]里|[市县縣区區省镇鎮村乡鄉这這那]裡)")
 # The marks set before a byline: □ 本报记者 康桂芳
 BYLINE_MARK = "[□■◇◆●○]"
 

@@ -21,10 +21,12 @@ from layout.ingest.masthead import is_footer
 
 CN_NUM = r"[0-9A-Z一二三四五六七八九十]{1,3}"
 # A reporter's name: 2-4 Han, or a transliteration in parts (阿依古丽·买买提); never a
-# word that holds a column title (本报记者走基层 is a heading) or a job title (站站长,
-# 部主任), nor one that begins or ends with a unit (部主任, 新闻部, 记者站).
-NOT_NAME = (chars.NAME_CHAR + r"{0,2}(?:" + chars.COLUMN_WORDS + "|" + chars.JOB_TITLES + r")|"
-            + chars.UNIT_CHARS + "|" + chars.NAME_CHAR + r"{1,3}" + chars.UNIT_CHARS + r"(?!" + chars.NAME_CHAR + ")")
+# word that holds a column title (本报记者走基层 is a heading), a job title (站站长,
+# 部主任) or a verb of reporting (走访发现), nor one that begins or ends with a unit
+# (部主任, 新闻部, 记者站), nor a preposition with a place (从市里, 在现场: 向明 is a name).
+NOT_NAME = (chars.NAME_CHAR + r"{0,2}(?:" + chars.COLUMN_WORDS + "|" + chars.JOB_TITLES + "|" + chars.REPORT_VERBS
+            + r")|" + chars.UNIT_CHARS + "|" + chars.NAME_CHAR + r"{1,3}" + chars.UNIT_CHARS + r"(?!" + chars.NAME_CHAR
+            + ")|" + chars.FROM_WORDS + chars.NAME_CHAR + r"{0,2}?" + chars.PLACE_ENDS + r"(?!" + chars.NAME_CHAR + ")")
 NAME = r"(?!" + NOT_NAME + r")(?:" + chars.TRANSLITERATED_NAME + "|" + chars.NAME_CHAR + r"{2,4})"
 NAMES = NAME + r"(?:(?:\s+|\s*[、，,]\s*)" + NAME + r")*"
 # A job title may stand between the reporter word and the names, a space before them:
@@ -59,9 +61,11 @@ PAPER_NEWS = r"(?:" + chars.BYLINE_NEWS + r"|[\u4e00-\u9fff]{1,4}?(?:讯|訊|专
 # the reporter word), each name a word of its own (a space or the line's end after it,
 # names of one reporter word joined by 、 or only by spaces: 记者 张三 李四). A name run
 # into the text (张三昨日) has no clear end and is not read (see UNCLEAR_LEAD); nor is a
-# reporter word (通讯员 starts the next group).
-BARE_NAME = (r"(?!" + chars.REPORTER + r"|" + chars.NAME_CHAR + r"{0,6}?" + chars.BODY_START_WORDS + r")"
-             + NAME)
+# reporter word (通讯员 starts the next group), nor a word that a verb of reporting
+# follows, alone or after more such words (记者 张三 获悉, 记者 张三 李四 获悉: the
+# reporters are the text's subject).
+BARE_NAME = (r"(?!" + chars.REPORTER + r"|" + chars.NAME_CHAR + r"{0,6}?" + chars.BODY_START_WORDS + r"|(?:"
+             + chars.NAME_CHAR + r"{1,4}\s+){0,3}" + chars.NAME_CHAR + r"{0,4}?" + chars.REPORT_VERBS + r")" + NAME)
 BARE_WHO = (r"(?:" + chars.REPORTER + r"\s*" + TITLE + BARE_NAME + r"(?:(?:\s*、\s*|\s+)" + BARE_NAME
             + r")*(?:\s+|$))+")
 # A lead (本报讯, 新京报讯, 南都讯) with who wrote it after it: in brackets, or bare (the

@@ -2,6 +2,9 @@
 
 - a reporter's grade or kind before 记者 (见习记者, 首席记者, 特约记者, 实习记者, 摄影记者,
   特约通讯员; 見習記者, 攝影記者) and 实习生 are reporter words like 记者 itself;
+- a verb of reporting after 记者 (记者 从市里 获悉, 记者 走访发现) makes the reporter the
+  text's subject: no word before it is a name, nor is a preposition with a place (从市里),
+  while names that begin with a surname 从, 向 or 于 (向明, 于丹) are still names;
 """
 
 from __future__ import annotations
@@ -69,3 +72,42 @@ def test_a_photo_credit_with_a_graded_reporter_word_stays_a_credit(credit: str) 
 def test_a_bracketed_lead_with_a_graded_reporter_word_is_the_byline(lead: str) -> None:
     art = only(f"{HEAD}{lead}{TEXT}")
     assert (art.byline, [b.text for b in art.body]) == (lead, [BODY])
+
+
+FACT = ",全市经济稳步增长。"
+
+
+@pytest.mark.parametrize(("lead", "body"), [
+    ("本报讯 记者 从市里 获悉", "记者从市里获悉"),
+    ("本报讯 记者 从县里 了解到", "记者从县里了解到"),
+    ("本报讯 记者 在现场 看到", "记者在现场看到"),
+    ("本报讯 记者 于当地 得知", "记者于当地得知"),
+    ("本報訊 記者 從市裡 獲悉", "記者從市裡獲悉"),
+    ("本报讯 记者 走访发现 ", "记者走访发现"),  # a space before the comma, as OCR leaves it
+    ("本报讯 记者 张三 获悉", "记者张三获悉"),  # the reporter is the subject: no byline name
+    ("本报讯 记者 张三 李四 注意到", "记者张三李四注意到"),
+    ("本报讯 记者 向明 从市里 获悉", "记者向明从市里获悉"),
+    ("本报讯 记者从市里 获悉", "记者从市里获悉"),
+])
+def test_a_verb_of_reporting_after_the_reporter_word_leaves_no_name(lead: str, body: str) -> None:
+    art = only(f"{HEAD}{lead}{FACT}")
+    assert (art.byline, [b.text for b in art.body]) == (lead[:3], [body + "，全市经济稳步增长。"])
+
+
+@pytest.mark.parametrize("word", ["从市里", "從市裡", "在现场", "于当地", "向县里", "在市区", "走访发现", "了解到", "调查发现"])
+def test_a_preposition_with_a_place_or_a_verb_of_reporting_is_no_name(word: str) -> None:
+    assert not re.fullmatch(cl.NAME, word)
+
+
+@pytest.mark.parametrize("names", ["向明", "于丹", "从飞", "于万里", "向东", "于丹 从飞", "张三 向明"])
+def test_a_name_that_begins_with_a_surname_like_a_preposition_is_a_name(names: str) -> None:
+    assert all(re.fullmatch(cl.NAME, name) for name in names.split())
+    issue = read(f"{HEAD}本报讯 记者 {names} {TEXT}")
+    (art,) = issue.articles()
+    assert (art.byline, [b.text for b in art.body]) == (f"本报讯 记者 {names}", [BODY])
+    assert not issue.notes
+
+
+def test_a_verb_of_reporting_in_the_next_sentence_leaves_the_name_alone() -> None:
+    art = only(f"{HEAD}本报讯 记者 张三 近日,记者从市里获悉{FACT}")
+    assert (art.byline, [b.text for b in art.body]) == ("本报讯 记者 张三", ["近日，记者从市里获悉，全市经济稳步增长。"])
