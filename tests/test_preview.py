@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from layout.errors import InputError
@@ -44,3 +45,20 @@ def test_watch_reruns_on_change_and_survives_bad_input(tmp_path: Path) -> None:
     watch([spec], action, on_error=lambda exc: errors.append(str(exc)), interval=0.01, rounds=3)
     assert len(runs) == 2
     assert errors == ["spec.yaml:1:1: error: broken for a moment"]
+
+
+def test_a_watch_reads_the_document_again_only_when_it_changes(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import export
+
+    document = tmp_path / "issue.txt"
+    document.write_text("本报讯 市里召开会议。", encoding="utf-8")
+    reads: list[Path] = []
+    monkeypatch.setattr(export, "read_issue", lambda path, verbose=False: reads.append(path) or len(reads))
+    current = export.issue_reader(document)
+    assert (current(), current(), current()) == (1, 1, 1)  # spec edits: the same issue
+    stat = document.stat()
+    os.utime(document, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert current() == 2  # the document was edited
+    document.unlink()
+    assert current() == 3  # gone: read_issue reports it (here, the stand-in counts)
