@@ -295,6 +295,10 @@ class PageBuilder:
             who = normalize_punct(collapse_spaces(lead.group("who") or ""))
             space = " " if who and who[0] not in "(（" else ""  # 南都讯 记者 张三
             self.set_byline(art, collapse_spaces(lead.group("lead")) + space + who, unit_line=art.line)
+            unread = cl.unread_name(text[lead.end():]) if space else None
+            if unread:
+                self.notes.add(line, f"'{unread}' after the byline's names ('{who}') ends as a common word does, "
+                               "so it is read as the text's first word, not as one more name; check the byline")
             return text[lead.end():]
         dateline = cl.DATELINE.match(text)
         if dateline:

@@ -100,6 +100,13 @@ REPORT_VERBS = r"(?:获悉|獲悉|获知|獲知|得知|了解到|瞭解到|发�
 FROM_WORDS = "[从從向在于於]"
 PLACE_ENDS = (r"(?:[市县縣区區省镇鎮村乡鄉内內外处處门門局厅廳委办辦院校所站部场場地]"
               r"|[市县縣区區省镇鎮村乡鄉这這那]里|[市县縣区區省镇鎮村乡鄉这這那]裡)")
+# What a common word ends in and a name rarely does: a place or unit (全市, 我县, 各区,
+# 全省, 乡镇, 农村), a time (节日, 同时) or a position (上下, 线上, 国内, 海外). OCR leaves
+# spaces inside Chinese, so after a name a word of this kind is the text, not a second
+# name (本报讯 记者 张三 全市 上下…). 月 and 年 end many given names (明月, 晓月, 永年,
+# 延年), so only the time words made with them count (本月, 全年, 近年).
+COMMON_WORD_ENDS = "[市县縣区區省镇鎮村乡鄉日时時上下内內外]"
+TIME_WORDS = "[本上下每全当當近新元正今去明前往历歷][月年]"
 # The marks set before a byline: □ 本报记者 康桂芳
 BYLINE_MARK = "[□■◇◆●○]"
 

@@ -66,7 +66,14 @@ PAPER_NEWS = r"(?:" + chars.BYLINE_NEWS + r"|[\u4e00-\u9fff]{1,4}?(?:讯|訊|专
 # reporters are the text's subject).
 BARE_NAME = (r"(?!" + chars.REPORTER + r"|" + chars.NAME_CHAR + r"{0,6}?" + chars.BODY_START_WORDS + r"|(?:"
              + chars.NAME_CHAR + r"{1,4}\s+){0,3}" + chars.NAME_CHAR + r"{0,4}?" + chars.REPORT_VERBS + r")" + NAME)
-BARE_WHO = (r"(?:" + chars.REPORTER + r"\s*" + TITLE + BARE_NAME + r"(?:(?:\s*、\s*|\s+)" + BARE_NAME
+# A second or later name parted from the one before by spaces only (OCR leaves them inside
+# Chinese text too: 张三 全市 上下…) is no common word: none that ends like one (全市,
+# 上下), no time word (全年), no paragraph opener (同时, 此外). When in doubt the word stays
+# in the text (with a note, see unread_name).
+COMMON_WORD = (chars.NAME_CHAR + r"{1,3}" + chars.COMMON_WORD_ENDS + "|" + chars.TIME_WORDS)
+OPENER_WORD = "|".join(re.escape(word) for word in chars.PARAGRAPH_OPENERS)
+LATER_NAME = (r"(?!(?:" + COMMON_WORD + r")(?!" + chars.NAME_CHAR + r")|(?:" + OPENER_WORD + r"))" + BARE_NAME)
+BARE_WHO = (r"(?:" + chars.REPORTER + r"\s*" + TITLE + BARE_NAME + r"(?:\s*、\s*" + BARE_NAME + r"|\s+" + LATER_NAME
             + r")*(?:\s+|$))+")
 # A lead (本报讯, 新京报讯, 南都讯) with who wrote it after it: in brackets, or bare (the
 # line may end there: the lead stood on a line of its own). Another paper's lead counts
@@ -122,7 +129,9 @@ def classify(text: str) -> Kind:
         return Kind.JUMP
     if is_garbage(compact):
         return Kind.GARBAGE
-    if is_lead_line(compact):  # before headings: 新华社北京2月16日电 has no punctuation either
+    # before headings: 新华社北京2月16日电 has no punctuation either, nor has 本报讯 记者 张三
+    # 全市 (the OCR broke the first paragraph's line after 全市)
+    if is_lead_line(compact) or opens_with_reporters(compact):
         return Kind.BODY
     if is_heading(compact):
         return Kind.HEADING
@@ -173,6 +182,13 @@ def is_lead_line(text: str) -> bool:
     return news is not None and not text[news.end():].strip()
 
 
+def opens_with_reporters(text: str) -> bool:
+    """Whether text opens with a lead naming its reporters (本报讯 记者 张三 …,
+    新京报讯（记者 X）…): the start of a paragraph, never a heading."""
+    paper = PAPER_LEAD.match(text)
+    return paper is not None and REPORTER_RE.search(paper.group("who")) is not None
+
+
 def is_dash_led(text: str) -> bool:
     """Whether a heading line starts with a dash: a subheadline (副题)."""
     return bool(DASH_START.match(text))
@@ -184,6 +200,15 @@ def match_lead(text: str) -> re.Match[str] | None:
     A lead with who wrote it first, so that 本报讯 记者 张三 is read whole, not as 本报讯.
     """
     return PAPER_LEAD.match(text) or NEWS_LEAD.match(text)
+
+
+def unread_name(rest: str) -> str | None:
+    """The word that opens the text after a bare lead's names when only its ending kept it
+    from being read as one more name (全市 in 本报讯 记者 张三 全市 上下…): ingest is unsure."""
+    word = re.match(r"(?!(?:" + OPENER_WORD + r"))(" + BARE_NAME + r")(?:\s|$)", rest)
+    if word is None or not re.match(r"(?:" + COMMON_WORD + r")(?:\s|$)", rest):
+        return None
+    return word.group(1)
 
 
 def starts_lead(text: str) -> bool:

@@ -5,6 +5,10 @@
 - a verb of reporting after 记者 (记者 从市里 获悉, 记者 走访发现) makes the reporter the
   text's subject: no word before it is a name, nor is a preposition with a place (从市里),
   while names that begin with a surname 从, 向 or 于 (向明, 于丹) are still names;
+- a word after the names, parted by a space only (OCR leaves spaces inside Chinese), is
+  one more name unless it is a common word: one ending in a place, unit, time or
+  position (全市, 上下), a time word (全年) or a paragraph opener (此外); when only its
+  ending decided, a note says so;
 """
 
 from __future__ import annotations
@@ -111,3 +115,50 @@ def test_a_name_that_begins_with_a_surname_like_a_preposition_is_a_name(names: s
 def test_a_verb_of_reporting_in_the_next_sentence_leaves_the_name_alone() -> None:
     art = only(f"{HEAD}本报讯 记者 张三 近日,记者从市里获悉{FACT}")
     assert (art.byline, [b.text for b in art.body]) == ("本报讯 记者 张三", ["近日，记者从市里获悉，全市经济稳步增长。"])
+
+
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_two_names_parted_by_spaces_are_both_the_byline(gap: str) -> None:
+    issue = read(f"{HEAD}本报讯 记者 张三 李四{gap}昨日 市长主持会议。")
+    (art,) = issue.articles()
+    assert (art.byline, [b.text for b in art.body]) == ("本报讯 记者 张三 李四", ["昨日市长主持会议。"])
+    assert not issue.notes
+
+
+@pytest.mark.parametrize(("lead", "byline"), [
+    ("本报讯 记者 张三", "本报讯 记者 张三"), ("本报讯 通讯员 李四 记者 张三", "本报讯 通讯员 李四 记者 张三"),
+    ("本報訊 記者 張三", "本報訊 記者 張三"),
+])
+@pytest.mark.parametrize("word", ["全市", "我县", "各区", "全省", "乡镇", "农村", "节日", "上下", "线上", "国内",
+                                  "海外", "全縣", "平时"])
+def test_a_word_after_the_names_that_ends_as_a_common_word_is_the_text_with_a_note(lead: str, byline: str,
+                                                                                   word: str) -> None:
+    issue = read(f"{HEAD}{lead} {word} 上下 齐心协力。")
+    (art,) = issue.articles()
+    assert (art.byline, [b.text for b in art.body]) == (byline, [f"{word}上下齐心协力。"])
+    assert [n for n in issue.notes if f"'{word}' after the byline's names" in n and "check the byline" in n]
+
+
+@pytest.mark.parametrize("word", ["全年", "本月", "近年", "此外", "其中", "对此", "同时"])
+def test_a_time_word_or_an_opener_after_the_names_is_the_text(word: str) -> None:
+    issue = read(f"{HEAD}本报讯 记者 张三 {word} 经济稳步增长。")
+    (art,) = issue.articles()
+    assert (art.byline, [b.text for b in art.body]) == ("本报讯 记者 张三", [f"{word}经济稳步增长。"])
+
+
+@pytest.mark.parametrize("name", ["李四", "欧阳小芳", "李明月", "王永年", "刘振国", "司马光华", "阿依古丽·买买提"])
+def test_a_second_name_that_is_no_common_word_is_read(name: str) -> None:
+    issue = read(f"{HEAD}本报讯 记者 张三 {name} {TEXT}")
+    (art,) = issue.articles()
+    assert (art.byline, [b.text for b in art.body]) == (f"本报讯 记者 张三 {name}", [BODY])
+    assert not issue.notes
+
+
+@pytest.mark.parametrize(("lead", "byline"), [("本报讯 记者 张三 全市", "本报讯 记者 张三"),
+                                              ("本报讯（记者 张三）全市", "本报讯（记者 张三）"),
+                                              ("新京报讯（记者 张三）全市", "新京报讯（记者 张三）")])
+def test_a_lead_line_the_ocr_broke_after_the_texts_first_word_opens_the_paragraph(lead: str, byline: str) -> None:
+    assert cl.classify(lead) is cl.Kind.BODY
+    art = only(f"{HEAD}{lead}\n\n上下齐心协力。")
+    assert (art.headline, art.subheadline, art.byline, [b.text for b in art.body]) == (
+        "某县召开工作会议", None, byline, ["全市上下齐心协力。"])
