@@ -263,10 +263,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     """`pdf` and `epub`: spec and issue in, one file out, a summary line."""
     from layout.spec import load_spec
 
+    from layout.fileio import check_writable
+
     started = time.perf_counter()
+    output = args.output or args.input.with_suffix(f".{args.command}")
+    check_writable(output)
     spec = load_spec(args.spec)
     issue = read_issue(args.input, verbose=args.verbose)
-    output = args.output or args.input.with_suffix(f".{args.command}")
     if args.command == "pdf":
         made = typeset_issue(issue, spec, strict=args.strict, pages=parse_pages(args.pages),
                              jobs=args.jobs)
@@ -281,10 +284,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """The main job: issue document, PDF and EPUB side by side in one folder."""
     from layout.document import dump_issue
-    from layout.fileio import write_text_atomic
+    from layout.fileio import check_writable, write_text_atomic
     from layout.spec import load_spec
 
     started = time.perf_counter()
+    check_writable(args.out_dir / f"{args.input.stem}.pdf")
     spec = load_spec(args.spec)
     issue = read_issue(args.input, verbose=args.verbose)
     args.out_dir.mkdir(parents=True, exist_ok=True)
@@ -416,7 +420,8 @@ def build_parser() -> argparse.ArgumentParser:
 def report_error(exc: BaseException) -> None:
     """Our messages already say `file:line: error: ...`; others get the prefix."""
     message = str(exc)
-    print(message if "error" in message.split(":", 3)[-1][:20] or message.startswith("error")
+    first = message.split("\n", 1)[0]
+    print(message if ": error: " in first or first.startswith("error")
           else f"error: {message}", file=sys.stderr)
 
 

@@ -34,6 +34,11 @@ class SpecError(InputError):
         super().__init__("\n".join(problems))
 
 
+class OutputError(InputError):
+    """An output path that cannot be written (a missing or read-only place, a folder
+    where the file should go)."""
+
+
 class FontError(InputError):
     """A font problem: a character no configured font can draw (in strict mode), or a
     font file that cannot be read, measured or embedded."""

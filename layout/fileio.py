@@ -13,23 +13,57 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from layout.errors import OutputError
+
 
 @contextlib.contextmanager
 def atomic_output(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside `target`; rename it over `target` on success."""
+    """Yield a temporary path beside `target`; rename it over `target` on success.
+
+    A place that cannot be written is the user's to fix: an `OutputError` naming the
+    target, raised before any work when the temporary file cannot be made.
+    """
     target = Path(target)
     directory = target.parent if str(target.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
+    if target.is_dir():
+        raise OutputError(f"{target}: error: cannot write the output: it is a folder")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
+    except OSError as exc:
+        raise OutputError(f"{target}: error: cannot write the output: {exc.strerror}") from None
     os.close(fd)
     temporary = Path(name)
     try:
         yield temporary
         os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
+        try:
+            os.replace(temporary, target)
+        except OSError as exc:
+            raise OutputError(f"{target}: error: cannot write the output: {exc.strerror}") from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
+
+
+def check_writable(target: Path) -> None:
+    """Raise `OutputError` now if `target` cannot be written, so a long export does
+    not fail only at its end. Probes with a temporary file in the nearest existing
+    folder (permissions alone do not tell, e.g. for root or a read-only mount)."""
+    target = Path(target)
+    if target.is_dir():
+        raise OutputError(f"{target}: error: cannot write the output: it is a folder")
+    place = target.parent if str(target.parent) else Path(".")
+    while not place.exists() and place != place.parent:
+        place = place.parent
+    if not place.is_dir():
+        raise OutputError(f"{target}: error: cannot write the output: {place} is not a folder")
+    try:
+        fd, name = tempfile.mkstemp(prefix=".probe.", suffix=".part", dir=place)
+    except OSError as exc:
+        raise OutputError(f"{target}: error: cannot write the output: {exc.strerror}") from None
+    os.close(fd)
+    os.unlink(name)
 
 
 def write_bytes_atomic(target: Path, data: bytes) -> None:

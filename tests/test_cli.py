@@ -219,3 +219,20 @@ def test_two_processes_write_the_same_pdf_as_one(tmp_path: Path) -> None:
     assert (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
     assert one.stdout == two.stdout and "第8版" in one.stdout
     assert "8 pages" in two.stderr.splitlines()[-1]
+
+
+def test_an_output_that_cannot_be_written_fails_first_and_plainly(tmp_path: Path) -> None:
+    plain = tmp_path / "notes.txt"
+    plain.write_text("x", encoding="utf-8")
+    for args in (("pdf", str(SAMPLE), "-o", str(plain / "a.pdf")),
+                 ("build", str(SAMPLE), "--out-dir", str(plain / "out"))):
+        result = run(*args)
+        assert result.returncode == 2, result.stderr
+        assert "error: cannot write the output" in result.stderr
+        assert "internal error" not in result.stderr and "ingest:" not in result.stderr  # before any work
+
+
+def test_a_missing_input_is_named_once(tmp_path: Path) -> None:
+    result = run("pdf", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "a.pdf"))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{tmp_path / 'nope.txt'}: error: cannot read the input")

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from layout.fileio import atomic_output, write_text_atomic
+from layout.errors import OutputError
+from layout.fileio import atomic_output, check_writable, write_text_atomic
 
 
 def test_replaces_whole(tmp_path: Path) -> None:
@@ -25,3 +26,27 @@ def test_failure_keeps_the_old_file(tmp_path: Path) -> None:
         raise RuntimeError("renderer failed")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+def test_a_folder_is_never_replaced_by_an_output(tmp_path: Path) -> None:
+    folder = tmp_path / "out.pdf"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("x", encoding="utf-8")
+    with (pytest.raises(OutputError, match="out.pdf: error: cannot write the output: it is a folder"),
+          atomic_output(folder) as temporary):
+        temporary.write_bytes(b"%PDF")
+    assert (folder / "keep.txt").exists()
+    with pytest.raises(OutputError, match="it is a folder"):
+        check_writable(folder)
+
+
+def test_an_output_under_a_file_is_an_output_error_before_any_work(tmp_path: Path) -> None:
+    plain = tmp_path / "notes.txt"
+    plain.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"notes.txt/out/a.pdf: error: cannot write the output: "
+                                          r".*notes.txt is not a folder"):
+        check_writable(plain / "out" / "a.pdf")
+    with pytest.raises(OutputError, match="cannot write the output"), atomic_output(plain / "a.pdf"):
+        pass
+    check_writable(tmp_path / "new" / "deeper" / "a.pdf")  # a folder still to make is fine
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]  # the probe left nothing
