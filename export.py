@@ -167,6 +167,8 @@ def typeset_issue(issue, spec, *, strict: bool, pages: set[int] | None = None,
     from layout.errors import InputError
     from layout.typeset import typesetting
 
+    if not issue.pages:
+        raise InputError("error: the document has no pages: nothing to typeset")
     fonts = load_fonts_for(spec)
     missing = check_coverage(issue, fonts, strict=strict)
     finish = None

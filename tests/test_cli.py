@@ -236,3 +236,14 @@ def test_a_missing_input_is_named_once(tmp_path: Path) -> None:
     result = run("pdf", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "a.pdf"))
     assert result.returncode == 2
     assert result.stderr.startswith(f"{tmp_path / 'nope.txt'}: error: cannot read the input")
+
+
+def test_a_document_without_pages_is_an_error_not_an_empty_file(tmp_path: Path) -> None:
+    document = tmp_path / "empty.yaml"
+    document.write_text("pages: []\n", encoding="utf-8")
+    for kind in ("pdf", "epub"):
+        out = tmp_path / f"empty.{kind}"
+        result = run(kind, str(document), "-o", str(out))
+        assert result.returncode == 2
+        assert result.stderr.strip() == "error: the document has no pages: nothing to typeset"
+        assert not out.exists()
