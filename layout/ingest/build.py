@@ -288,9 +288,16 @@ class PageBuilder:
     def cut_lead(self, art: ArticleDraft, text: str, line: int) -> str:
         """Cut 本报讯（记者 X） into byline and 新华社北京2月16日电 into dateline."""
         lead = cl.match_lead(text)
-        if (lead is None or not lead.group("who")) and cl.UNCLEAR_LEAD.match(text):
-            self.notes.add(art.line, f"'{text.strip()[:16]}…': the reporter's name after the lead runs into "
-                           "the text (no space after it), so where it ends is unclear; left in the text")
+        unclear = cl.UNCLEAR_LEAD.match(text) if lead is None or not lead.group("who") else None
+        if unclear:
+            word = cl.unnamed_word(text, unclear)
+            if word:
+                self.notes.add(art.line, f"'{text.strip()[:16]}…': no reporter's name was found after "
+                               f"{unclear.group('reporter')} ('{word}' is read as the text, not a name); "
+                               "left in the text")
+            else:
+                self.notes.add(art.line, f"'{text.strip()[:16]}…': the reporter's name after the lead runs into "
+                               "the text (no space after it), so where it ends is unclear; left in the text")
         if lead:
             who = normalize_punct(collapse_spaces(lead.group("who") or ""))
             space = " " if who and who[0] not in "(（" else ""  # 南都讯 记者 张三

@@ -83,8 +83,22 @@ PAPER_LEAD = re.compile(
 )
 # A lead and a reporter word whose name runs into the text: 本报讯 记者 张三昨日…, also
 # 本报讯 记者张三昨日… (but 本报讯 记者昨日获悉… names no one: the reporter is the subject)
-UNCLEAR_LEAD = re.compile(r"^\s*(?:" + chars.BYLINE_NEWS + "|" + PAPER_NEWS + r")\s*" + chars.REPORTER
-                          + r"(?:\s+|(?!" + chars.BODY_START_WORDS + r"))" + chars.NAME_CHAR)
+UNCLEAR_LEAD = re.compile(r"^\s*(?:" + chars.BYLINE_NEWS + "|" + PAPER_NEWS + r")\s*(?P<reporter>" + chars.REPORTER
+                          + r")(?:\s+|(?!" + chars.BODY_START_WORDS + r"))" + chars.NAME_CHAR)
+# The word after the reporter word, when it stands alone (a space or the line's end after
+# it) and holds no name run into an opening word (张三昨日): 本报讯 记者 调查发现 …,
+# 记者 编辑部 获悉, 记者 从市里 获悉. Read as no name, it names no one: no name was found.
+LONE_WORD = re.compile(r"\s*(?P<word>" + chars.NAME_CHAR + r"{1,8})(?:\s|$)")
+NAME_RUN_IN = re.compile(chars.NAME_CHAR + r"{2,4}?" + chars.BODY_START_WORDS)
+
+
+def unnamed_word(text: str, unclear: re.Match[str]) -> str | None:
+    """The lone word after a lead's reporter word that was read as no name, if any
+    (调查发现 in 本报讯 记者 调查发现 …); None when a name runs into the text (张三昨日)."""
+    lone = LONE_WORD.match(text, unclear.end("reporter"))
+    if lone is None or NAME_RUN_IN.match(lone.group("word")):
+        return None
+    return lone.group("word")
 # The 电头: agency, place (a reporter may stand before it: 中央社記者王小明台北, or several:
 # 中央社記者王小明、李大華台北), day and 电. 中央社 gives the day alone (台北17日電) and sets
 # the whole 电头 in brackets (（中央社記者王小明台北17日電）), which are dropped; 新华社's

@@ -9,6 +9,8 @@
   one more name unless it is a common word: one ending in a place, unit, time or
   position (全市, 上下), a time word (全年) or a paragraph opener (此外); when only its
   ending decided, a note says so;
+- when no name was read after the reporter word, the note says that no name was found
+  (记者 调查发现 …), not that a name runs into the text (记者 张三昨日…).
 """
 
 from __future__ import annotations
@@ -162,3 +164,28 @@ def test_a_lead_line_the_ocr_broke_after_the_texts_first_word_opens_the_paragrap
     art = only(f"{HEAD}{lead}\n\n上下齐心协力。")
     assert (art.headline, art.subheadline, art.byline, [b.text for b in art.body]) == (
         "某县召开工作会议", None, byline, ["全市上下齐心协力。"])
+
+
+@pytest.mark.parametrize(("text", "reporter", "word"), [
+    ("本报讯 记者 调查发现 全市经济稳步增长。", "记者", "调查发现"),
+    ("本报讯 记者 编辑部 获悉,全市经济稳步增长。", "记者", "编辑部"),
+    ("本报讯 记者 从市里 获悉,全市经济稳步增长。", "记者", "从市里"),
+    ("本报讯 记者 走访发现 全市经济稳步增长。", "记者", "走访发现"),
+    ("本报讯 记者 张三 获悉,全市经济稳步增长。", "记者", "张三"),
+    ("本報訊 見習記者 走訪發現 全市經濟穩步增長。", "見習記者", "走訪發現"),
+])
+def test_the_note_says_no_name_was_found_when_none_was_read(text: str, reporter: str, word: str) -> None:
+    issue = read(HEAD + text)
+    (art,) = issue.articles()
+    assert art.byline == text[:3] and art.body[0].text.startswith(reporter + word)
+    assert any(f"no reporter's name was found after {reporter} ('{word}' is read as the text" in n
+               for n in issue.notes)
+    assert not any("runs into the text" in n for n in issue.notes)
+
+
+@pytest.mark.parametrize("text", ["本报讯 记者 张三昨日获悉,全市经济稳步增长。", "本报讯 记者 张三昨日 市长主持会议。",
+                                  "本报讯 记者张三,市长主持会议。"])
+def test_the_note_says_the_name_runs_into_the_text_when_it_does(text: str) -> None:
+    issue = read(HEAD + text)
+    assert any("runs into the text" in n for n in issue.notes)
+    assert not any("no reporter's name was found" in n for n in issue.notes)
