@@ -144,7 +144,7 @@ def classify(text: str) -> Kind:
     if is_garbage(compact):
         return Kind.GARBAGE
     # before headings: 新华社北京2月16日电 has no punctuation either, nor has 本报讯 记者 张三
-    # 全市 (the OCR broke the first paragraph's line after 全市)
+    # 全市 or 本报讯 记者 从市里 (the OCR broke the first paragraph's line there)
     if is_lead_line(compact) or opens_with_reporters(compact):
         return Kind.BODY
     if is_heading(compact):
@@ -197,10 +197,13 @@ def is_lead_line(text: str) -> bool:
 
 
 def opens_with_reporters(text: str) -> bool:
-    """Whether text opens with a lead naming its reporters (本报讯 记者 张三 …,
-    新京报讯（记者 X）…): the start of a paragraph, never a heading."""
+    """Whether text opens with a lead and its reporters (本报讯 记者 张三 …, 新京报讯（记者
+    X）…), or with a lead and a reporter word whose name was not read (本报讯 记者 从市里,
+    the OCR having broken the line before 获悉): the start of a paragraph, never a heading."""
     paper = PAPER_LEAD.match(text)
-    return paper is not None and REPORTER_RE.search(paper.group("who")) is not None
+    if paper is not None and REPORTER_RE.search(paper.group("who")) is not None:
+        return True
+    return UNCLEAR_LEAD.match(text) is not None
 
 
 def is_dash_led(text: str) -> bool:

@@ -189,3 +189,18 @@ def test_the_note_says_the_name_runs_into_the_text_when_it_does(text: str) -> No
     issue = read(HEAD + text)
     assert any("runs into the text" in n for n in issue.notes)
     assert not any("no reporter's name was found" in n for n in issue.notes)
+
+
+@pytest.mark.parametrize(("lead", "rest", "body"), [
+    ("本报讯 记者 从市里", "获悉,全市经济稳步增长。", "记者从市里获悉，全市经济稳步增长。"),
+    ("本报讯 记者 走访发现", "全市经济稳步增长。", "记者走访发现全市经济稳步增长。"),
+    ("本報訊 記者 從市裡", "獲悉,全市經濟穩步增長。", "記者從市裡獲悉，全市經濟穩步增長。"),
+])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_lead_line_broken_after_a_word_that_is_no_name_opens_the_paragraph(lead: str, rest: str, body: str,
+                                                                            gap: str) -> None:
+    assert cl.classify(lead) is cl.Kind.BODY
+    issue = read(f"{HEAD}{lead}{gap}{rest}")
+    (art,) = issue.articles()
+    assert (art.subheadline, art.byline, [b.text for b in art.body]) == (None, lead[:3], [body])
+    assert any("no reporter's name was found" in n for n in issue.notes)
