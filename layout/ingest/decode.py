@@ -43,30 +43,30 @@ def decode_raw(data: bytes, name: str) -> str:
     text = _decode_bytes(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise IngestError(f"{name}: empty input (only whitespace): {EXPECTED}")
+        raise IngestError(f"{name}: error: empty input (only whitespace): {EXPECTED}")
     _reject_controls(text, name)
     if not HAN_RE.search(text):
-        raise IngestError(f"{name}: no Chinese characters found: {EXPECTED}")
+        raise IngestError(f"{name}: error: no Chinese characters found: {EXPECTED}")
     return text
 
 
 def _decode_bytes(data: bytes, name: str) -> str:
     """Pick the codec: BOM first, then UTF-8, then a GB18030 guess that must look Chinese."""
     if not data.strip():
-        raise IngestError(f"{name}: empty input: {EXPECTED}")
+        raise IngestError(f"{name}: error: empty input: {EXPECTED}")
     for bom, codec in BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as err:
                 line = data.count(b"\n", 0, err.start) + 1
-                raise IngestError(f"{name}:{line}: invalid {codec.upper()} after its byte-order mark: "
+                raise IngestError(f"{name}:{line}: error: invalid {codec.upper()} after its byte-order mark: "
                                   f"{EXPECTED}") from None
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise IngestError(f"{name}: binary data (NUL byte at offset {nul}): {EXPECTED}")
+        raise IngestError(f"{name}: error: binary data (NUL byte at offset {nul}): {EXPECTED}")
     if len(CONTROL_BYTES.findall(data)) > MAX_CONTROL_SHARE * len(data):
-        raise IngestError(f"{name}: binary data (many control bytes): {EXPECTED}")
+        raise IngestError(f"{name}: error: binary data (many control bytes): {EXPECTED}")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -77,7 +77,7 @@ def _decode_bytes(data: bytes, name: str) -> str:
     line = data.count(b"\n", 0, utf8_error.start) + 1
     bad = data[utf8_error.start]
     raise IngestError(
-        f"{name}:{line}: not UTF-8 (byte 0x{bad:02x}) and not recognisably GB18030 Chinese: {EXPECTED}"
+        f"{name}:{line}: error: not UTF-8 (byte 0x{bad:02x}) and not recognisably GB18030 Chinese: {EXPECTED}"
     )
 
 
@@ -98,6 +98,6 @@ def _reject_controls(text: str, name: str) -> None:
     """Refuse decoded text that is mostly control characters (a binary file in disguise)."""
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise IngestError(f"{name}:{line}: binary data (NUL character): {EXPECTED}")
+        raise IngestError(f"{name}:{line}: error: binary data (NUL character): {EXPECTED}")
     if len(CONTROL_CHARS.findall(text)) > MAX_CONTROL_SHARE * len(text):
-        raise IngestError(f"{name}: binary data (many control characters): {EXPECTED}")
+        raise IngestError(f"{name}: error: binary data (many control characters): {EXPECTED}")
