@@ -321,15 +321,16 @@ def issue_reader(path: Path, *, verbose: bool = False):
     """`read_issue(path)` again only when the file has changed since the last call:
     a watch re-renders on every spec edit, and parsing a long document (0.16 s for 200
     pages) or ingesting raw text each time would slow every round for nothing."""
-    last: list = [None, None]  # (mtime_ns, size) of the file read, the issue
+    read_stamp, issue = None, None  # (mtime_ns, size) of the file when read, and the issue
 
     def current():
+        nonlocal read_stamp, issue
         stat = path.stat() if path.exists() else None
-        key = (stat.st_mtime_ns, stat.st_size) if stat else None
-        if key is None or key != last[0]:
-            last[1] = read_issue(path, verbose=verbose)  # raises for a missing file
-            last[0] = key
-        return last[1]
+        stamp = (stat.st_mtime_ns, stat.st_size) if stat else None
+        if stamp is None or stamp != read_stamp:
+            issue = read_issue(path, verbose=verbose)  # reports a missing file
+            read_stamp = stamp
+        return issue
 
     return current
 

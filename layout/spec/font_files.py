@@ -12,6 +12,7 @@ failing later in the middle of an export.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -31,7 +32,6 @@ def face_name(path: Path) -> str:
     readable prefix and a digest of itself, so two such files stay apart)."""
     name = _UNSAFE.sub("-", path.stem).strip("-.")
     if name != path.stem:
-        import hashlib
         name = f"{name or 'Face'}-{hashlib.sha1(path.stem.encode()).hexdigest()[:6]}"
     return name
 

@@ -17,8 +17,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from layout.typeset.cjk import SOFT_HYPHEN
+
+if TYPE_CHECKING:
+    from pyphen import Pyphen
 
 MIN_WORD = 6
 LEFT, RIGHT = 2, 3  # the fewest letters before and after a hyphen (TeX: 2 and 3)
@@ -27,7 +31,7 @@ _HYPHENABLE = re.compile(rf"[A-Za-z][a-z]{{{MIN_WORD - 1},}}")
 
 
 @lru_cache(maxsize=1)
-def _dictionary():  # type: ignore[no-untyped-def]
+def _dictionary() -> Pyphen:
     import pyphen  # a well-kept port of the hyphenation used by LibreOffice and TeX
 
     return pyphen.Pyphen(lang=LANGUAGE, left=LEFT, right=RIGHT)
