@@ -7,19 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from layout.ingest import ingest_text
-from layout.ingest.coverage import missing_characters
 from layout.model import Issue
+
+from ingest_helpers import read
 
 HEAD = "某县召开工作会议\n\n"
 UNFINISHED = HEAD + "正文第一段,研究部署\n\n"  # a first paragraph the OCR cut mid-sentence
 REST = "全年重点工作。"
-
-
-def read(text: str) -> Issue:
-    issue, _ = ingest_text(text, "t.txt")
-    assert not missing_characters(text, issue)
-    return issue
 
 
 def summary(issue: Issue) -> list[tuple[object, ...]]:

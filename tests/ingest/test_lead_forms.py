@@ -17,23 +17,11 @@ import re
 import pytest
 
 from layout.ingest import classify as cl
-from layout.ingest import ingest_text
-from layout.ingest.coverage import missing_characters
 from layout.ingest.normalize import clean_heading
-from layout.model import Article, Issue
+
+from ingest_helpers import only, read
 
 HEAD = "某县召开工作会议\n\n"
-
-
-def read(text: str) -> Issue:
-    issue, _ = ingest_text(text, "t.txt")
-    assert not missing_characters(text, issue)
-    return issue
-
-
-def only(text: str) -> Article:
-    (art,) = read(text).articles()
-    return art
 
 
 @pytest.mark.parametrize(("lead", "byline"), [

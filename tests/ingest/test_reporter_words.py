@@ -21,24 +21,12 @@ import pytest
 
 from layout.ingest import chars
 from layout.ingest import classify as cl
-from layout.ingest import ingest_text
-from layout.ingest.coverage import missing_characters
-from layout.model import Article, Issue
+
+from ingest_helpers import only, read
 
 HEAD = "某县召开工作会议\n\n"
 TEXT = "昨日,市长主持会议。"
 BODY = "昨日，市长主持会议。"
-
-
-def read(text: str) -> Issue:
-    issue, _ = ingest_text(text, "t.txt")
-    assert not missing_characters(text, issue)
-    return issue
-
-
-def only(text: str) -> Article:
-    (art,) = read(text).articles()
-    return art
 
 
 @pytest.mark.parametrize("word", ["见习记者", "見習記者", "首席记者", "特约记者", "特約記者", "实习记者", "摄影记者",
