@@ -32,7 +32,7 @@ from fontTools.ttLib import TTFont
 
 from layout.spec.schema import Spec
 
-_CACHE_VERSION = "1"  # bump when subset options change
+_CACHE_VERSION = "2"  # bump when subset options change (2: head.modified kept)
 _NO_GLYPH = frozenset("\t\n\r")
 
 
@@ -166,7 +166,9 @@ def subset_woff2(path: Path, chars: frozenset[str]) -> bytes:
 
 
 def _subset(path: Path, text: str) -> bytes:
-    """fontTools subset: keep vertical metrics and `vert`/`vrt2` for 竖排, drop hinting."""
+    """fontTools subset: keep vertical metrics and `vert`/`vrt2` for 竖排, drop hinting.
+    The source face's `head.modified` is kept (fontTools would stamp the time of the
+    subsetting), so an EPUB is the same bytes on any machine, cache or not."""
     options = subset.Options()
     options.flavor = "woff2"
     options.hinting = False  # CJK hinting is large and readers ignore it on hi-dpi screens
@@ -174,7 +176,7 @@ def _subset(path: Path, text: str) -> bytes:
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # keep copyright + OFL notice/URL
     options.notdef_outline = True
     options.layout_features = ["*"]
-    font = TTFont(str(path), lazy=True, fontNumber=0)
+    font = TTFont(str(path), lazy=True, fontNumber=0, recalcTimestamp=False)
     try:
         sub = subset.Subsetter(options)
         sub.populate(text=text)

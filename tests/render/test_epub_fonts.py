@@ -137,3 +137,20 @@ def test_uncovered_character_is_named(fs):
     with pytest.warns(FontCoverageWarning, match=r"U\+20000"):
         book = Book.read(build_epub(issue, Spec(), fonts=fs))
     assert all(chr(0x20000) not in cmap_chars(d) for n, d in book.files.items() if n.endswith(".woff2"))
+
+
+def test_a_subset_is_the_same_bytes_whenever_it_is_made(tmp_path, monkeypatch):
+    # made again with an empty cache (another machine, a later day), a face's subset is
+    # unchanged: fontTools would stamp head.modified with the time of the subsetting
+    import time
+    from pathlib import Path
+
+    from layout.render.epub_fonts import subset_woff2
+
+    font = Path(load_fontset().font_path("NotoSansSC-Bold"))
+    made = []
+    for run in range(2):
+        monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / f"cache{run}"))
+        made.append(subset_woff2(font, frozenset("吕梁日报")))
+        time.sleep(1.1)  # head.modified counts seconds
+    assert made[0] == made[1]
