@@ -42,13 +42,13 @@ def typesetting(issue: Issue, spec: Spec, metrics: object, *,
     (the EPUB needs the page breaks, not the drawn pages); `jobs=2` makes the later
     pages ahead in a second process (see `parallel`); `finish` is applied to each
     drawn page in the process that made it (see `stream`)."""
-    return Typesetting(issue, spec, compose_setter(spec, metrics), pages=pages, draw=draw,
-                       jobs=jobs, finish=finish)
+    return Typesetting(issue, spec, compose_setter(spec, metrics, runs=draw), pages=pages,
+                       draw=draw, jobs=jobs, finish=finish)
 
 
 def plan(issue: Issue, spec: Spec, metrics: object) -> tuple[Placement, ...]:
     """Only the placements (pagination without drawing the pages)."""
-    return run(issue, spec, compose_setter(spec, metrics), draw=False).placements
+    return run(issue, spec, compose_setter(spec, metrics, runs=False), draw=False).placements
 
 
 def format_plan(ts: Typeset | Typesetting) -> str:

@@ -55,9 +55,10 @@ class Setter(Protocol):
                  *, indent_em: float = 0.0, align: Align | None = None) -> tuple[Line, ...]: ...
 
 
-def compose_setter(spec: Spec, metrics: object) -> Setter:
-    """The real `Setter`: `layout.typeset.linebreak.compose` with the spec's typography."""
-    return _ComposeSetter(spec, metrics)
+def compose_setter(spec: Spec, metrics: object, *, runs: bool = True) -> Setter:
+    """The real `Setter`: `layout.typeset.linebreak.compose` with the spec's typography;
+    `runs=False` for a run that only paginates (lines broken, not set: see `compose`)."""
+    return _ComposeSetter(spec, metrics, runs)
 
 
 KEEP_ATOMS_CHARS = 64  # texts this short (heads) keep their atoms for the page
@@ -68,10 +69,11 @@ class _ComposeSetter:
     (`Blocks.forget`, once a page): a head is set at several measures and sizes while
     the page's block widths are searched, and its atoms do not depend on the measure."""
 
-    def __init__(self, spec: Spec, metrics: object) -> None:
+    def __init__(self, spec: Spec, metrics: object, runs: bool = True) -> None:
         from layout.typeset import linebreak
 
         self.typography, self.metrics, self.composer = spec.typography, metrics, linebreak
+        self.runs = runs
         self.atoms: AtomsCache = {}
 
     def __call__(self, parts: Sequence[tuple[str, str]], style: Style, measure: float,
@@ -87,7 +89,7 @@ class _ComposeSetter:
         # a body paragraph is set once: keeping its atoms would only cost memory
         short = sum(len(t.text) for t in texts) <= KEEP_ATOMS_CHARS
         return lb.compose(texts, measure, self.metrics, options,  # type: ignore[arg-type]
-                          self.atoms if short else None)
+                          self.atoms if short else None, runs=self.runs)
 
     def forget(self) -> None:
         """Drop the atoms kept so far."""

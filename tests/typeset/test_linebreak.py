@@ -236,3 +236,13 @@ def test_no_space_opens_inside_an_address_when_justifying():
     for (a, _a0, a1, _), (_b, b0, _b1, _) in zip(address, address[1:]):
         assert b0 - a1 == pytest.approx(0.0), a  # the line spread elsewhere
     assert flush(lines[0], M, grid_measure(16, SIZE) + 7)
+
+
+def test_breaking_only_gives_the_same_lines_without_runs():
+    text = "中国同中亚五国建交30多年来，相继建立“战略伙伴关系”，走出了一条——睦邻友好……合作共赢的新路。International"
+    for chars in (5, 7, 10, 13):
+        full = compose([StyledText(text, "song", SIZE)], grid_measure(chars, SIZE), M, NO_INDENT)
+        bare = compose([StyledText(text, "song", SIZE)], grid_measure(chars, SIZE), M, NO_INDENT,
+                       runs=False)
+        assert [(ln.text, ln.last, ln.width) for ln in bare] == [(ln.text, ln.last, ln.width) for ln in full]
+        assert all(not ln.runs for ln in bare) and all(ln.runs for ln in full)

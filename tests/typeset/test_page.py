@@ -361,6 +361,27 @@ def test_a_long_issue_paginates_without_loss() -> None:
     assert [p.number for p in ts.pages] == list(range(1, len(ts.pages) + 1))
 
 
+def test_paginating_without_drawing_breaks_the_same_lines_without_setting_them() -> None:
+    # the EPUB's run (draw=False) skips justifying and placing glyphs; its pages must
+    # still break exactly where the PDF's do, jumps included
+    from layout.typeset import typesetting
+    from layout.typeset.measure import FixedMetrics
+
+    spec = _small_spec(height=700, columns=4)
+    pages = [[article(p * 10 + i, 300 + 170 * ((p + i) % 7), subhead=i == 1) for i in range(4)]
+             for p in range(8)]
+    iss = issue(*pages)
+    drawn = typesetting(iss, spec, FixedMetrics(), draw=True)
+    drawn_pages = list(drawn)
+    paginated = typesetting(iss, spec, FixedMetrics(), draw=False)
+    assert list(paginated) == []  # nothing drawn
+    assert paginated.placements == drawn.placements
+    assert paginated.breaks == drawn.breaks
+    assert paginated.warnings == drawn.warnings
+    assert any(p.continued for p in drawn.placements)  # the issue has jumps
+    assert all(line.line.runs for page in drawn_pages for line in page.lines if line.line.text)
+
+
 def test_pages_stream_one_at_a_time_and_match_the_whole_run() -> None:
     """`Typesetting` hands a page on as soon as its jumps are known, not after the
     last page: a renderer can draw and drop it (flat memory over long issues)."""
