@@ -3,10 +3,10 @@ for the PDF.
 
 In: a face file's bytes (a memory map: a CJK face is ~10 MB and only its small
 tables and a few hundred glyphs are read). Out: the face's cmap (`char_to_glyph`),
-advances (`advance_widths`) and glyph bounds (`glyph_bounds`), read without building
-fontTools' glyph names (~0.2 s a CJK face); `FaceInfo` (what a PDF font descriptor
-needs); and `subset_keeping_ids`, a font program holding only the glyphs a document
-uses, each at its original glyph id.
+advances (`advance_widths`), glyph bounds (`glyph_bounds`) and outlines
+(`glyph_contours`), read without building fontTools' glyph names (~0.2 s a CJK
+face); `FaceInfo` (what a PDF font descriptor needs); and `subset_keeping_ids`, a
+font program holding only the glyphs a document uses, each at its original glyph id.
 
 Why glyph ids are kept: the PDF draws each face as one CID font whose CIDs are the
 face's glyph ids (Identity-H, CIDToGIDMap /Identity). A page's text is then encoded
@@ -214,6 +214,114 @@ def _glyph_offsets(data: Data, where: dict[str, tuple[int, int]]) -> array:
     if not long_offsets:
         loca = array("I", (2 * v for v in loca))
     return loca
+
+
+# a contour: its points in font units, each with whether it is on the curve (TrueType
+# outlines are quadratic: two off-curve points in a row imply an on-curve one between)
+Contour = list[tuple[float, float, bool]]
+_ON_CURVE, _X_SHORT, _Y_SHORT, _REPEAT, _X_SAME, _Y_SAME = 0x1, 0x2, 0x4, 0x8, 0x10, 0x20
+_ARGS_ARE_XY = 0x2
+_MAX_NESTING = 8  # composites of composites, as deep as any real font goes
+
+
+def weight_class(data: Data) -> int:
+    """OS/2 usWeightClass (400 regular, 700 bold); 400 without an OS/2 table."""
+    where = tables(data)
+    if "OS/2" not in where or where["OS/2"][1] < 6:
+        return 400
+    return struct.unpack_from(">H", data, where["OS/2"][0] + 4)[0]
+
+
+def glyph_contours(data: Data, gid: int) -> list[Contour]:
+    """A glyph's outline in font units: its contours (a composite's components moved
+    and scaled into place); empty for an empty glyph. What a picture of text needs
+    (the EPUB cover), read without fontTools' whole-font parse."""
+    where = tables(data)
+    return _contours(data, where["glyf"][0], _glyph_offsets(data, where), gid, 0)
+
+
+def _contours(data: Data, glyf_at: int, loca: array, gid: int, depth: int) -> list[Contour]:
+    if not 0 <= gid < len(loca) - 1 or loca[gid + 1] - loca[gid] < 10:
+        return []
+    at = glyf_at + loca[gid]
+    count = struct.unpack_from(">h", data, at)[0]
+    if count >= 0:
+        return _simple_contours(data, at + 10, count)
+    if depth >= _MAX_NESTING:
+        return []
+    return _composite_contours(data, glyf_at, loca, at + 10, glyf_at + loca[gid + 1], depth)
+
+
+def _simple_contours(data: Data, at: int, count: int) -> list[Contour]:
+    ends = struct.unpack_from(f">{count}H", data, at)
+    points = ends[-1] + 1 if count else 0
+    at += 2 * count
+    at += 2 + struct.unpack_from(">H", data, at)[0]  # skip the instructions
+    flags: list[int] = []
+    while len(flags) < points:
+        flag = data[at]
+        at += 1
+        flags.append(flag)
+        if flag & _REPEAT:
+            flags.extend([flag] * data[at])
+            at += 1
+    del flags[points:]
+    xs, at = _coordinates(data, at, flags, _X_SHORT, _X_SAME)
+    ys, at = _coordinates(data, at, flags, _Y_SHORT, _Y_SAME)
+    out: list[Contour] = []
+    start = 0
+    for end in ends:
+        out.append([(xs[i], ys[i], bool(flags[i] & _ON_CURVE)) for i in range(start, end + 1)])
+        start = end + 1
+    return out
+
+
+def _coordinates(data: Data, at: int, flags: list[int], short: int, same: int
+                 ) -> tuple[list[int], int]:
+    """One axis of a simple glyph's points: deltas (a byte with its sign in `same`,
+    nothing when `same` says unchanged, else a signed word) summed."""
+    deltas = []
+    for flag in flags:
+        if flag & short:
+            deltas.append(data[at] if flag & same else -data[at])
+            at += 1
+        elif flag & same:
+            deltas.append(0)
+        else:
+            deltas.append(struct.unpack_from(">h", data, at)[0])
+            at += 2
+    return list(accumulate(deltas)), at
+
+
+def _composite_contours(data: Data, glyf_at: int, loca: array, at: int, end: int,
+                        depth: int) -> list[Contour]:
+    out: list[Contour] = []
+    while at + 4 <= end:
+        flags, gid = struct.unpack_from(">HH", data, at)
+        at += 4
+        if flags & _ARGS_ARE_WORDS:
+            dx, dy = struct.unpack_from(">hh", data, at)
+            at += 4
+        else:
+            dx, dy = struct.unpack_from(">bb", data, at)
+            at += 2
+        if not flags & _ARGS_ARE_XY:  # anchored by point numbers: rare, left in place
+            dx = dy = 0
+        xx, xy, yx, yy = 1.0, 0.0, 0.0, 1.0
+        if flags & _HAS_SCALE:
+            xx = yy = struct.unpack_from(">h", data, at)[0] / 16384
+            at += 2
+        elif flags & _XY_SCALE:
+            xx, yy = (v / 16384 for v in struct.unpack_from(">hh", data, at))
+            at += 4
+        elif flags & _TWO_BY_TWO:
+            xx, xy, yx, yy = (v / 16384 for v in struct.unpack_from(">hhhh", data, at))
+            at += 8
+        for contour in _contours(data, glyf_at, loca, gid, depth + 1):
+            out.append([(x * xx + y * yx + dx, x * xy + y * yy + dy, on) for x, y, on in contour])
+        if not flags & _MORE:
+            break
+    return out
 
 
 def with_components(data: Data, gids: Iterable[int]) -> set[int]:

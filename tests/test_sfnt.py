@@ -121,3 +121,32 @@ def test_a_cmap_beyond_the_bmp_is_read_from_format_12() -> None:
     out = io.BytesIO()
     fb.save(out)
     assert sfnt.char_to_glyph(out.getvalue()) == {0x4E2D: 1, 0x2C27C: 2}
+
+
+def test_outlines_agree_with_fonttools_composites_included(font_bytes):
+    font = TTFont(io.BytesIO(font_bytes))
+    glyf = font["glyf"]
+    for gid, name in enumerate(font.getGlyphOrder()):
+        coords, ends, flags = glyf[name].getCoordinates(glyf)
+        expected = [(x, y, bool(f & 1)) for (x, y), f in zip(coords, flags)]
+        contours = sfnt.glyph_contours(font_bytes, gid)
+        assert [p for contour in contours for p in contour] == expected, name
+        assert [len(c) for c in contours] == [b - a for a, b in zip([-1, *ends], ends)], name
+    assert len(sfnt.glyph_contours(font_bytes, 4)) == 2  # d: c (a and b) moved 50 units
+    assert sfnt.glyph_contours(font_bytes, 99) == []
+
+
+def test_a_scaled_component_is_scaled_into_place() -> None:
+    fb = FontBuilder(1000, isTTF=True)
+    fb.setupGlyphOrder([".notdef", "a", "half"])
+    half = _composite(("a", 100))
+    half.components[0].transform = [[0.5, 0], [0, 0.5]]
+    fb.setupGlyf({".notdef": _box(0, 0, 10, 10), "a": _box(0, 0, 400, 400), "half": half})
+    fb.setupHorizontalMetrics({n: (500, 0) for n in (".notdef", "a", "half")})
+    fb.setupHorizontalHeader(ascent=880, descent=-120)
+    fb.setupPost()
+    out = io.BytesIO()
+    fb.save(out)
+    (contour,) = sfnt.glyph_contours(out.getvalue(), 2)
+    assert sorted({(x, y) for x, y, _on in contour}) == [(100, 0), (100, 200), (300, 0), (300, 200)]
+    assert sfnt.weight_class(out.getvalue()) == 400  # no OS/2 table: regular

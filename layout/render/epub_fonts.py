@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import mmap
 import os
 import warnings
 from collections.abc import Iterable, Mapping
@@ -27,9 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
-from fontTools import subset
-from fontTools.ttLib import TTFont
-
+from layout import sfnt
 from layout.spec.schema import Spec
 
 _CACHE_VERSION = "2"  # bump when subset options change (2: head.modified kept)
@@ -132,8 +131,8 @@ def _family(face: str) -> str:
 @lru_cache(maxsize=32)
 def font_weight(path: Path) -> int:
     """OS/2 usWeightClass (400 regular, 700 bold): the @font-face weight."""
-    with TTFont(str(path), lazy=True) as font:
-        return int(font["OS/2"].usWeightClass) if "OS/2" in font else 400
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        return sfnt.weight_class(data)
 
 
 def cache_dir() -> Path:
@@ -168,7 +167,11 @@ def subset_woff2(path: Path, chars: frozenset[str]) -> bytes:
 def _subset(path: Path, text: str) -> bytes:
     """fontTools subset: keep vertical metrics and `vert`/`vrt2` for 竖排, drop hinting.
     The source face's `head.modified` is kept (fontTools would stamp the time of the
-    subsetting), so an EPUB is the same bytes on any machine, cache or not."""
+    subsetting), so an EPUB is the same bytes on any machine, cache or not. fontTools is
+    imported here, not with the module: with the subsets cached it is not needed."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
     options = subset.Options()
     options.flavor = "woff2"
     options.hinting = False  # CJK hinting is large and readers ignore it on hi-dpi screens
@@ -191,5 +194,7 @@ def _subset(path: Path, text: str) -> bytes:
 
 def cmap_chars(data: bytes) -> set[str]:
     """The characters a (subset) font's cmap maps: what it can draw."""
+    from fontTools.ttLib import TTFont
+
     with TTFont(io.BytesIO(data)) as font:
         return {chr(cp) for cp in font.getBestCmap()}

@@ -154,3 +154,18 @@ def test_a_subset_is_the_same_bytes_whenever_it_is_made(tmp_path, monkeypatch):
         made.append(subset_woff2(font, frozenset("吕梁日报")))
         time.sleep(1.1)  # head.modified counts seconds
     assert made[0] == made[1]
+
+
+def test_svg_paths_of_quadratic_contours():
+    from layout.render.epub_cover import svg_path
+
+    square = [(0, 0, True), (0, 10, True), (10, 10, True), (10, 0, True)]
+    assert svg_path([square]) == "M0 0L0 10L10 10L10 0L0 0Z"
+    # an off-curve point between on-curve ones is one quadratic segment; two in a row
+    # imply the on-curve point halfway between them
+    bump = [(0, 0, True), (5, 10, False), (10, 0, True), (15, -10, False), (25, -10, False)]
+    assert svg_path([bump]) == "M0 0Q5 10 10 0Q15 -10 20 -10Q25 -10 0 0Z"
+    # no on-curve point at all (a circle drawn with four controls): start halfway
+    ring = [(0, 10, False), (10, 0, False), (0, -10, False), (-10, 0, False)]
+    assert svg_path([ring]).startswith("M-5 5Q0 10 5 5Q10 0 5 -5")
+    assert svg_path([ring]).endswith("Q-10 0 -5 5Z")
