@@ -94,18 +94,38 @@ def _utf16_hex(text: str) -> str:
     return text.encode("utf-16-be", "surrogatepass").hex().upper()
 
 
-_RGB: dict[str, str] = {}
+_PAINT: dict[str, tuple[str, str]] = {}
 
 
-def rgb(color: str) -> str:
-    """'#rrggbb' as PDF colour operands ('r g b')."""
-    known = _RGB.get(color)
+def _paint(color: str) -> tuple[str, str]:
+    """'#rrggbb' as the PDF operators that set it for filling and for stroking.
+
+    A grey (black included) is DeviceGray (`g`, `G`), not DeviceRGB: a press separates
+    it onto the black plate alone, where RGB black becomes a four-colour "rich" black
+    that small type and hairlines cannot hold in register. Other colours (the 报头's
+    red) stay RGB (`rg`, `RG`)."""
+    known = _PAINT.get(color)
     if known is None:
         value = color.lstrip("#")
         if len(value) != 6:
             raise ValueError(f"colour {color!r}: expected #rrggbb")
-        known = _RGB[color] = fp_str(*(int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)))
+        r, g, b = (int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))
+        if r == g == b:
+            known = (f"{fp_str(r)} g", f"{fp_str(r)} G")
+        else:
+            known = (f"{fp_str(r, g, b)} rg", f"{fp_str(r, g, b)} RG")
+        _PAINT[color] = known
     return known
+
+
+def fill_colour(color: str) -> str:
+    """The operator that fills (text, boxes) with `color` (see `_paint`)."""
+    return _paint(color)[0]
+
+
+def stroke_colour(color: str) -> str:
+    """The operator that strokes (rules) with `color` (see `_paint`)."""
+    return _paint(color)[1]
 
 
 def draw_page(page: PlacedPage, codes: GlyphCodes) -> DrawnPage:
@@ -113,10 +133,10 @@ def draw_page(page: PlacedPage, codes: GlyphCodes) -> DrawnPage:
     ops: list[str] = []
     h = page.height
     for box in page.boxes:
-        ops.append(f"{rgb(box.color)} rg {fp_str(box.x, h - box.y - box.height)} "
+        ops.append(f"{fill_colour(box.color)} {fp_str(box.x, h - box.y - box.height)} "
                    f"{fp_str(box.width, box.height)} re f")
     for rule in page.rules:
-        ops.append(f"{rgb(rule.color)} RG {fp_str(rule.width)} w "
+        ops.append(f"{stroke_colour(rule.color)} {fp_str(rule.width)} w "
                    f"{fp_str(rule.x0, h - rule.y0)} m {fp_str(rule.x1, h - rule.y1)} l S")
     used = _draw_text(ops, page, codes)
     text = "\n".join(ops)
@@ -134,7 +154,7 @@ def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str,
     if not page.lines:
         return {}
     out = ops.append
-    out("BT 0 0 0 rg")
+    out("BT 0 g")  # black type on the black plate alone (see `fill_colour`)
     used: dict[str, list[str]] = {}
     texts: list[str] = []
     table: dict[int, str] = {}
@@ -159,7 +179,7 @@ def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str,
                 out(f"{fp_str(tz)} Tz")
             if run.color != color:
                 color = run.color
-                out(f"{rgb(color)} rg")
+                out(fill_colour(color))
             out(f"1 0 0 1 {fp_str(placed.x + run.x)} {ys} Tm <{run.text.translate(table)}> Tj")
             texts.append(run.text)
     out("ET")

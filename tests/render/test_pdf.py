@@ -233,3 +233,22 @@ def test_a_font_that_cannot_be_embedded_is_a_clear_error(fs, tmp_path, monkeypat
     with pytest.raises(FontError, match=r"NotoSerifSC-Regular\.ttf: cannot embed the font"):
         render_pdf([page(fs)], tmp_path / "x.pdf", fonts=fs, title="t")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_black_and_greys_are_painted_on_the_black_plate_only(fs, tmp_path):
+    # DeviceGray separates onto K alone; RGB black would print as a four-colour black
+    grey = PlacedPage(1, 200, 200, (PlacedLine(20, 60, Line((Run(0.0, "报", "NotoSerifSC-Regular", 9,
+                                                                 color="#808080"),), 20.0, "报")),),
+                      rules=(Rule(20, 80, 120, 80, 0.5, "#555555"),))
+    out = tmp_path / "k.pdf"
+    render_pdf([page(fs), grey], out, fonts=fs, title="t")
+    with pdfplumber.open(out) as pdf:
+        first, second = pdf.pages
+        assert {c["non_stroking_color"] for c in first.chars} == {(0.0,)}  # black, one grey
+        assert {r["non_stroking_color"] for r in first.rects} == {(0.8, 0.0, 0.0)}  # red stays RGB
+        assert {c["non_stroking_color"] for c in second.chars} == {(0.501961,)}
+        strokes = {ln["stroking_color"] for ln in first.lines + second.lines}
+        assert {s if isinstance(s, tuple) else (s,) for s in strokes} == {(0.0,), (0.333333,)}
+    first_stream, second_stream = page_streams(out)
+    assert b" rg" not in first_stream.split(b"re f")[1]  # after the red box, no RGB at all
+    assert b"0 g" in first_stream and b"0 G" in first_stream
