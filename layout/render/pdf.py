@@ -5,9 +5,11 @@ page dropped once added): `DrawnPage`s, already drawn (`pdf_content`, possibly i
 another process), or `PlacedPage`s, drawn here; and the `FontSet` whose faces the
 runs name. Out: one PDF with each face used embedded once, as a subset
 (`pdf_fonts`), an outline from the pages' bookmarks, title/author/subject and the
-document language. Built with `invariant=1`, so two exports of the same input are
-byte-identical, and written to a temporary file in the target directory, then
-`os.replace`d: a failed export never leaves a half-written PDF behind.
+document language, and page labels where the printed numbers are not 1, 2, 3… (an
+export of `--pages 3-4` shows its pages as 3 and 4 in a viewer). Built with
+`invariant=1`, so two exports of the same input are byte-identical, and written to a
+temporary file in the target directory, then `os.replace`d: a failed export never
+leaves a half-written PDF behind.
 
 Memory stays flat in the number of pages: a page's content stream arrives
 compressed, and the document keeps only those bytes and the characters it used.
@@ -59,8 +61,12 @@ def render_pdf(pages: Iterable[PlacedPage | DrawnPage], path: Path, *, fonts: Fo
         c.setCreator("layout")
         outline = False
         used: dict[str, set[str]] = {}  # face -> the characters drawn from it
+        previous = 0  # the printed number of the page before
         for done, page in enumerate(itertools.chain((first,) if first else (), stream), 1):
             first = None  # let each page go once added
+            if page.number != previous + 1:  # a viewer shows the 版 number, not the index
+                c.addPageLabel(done - 1, style=pdfdoc.PDFPageLabel.ARABIC, start=page.number)
+            previous = page.number
             _add_page(c, page)
             for face, chars in page.used:
                 used.setdefault(face, set()).update(chars)

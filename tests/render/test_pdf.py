@@ -252,3 +252,21 @@ def test_black_and_greys_are_painted_on_the_black_plate_only(fs, tmp_path):
     first_stream, second_stream = page_streams(out)
     assert b" rg" not in first_stream.split(b"re f")[1]  # after the red box, no RGB at all
     assert b"0 g" in first_stream and b"0 G" in first_stream
+
+
+def test_pages_are_labelled_with_their_printed_numbers_when_those_are_not_1_2_3(fs, tmp_path):
+    import pypdfium2
+
+    def labels(numbers):
+        out = tmp_path / f"{'-'.join(map(str, numbers))}.pdf"
+        render_pdf([runs_page(fs, n) for n in numbers], out, fonts=fs, title="t")
+        document = pypdfium2.PdfDocument(out)
+        try:
+            return [document.get_page_label(i) for i in range(len(document))], out.read_bytes()
+        finally:
+            document.close()
+
+    assert labels([3, 4])[0] == ["3", "4"]  # export.py pdf --pages 3-4
+    assert labels([1, 3, 5])[0] == ["1", "3", "5"]
+    shown, raw = labels([1, 2, 3])
+    assert b"/PageLabels" not in raw and shown == ["", "", ""]  # the viewer's own 1, 2, 3
