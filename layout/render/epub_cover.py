@@ -23,6 +23,7 @@ from layout.render.epub_fonts import FontSourceLike
 from layout.render.epub_meta import date_cn, issue_date
 from layout.render.epub_xhtml import clean
 from layout.spec.schema import Spec
+from layout.spec.units import screen_color
 
 SVG = "http://www.w3.org/2000/svg"
 COVER_SIZE = (1200, 1600)
@@ -122,11 +123,11 @@ def _draw_line(parent: etree._Element, line: Line, width: float, fonts: FontSour
         family = "sans-serif" if line.role == "hei" else "serif"
         el = etree.SubElement(parent, f"{{{SVG}}}text", {
             "x": f"{width / 2:g}", "y": f"{line.y:g}", "text-anchor": "middle",
-            "font-family": family, "font-size": f"{line.size:g}", "fill": line.color,
+            "font-family": family, "font-size": f"{line.size:g}", "fill": screen_color(line.color),
             "font-weight": "bold" if line.role in ("song-bold", "hei") else "normal"})
         el.text = clean(line.text)
         return
-    group = etree.SubElement(parent, f"{{{SVG}}}g", {"fill": line.color})
+    group = etree.SubElement(parent, f"{{{SVG}}}g", {"fill": screen_color(line.color)})
     x = (width - sum(g[2] for g in glyphs) * line.size) / 2
     for face, gid, advance in glyphs:
         d = svg_path(sfnt.glyph_contours(face.data, gid))
@@ -149,7 +150,7 @@ def _svg(size: tuple[int, int], title: str, lines: Sequence[Line], rules: Sequen
                                                "height": str(height), "fill": _PAPER})
     for y, thickness, color in rules:
         etree.SubElement(root, f"{{{SVG}}}rect", {"x": "80", "y": f"{y:g}", "width": str(width - 160),
-                                                   "height": f"{thickness:g}", "fill": color})
+                                                   "height": f"{thickness:g}", "fill": screen_color(color)})
     for line in lines:
         _draw_line(root, line, width, fonts)
     return etree.tostring(root, xml_declaration=True, encoding="utf-8")

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from layout.render.epub_fonts import EmbeddedFace
 from layout.spec.schema import Align, Spec, Style
+from layout.spec.units import screen_color
 
 # Generic fallbacks per role when the reader lacks (or overrides) the embedded faces.
 _GENERIC: Mapping[str, str] = {
@@ -88,8 +89,9 @@ def _rule(selector: str, style: Style, base: float, stacks: Mapping[str, Sequenc
              f"font-weight: {_weight(style.role, weights)}",
              f"font-size: {_em(style.size, base)}",
              f"line-height: {style.line_height / style.size:.3g}"]
-    if style.color.lower() not in ("#000000", "#000", "black"):
-        decls.append(f"color: {style.color}")
+    color = screen_color(style.color)
+    if color != "#000000":
+        decls.append(f"color: {color}")
     if selector.startswith(("p.jump", "p.credit", ".page-footer")):
         decls.append(f"text-align: {_align(style.align)}")
     return f"{selector} {{ {'; '.join(decls)}; }}"

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from reportlab.lib.rl_accel import fp_str
 
 from layout.fonts import FontSet
+from layout.spec.units import cmyk_inks
 from layout.typeset.placed import Bookmark, PlacedPage
 
 COMPRESSION = 6  # zlib level: 9 is ~2x slower for ~1 % smaller pages
@@ -98,14 +99,19 @@ _PAINT: dict[str, tuple[str, str]] = {}
 
 
 def _paint(color: str) -> tuple[str, str]:
-    """'#rrggbb' as the PDF operators that set it for filling and for stroking.
+    """'#rrggbb' or 'cmyk(c,m,y,k)' (`spec.units.parse_color`) as the PDF operators
+    that set it for filling and for stroking.
 
     A grey (black included) is DeviceGray (`g`, `G`), not DeviceRGB: a press separates
     it onto the black plate alone, where RGB black becomes a four-colour "rich" black
-    that small type and hairlines cannot hold in register. Other colours (the 报头's
-    red) stay RGB (`rg`, `RG`)."""
+    that small type and hairlines cannot hold in register. A process colour is
+    DeviceCMYK (`k`, `K`), its inks as the spec gives them; others stay RGB (`rg`, `RG`)."""
     known = _PAINT.get(color)
     if known is None:
+        inks = cmyk_inks(color)
+        if inks is not None:
+            known = _PAINT[color] = (f"{fp_str(*inks)} k", f"{fp_str(*inks)} K")
+            return known
         value = color.lstrip("#")
         if len(value) != 6:
             raise ValueError(f"colour {color!r}: expected #rrggbb")

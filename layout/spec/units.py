@@ -137,23 +137,54 @@ def parse_font_size(raw: object) -> float:
 
 def color_hint() -> str:
     """The accepted forms of a colour, for a hint line."""
-    return 'write "#rgb", "#rrggbb" or one of ' + ", ".join(COLOR_NAMES)
+    return ('write "#rgb", "#rrggbb", a process colour "cmyk(0, 100, 100, 20)" (percent) '
+            "or one of " + ", ".join(COLOR_NAMES))
+
+
+# A process colour for print: cyan, magenta, yellow and black in percent (the 报头's
+# red set as M and Y only, say, instead of an RGB red a printer converts as it likes).
+_CMYK = re.compile(r"^cmyk\(\s*" + r"\s*,\s*".join([r"(\d+(?:\.\d+)?)%?"] * 4) + r"\s*\)$", re.I)
 
 
 def parse_color(raw: object) -> str:
-    """A colour as lowercase `#rrggbb` from `#rgb`, `#rrggbb` or a name in COLOR_NAMES."""
+    """A colour as lowercase `#rrggbb` (from `#rgb`, `#rrggbb` or a name in COLOR_NAMES),
+    or as `cmyk(c,m,y,k)` in percent (from `cmyk(0, 100, 100, 20)`, `%` optional)."""
     if not isinstance(raw, str):
         raise UnitError("a colour", color_hint())
     text = raw.strip()
     named = COLOR_NAMES.get(text.lower()) or COLOR_NAMES.get(text)
     if named is not None:
         return named
+    process = _CMYK.match(text)
+    if process is not None:
+        inks = [float(v) for v in process.groups()]
+        if max(inks) > 100:
+            raise UnitError("a colour with inks of 0 to 100 %", color_hint())
+        return "cmyk(" + ",".join(f"{v:g}" for v in inks) + ")"
     if not _HEX.match(text):
         raise UnitError("a colour", color_hint())
     digits = text[1:].lower()
     if len(digits) == 3:
         digits = "".join(ch * 2 for ch in digits)
     return "#" + digits
+
+
+def cmyk_inks(color: str) -> tuple[float, float, float, float] | None:
+    """The inks (0 to 1) of a `cmyk(...)` colour from `parse_color`, else None."""
+    if not color.startswith("cmyk("):
+        return None
+    c, m, y, k = (float(v) / 100 for v in color[5:-1].split(","))
+    return c, m, y, k
+
+
+def screen_color(color: str) -> str:
+    """A colour from `parse_color` as `#rrggbb` for a screen (CSS, SVG): a process
+    colour by the plain formula (no colour profile; near enough for a cover)."""
+    inks = cmyk_inks(color)
+    if inks is None:
+        return color
+    c, m, y, k = inks
+    return "#" + "".join(f"{round(255 * (1 - v) * (1 - k)):02x}" for v in (c, m, y))
 
 
 def paper_hint() -> str:

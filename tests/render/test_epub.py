@@ -271,3 +271,18 @@ def test_the_script_tables_are_disjoint_pairs():
 
     assert len(script._SIMPLIFIED) == len(script._TRADITIONAL)
     assert not set(script._SIMPLIFIED) & set(script._TRADITIONAL)
+
+
+def test_process_colours_come_out_as_their_screen_equivalent():
+    # the spec may give print inks (cmyk); CSS and the cover's SVG need a screen colour
+    spec = Spec()
+    red = "cmyk(0,100,100,20)"
+    styles = dict(spec.styles)
+    styles["headline"] = replace(styles["headline"], color=red)
+    spec = replace(spec, styles=styles, masthead=replace(spec.masthead, color=red))
+    book = Book.read(build_epub(small_issue(), spec, fonts=None))
+    css = book.files["EPUB/style.css"].decode()
+    assert re.search(r"^h2 \{[^}]*color: #cc0000", css, re.M) and "cmyk" not in css
+    for picture in ("EPUB/images/cover.svg", "EPUB/images/masthead.svg"):
+        svg = book.files[picture].decode()
+        assert 'fill="#cc0000"' in svg and "cmyk" not in svg

@@ -270,3 +270,18 @@ def test_pages_are_labelled_with_their_printed_numbers_when_those_are_not_1_2_3(
     assert labels([1, 3, 5])[0] == ["1", "3", "5"]
     shown, raw = labels([1, 2, 3])
     assert b"/PageLabels" not in raw and shown == ["", "", ""]  # the viewer's own 1, 2, 3
+
+
+def test_a_process_colour_is_painted_in_its_inks(fs, tmp_path):
+    red = "cmyk(0,100,100,20)"  # spec.units.parse_color of "cmyk(0, 100, 100, 20)"
+    inked = PlacedPage(1, 200, 200, (PlacedLine(20, 60, Line((Run(0.0, "吕梁日报", "NotoSerifSC-Bold", 20,
+                                                                  color=red),), 80.0, "吕梁日报")),),
+                       rules=(Rule(20, 80, 120, 80, 2.0, red),), boxes=(Box(20, 100, 30, 10, red),))
+    out = tmp_path / "cmyk.pdf"
+    render_pdf([inked], out, fonts=fs, title="t")
+    (stream,) = page_streams(out)
+    assert b"0 1 1 .2 k" in stream and b"0 1 1 .2 K" in stream and b" rg" not in stream
+    with pdfplumber.open(out) as pdf:
+        (only,) = pdf.pages
+        assert {c["non_stroking_color"] for c in only.chars} == {(0.0, 1.0, 1.0, 0.2)}
+        assert {r["non_stroking_color"] for r in only.rects} == {(0.0, 1.0, 1.0, 0.2)}

@@ -13,7 +13,8 @@ from layout.spec import load_spec
 LENGTH_HINT = '  hint: write a number of points or a string like "12pt", "4.5mm", "1cm", "0.5in"'
 SIZE_HINT = ('  hint: write points (9, "9pt", "3.2mm") or a 字号 name: 初号, 小初, 一号, 小一, '
              "二号, 小二, 三号, 小三, 四号, 小四, 五号, 小五, 新五, 六号, 小六, 七号, 八号")
-COLOR_HINT = '  hint: write "#rgb", "#rrggbb" or one of black, white, gray, grey, red, blue, 报红, 黑, 红'
+COLOR_HINT = ('  hint: write "#rgb", "#rrggbb", a process colour "cmyk(0, 100, 100, 20)" (percent) '
+              "or one of black, white, gray, grey, red, blue, 报红, 黑, 红")
 TAG_HINT = "  hint: specs hold plain data only: remove the tag"
 
 CASES: list[tuple[str, str, list[str]]] = [

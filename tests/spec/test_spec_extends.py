@@ -100,7 +100,8 @@ def test_errors_in_parent_point_at_parent(spec_dir: Path) -> None:
     write(spec_dir, "child.yaml", "extends: base.yaml\nrules: {color: puce}\n")
     assert problems("child.yaml") == [
         'child.yaml:2:16: error: rules.color: expected a colour, found "puce"\n  hint: write '
-        '"#rgb", "#rrggbb" or one of black, white, gray, grey, red, blue, 报红, 黑, 红',
+        '"#rgb", "#rrggbb", a process colour "cmyk(0, 100, 100, 20)" (percent) or one of black, '
+        'white, gray, grey, red, blue, 报红, 黑, 红',
         'base.yaml:2:12: error: grid.columns: expected a positive integer, found "eight"',
         "base.yaml:3:3: error: grid: unknown key `gutterr` (did you mean `gutter`?)",
     ]

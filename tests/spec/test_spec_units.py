@@ -55,12 +55,15 @@ def test_bad_font_sizes(raw: object) -> None:
 @pytest.mark.parametrize(("raw", "hex_"), [
     ("#C00", "#cc0000"), ("#c00000", "#c00000"), ("#AbCdEf", "#abcdef"), ("black", "#000000"),
     ("Red", "#ff0000"), ("报红", "#c00000"), ("黑", "#000000"),
+    ("cmyk(0, 100, 100, 20)", "cmyk(0,100,100,20)"), ("CMYK(0%,100%,100%,0%)", "cmyk(0,100,100,0)"),
+    ("cmyk(12.5, 0, 0, 100)", "cmyk(12.5,0,0,100)"),
 ])
 def test_colours(raw: str, hex_: str) -> None:
     assert parse_color(raw) == hex_
 
 
-@pytest.mark.parametrize("raw", ["#12345", "c00000", "#ggg", "puce", 0xC00000])
+@pytest.mark.parametrize("raw", ["#12345", "c00000", "#ggg", "puce", 0xC00000, "cmyk(0, 100, 100)",
+                                 "cmyk(0, 120, 0, 0)", "cmyk(a, b, c, d)", "rgb(1, 2, 3)"])
 def test_bad_colours(raw: object) -> None:
     with pytest.raises(UnitError):
         parse_color(raw)
@@ -112,3 +115,13 @@ def test_defaults_equal_schema_defaults(load_text: Callable[..., Spec]) -> None:
     assert (spec.page, spec.styles, spec.masthead, spec.footer) == (
         default.page, default.styles, default.masthead, default.footer)
     assert spec.grid.column_chars == 13  # 8 × 13 × 9 pt + 7 × 6.75 pt ≤ 992.1 pt
+
+
+@pytest.mark.parametrize(("color", "screen"), [
+    ("cmyk(0,100,100,20)", "#cc0000"), ("cmyk(0,0,0,100)", "#000000"), ("cmyk(0,0,0,0)", "#ffffff"),
+    ("#c00000", "#c00000"),
+])
+def test_process_colours_have_a_screen_equivalent(color: str, screen: str) -> None:
+    from layout.spec.units import screen_color
+
+    assert screen_color(color) == screen
