@@ -157,12 +157,13 @@ def choose_jobs(issue, asked: int | None) -> int:
 
 
 def typeset_issue(issue, spec, *, strict: bool, pages: set[int] | None = None,
-                  draw: bool = True, jobs: int | None = None) -> Made:
+                  draw: bool = True, jobs: int | None = None, stop_early: bool = False) -> Made:
     """Fonts checked, pages started: what both renderers need.
 
     The first page is made here, so a page that does not exist is an error before
     any output file is opened. `build` hands one run to the PDF, which draws and drops
     each page as it comes, and then to the EPUB, which needs only its page breaks.
+    `stop_early` (with `pages`): make no page after the last one asked for.
     """
     from layout.errors import InputError
     from layout.typeset import typesetting
@@ -177,7 +178,7 @@ def typeset_issue(issue, spec, *, strict: bool, pages: set[int] | None = None,
 
         finish = page_drawer(fonts)
     run = typesetting(issue, spec, fonts, pages=pages, draw=draw,
-                      jobs=choose_jobs(issue, jobs), finish=finish)
+                      jobs=choose_jobs(issue, jobs), finish=finish, stop_early=stop_early)
     stream = iter(run)
     first = next(stream, None)
     if draw and first is None:
@@ -273,8 +274,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     spec = load_spec(args.spec)
     issue = read_issue(args.input, verbose=args.verbose)
     if args.command == "pdf":
+        # --plan lists every page's placements: only then must the walk go to the end
         made = typeset_issue(issue, spec, strict=args.strict, pages=parse_pages(args.pages),
-                             jobs=args.jobs)
+                             jobs=args.jobs, stop_early=not args.plan)
         figures = export_pdf(issue, output, made, plan=args.plan)
     else:
         made = typeset_issue(issue, spec, strict=args.strict, draw=False, jobs=args.jobs)
@@ -346,7 +348,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         spec = load_spec(args.spec)
         issue = current_issue()
-        made = typeset_issue(issue, spec, strict=False, pages={args.page})
+        made = typeset_issue(issue, spec, strict=False, pages={args.page}, stop_early=True)
         render_png(lambda pdf: export_pdf(issue, pdf, made),
                    args.page, args.output, dpi=args.dpi)
         print(f"preview: wrote {args.output} ({time.perf_counter() - started:.2f} s)", file=sys.stderr)

@@ -37,13 +37,15 @@ def typeset(issue: Issue, spec: Spec, metrics: object, *,
 
 def typesetting(issue: Issue, spec: Spec, metrics: object, *,
                 pages: set[int] | None = None, draw: bool = True,
-                jobs: int = 1, finish: Finish | None = None) -> Typesetting:
+                jobs: int = 1, finish: Finish | None = None,
+                stop_early: bool = False) -> Typesetting:
     """`typeset` as a stream of pages (see `Typesetting`); `draw=False` only paginates
     (the EPUB needs the page breaks, not the drawn pages); `jobs=2` makes the later
     pages ahead in a second process (see `parallel`); `finish` is applied to each
-    drawn page in the process that made it (see `stream`)."""
+    drawn page in the process that made it; `stop_early` ends the walk with the last
+    page of `pages` (see `stream`)."""
     return Typesetting(issue, spec, compose_setter(spec, metrics, runs=draw), pages=pages,
-                       draw=draw, jobs=jobs, finish=finish)
+                       draw=draw, jobs=jobs, finish=finish, stop_early=stop_early)
 
 
 def plan(issue: Issue, spec: Spec, metrics: object) -> tuple[Placement, ...]:

@@ -22,7 +22,7 @@ import os
 import pickle
 import tempfile
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 
 from layout.typeset.records import PageRecord
 from layout.typeset.stream import Maker
@@ -46,7 +46,7 @@ def split_point(pages: int, drawn_here: bool) -> int:
 
 
 def records_in_parallel(maker: Maker, make_worker: Callable[[], Maker],
-                        split: int) -> Iterator[PageRecord]:
+                        split: int) -> Generator[PageRecord, None, None]:
     """`maker`'s records for the whole issue, the pages from `split` on made by a
     worker process running `make_worker()` (see the module docstring)."""
     issue_pages = maker.issue.pages

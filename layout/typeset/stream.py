@@ -10,11 +10,17 @@ run on one core.
 `finish`, when given, is applied to each drawn page in the process that made it, and
 the iteration yields what it returns: a renderer's per-page work (the PDF content
 stream) then runs on both cores too, and only its result crosses between processes.
+
+`stop_early` with `pages`: the walk ends once every page asked for has been drawn (a
+page is handed on only when the pages its jumps name are known), so a preview of page
+3 of a 200-page issue makes 3 pages, not 200; `breaks`, `placements` and `warnings`
+then cover the pages made.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import closing
 from typing import Any
 
 from layout.model import Issue
@@ -44,11 +50,11 @@ class Maker:
         self._wanted, self._draw, self._finish = pages, draw, finish
         self._reported = 0  # warnings already handed on in a record
 
-    def records(self, start: int = 0, stop: int | None = None) -> Iterator[PageRecord]:
+    def records(self, start: int = 0, stop: int | None = None) -> Generator[PageRecord, None, None]:
         """Records of the walk over `issue.pages[start:stop]` (see `Paginator.pages`)."""
         return self._records(self.paginator.pages(start, stop))
 
-    def _records(self, layouts: Iterable[PageLayout]) -> Iterator[PageRecord]:
+    def _records(self, layouts: Iterable[PageLayout]) -> Generator[PageRecord, None, None]:
         for layout in layouts:
             drawn = None
             if self._draw and (self._wanted is None or layout.number in self._wanted):
@@ -71,8 +77,10 @@ class Typesetting:
 
     def __init__(self, issue: Issue, spec: Spec, setter: Setter, *,
                  pages: set[int] | None = None, draw: bool = True, jobs: int = 1,
-                 split: int | None = None, finish: Finish | None = None) -> None:
+                 split: int | None = None, finish: Finish | None = None,
+                 stop_early: bool = False) -> None:
         self.script = detect_script(issue)  # one pass over the text, for both processes
+        self._wanted = set(pages) if pages is not None and stop_early and draw else None
         self._maker = Maker(issue, spec, setter, pages=pages, draw=draw, script=self.script,
                             finish=finish)
         self._make_worker = lambda: Maker(issue, spec, setter, pages=pages, draw=draw,
@@ -89,22 +97,31 @@ class Typesetting:
         if self._started:
             raise RuntimeError("a Typesetting run can be iterated only once")
         self._started = True
-        for record in self._source():
-            self.breaks.append(page_break(record, self.breaks[-1] if self.breaks else None))
-            self.placements.extend(record.placements)
-            self.warnings.extend(record.warnings)
-            if record.page is not None:
-                yield record.page
+        remaining = set(self._wanted) if self._wanted is not None else None
+        with closing(self._source()) as source:  # closing stops a worker still running
+            for record in source:
+                self.breaks.append(page_break(record, self.breaks[-1] if self.breaks else None))
+                self.placements.extend(record.placements)
+                self.warnings.extend(record.warnings)
+                if record.page is not None:
+                    yield record.page
+                    if remaining is not None:
+                        remaining.discard(record.number)
+                        if not remaining:
+                            break
         self.warnings.extend(self._maker.new_warnings())
 
-    def _source(self) -> Iterator[PageRecord]:
-        pages = len(self._maker.issue.pages)
+    def _source(self) -> Generator[PageRecord, None, None]:
+        issue_pages = self._maker.issue.pages
+        pages = len(issue_pages)
         if self._jobs < 2 or pages < 2:
             return self._maker.records()
         from layout.typeset.parallel import records_in_parallel, split_point
 
         drawn_here = self._draw and self._finish is None  # by this process's consumer
         split = self._split if self._split is not None else split_point(pages, drawn_here)
+        if self._wanted is not None and max(self._wanted) < issue_pages[split].number:
+            return self._maker.records()  # the walk ends before the worker's first page
         return records_in_parallel(self._maker, self._make_worker, split)
 
     def result(self) -> Typeset:

@@ -131,3 +131,27 @@ def test_finish_runs_in_the_process_that_made_the_page() -> None:
     assert [number for number, _pid in made] == list(range(1, 9))
     pids = [pid for _number, pid in made]
     assert set(pids[:4]) == {os.getpid()} and os.getpid() not in pids[5:]
+
+
+def _made(ts: Typesetting) -> list[int]:
+    """The printed pages the walk made (each makes at least one placement here)."""
+    return sorted({p.page for p in ts.placements})
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_walk_that_stops_early_makes_no_page_after_the_last_asked_for(jobs: int) -> None:
+    # a preview of page 3 of a long issue need not make the rest; the page is the
+    # same as in a full run, jump numbers included
+    spec = _spec()
+    pages = [[article(p * 10 + i, 250) for i in range(3)] for p in range(12)]
+    pages[2] = [article(21, 200), article(22, 2600)]  # page 3 jumps to page 4
+    iss = issue(*pages)
+    full = run(iss, spec, fake_setter)
+    early = Typesetting(iss, spec, fake_setter, pages={3}, jobs=jobs, split=6, stop_early=True)
+    (page,) = list(early)
+    assert page == full.pages[2]  # its jump line names page 4, made before page 3 is handed on
+    assert [line.line.text for line in page.lines if "下转" in line.line.text] == ["（下转第4版）"]
+    assert _made(early) == [1, 2, 3]
+    assert tuple(early.placements) == full.placements[:len(early.placements)]
+    late = Typesetting(iss, spec, fake_setter, pages={9}, jobs=jobs, split=6, stop_early=True)
+    assert list(late) == [full.pages[8]] and max(_made(late)) < 12
