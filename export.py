@@ -356,9 +356,25 @@ def cmd_preview(args: argparse.Namespace) -> int:
     if not args.watch:
         once()
         return 0
-    specs = sorted(args.spec.resolve().parent.glob("*.yaml"))  # the spec and what it extends
-    watch([args.input, *specs], once, on_error=report_error)
+    watch(watched_files(args.input, args.spec), once, on_error=report_error)
     return 0
+
+
+def watched_files(document: Path, spec_path: Path) -> list[Path]:
+    """What a preview watch polls: the document, the specs beside the spec, and, as
+    the spec loads now, every spec it extends and every font file it names (they may
+    live in other folders). A spec that does not load yet is watched by its folder."""
+    from layout.errors import SpecError
+    from layout.spec import load_spec
+
+    files = [document, *sorted(spec_path.resolve().parent.glob("*.yaml"))]
+    try:
+        spec = load_spec(spec_path)
+    except SpecError:
+        return files
+    more = [*spec.files, *spec.face_files.values()]
+    known = {f.resolve() for f in files}
+    return files + [f for f in more if f.resolve() not in known]
 
 
 # --- argument parsing and error handling -----------------------------------------

@@ -62,3 +62,26 @@ def test_a_watch_reads_the_document_again_only_when_it_changes(tmp_path: Path,
     assert current() == 2  # the document was edited
     document.unlink()
     assert current() == 3  # gone: read_issue reports it (here, the stand-in counts)
+
+
+def test_a_watch_polls_the_specs_a_spec_extends_and_its_font_files(tmp_path: Path) -> None:
+    import shutil
+
+    import export
+
+    root = Path(__file__).resolve().parent.parent
+    house = tmp_path / "house"
+    papers = tmp_path / "papers"
+    house.mkdir(), papers.mkdir()
+    face = Path(shutil.copy(root / "fonts" / "NotoSansSC-Bold.ttf", house / "House-Hei.ttf"))
+    (house / "base.yaml").write_text(f"extends: {root / 'specs' / 'lvliang-daily.yaml'}\n"
+                                     "fonts:\n  hei: [House-Hei.ttf]\n", encoding="utf-8")
+    spec = papers / "daily.yaml"
+    spec.write_text("extends: ../house/base.yaml\n", encoding="utf-8")
+    document = tmp_path / "issue.yaml"
+    watched = {p.resolve() for p in export.watched_files(document, spec)}
+    assert {document.resolve(), spec.resolve(), (house / "base.yaml").resolve(), face.resolve(),
+            (root / "specs" / "lvliang-daily.yaml").resolve()} <= watched
+    spec.write_text("grid: {columns: zero}\n", encoding="utf-8")  # broken: its folder, still
+    assert {p.resolve() for p in export.watched_files(document, spec)} == {document.resolve(),
+                                                                            spec.resolve()}

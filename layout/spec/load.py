@@ -110,9 +110,12 @@ def _display(path: Path) -> str:
 
 
 def _resolve(path: Path, file: str, chain: list[tuple[Path, str]],
-             problems: list[Problem]) -> Node | None:
-    """The node tree of `path` with its `extends` chain merged in."""
+             problems: list[Problem], read: list[Path] | None = None) -> Node | None:
+    """The node tree of `path` with its `extends` chain merged in; `read` collects
+    the files read."""
     node = _read(path, file, problems)
+    if node is not None and read is not None:
+        read.append(path)
     if node is None or node.kind != "map" or "extends" not in node.entries:
         return node
     ext = node.entries.pop("extends")
@@ -141,7 +144,7 @@ def _resolve(path: Path, file: str, chain: list[tuple[Path, str]],
                                 f"expected an existing spec file, found {ext.describe()}",
                                 f"looked for {parent_file}"))
         return node
-    parent = _resolve(parent_path, parent_file, chain + [(real, parent_file)], problems)
+    parent = _resolve(parent_path, parent_file, chain + [(real, parent_file)], problems, read)
     if parent is None or parent.kind != "map":
         return node
     return merge(parent, node)
@@ -156,7 +159,8 @@ def load_spec(path: Path | str, *, font_manifest: Path | None = FONT_MANIFEST) -
     path = Path(path)
     file = _display(path)
     problems: list[Problem] = []
-    root = _resolve(path, file, [(path.resolve(), file)], problems)
+    read: list[Path] = []
+    root = _resolve(path, file, [(path.resolve(), file)], problems, read)
     spec: Spec | None = None
     if root is not None:
         builder = SpecBuilder(root, path.stem, font_faces(font_manifest))
@@ -164,11 +168,7 @@ def load_spec(path: Path | str, *, font_manifest: Path | None = FONT_MANIFEST) -
         problems.extend(builder.c.problems)
     if problems or spec is None:
         raise SpecError(_ordered(problems, file))
-    return _with_source(spec, path)
-
-
-def _with_source(spec: Spec, path: Path) -> Spec:
-    return replace(spec, source=path)
+    return replace(spec, source=path, files=tuple(read))
 
 
 def _ordered(problems: list[Problem], main: str) -> list[str]:

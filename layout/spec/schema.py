@@ -218,6 +218,8 @@ class Spec:
     placement: PlacementSpec = PlacementSpec()
     epub: EpubSpec = EpubSpec()
     source: Path | None = field(default=None, compare=False)
+    # the spec file and every file it extends, in that order (what a watch must watch)
+    files: tuple[Path, ...] = field(default=(), compare=False)
 
     @property
     def text_width(self) -> float:
