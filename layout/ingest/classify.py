@@ -24,9 +24,10 @@ CN_NUM = r"[0-9A-Z一二三四五六七八九十]{1,3}"
 # word that holds a column title (本报记者走基层 is a heading), a job title (站站长,
 # 部主任) or a verb of reporting (走访发现), nor one that begins or ends with a unit
 # (部主任, 新闻部, 记者站), nor a preposition with a place (从市里, 在现场: 向明 is a name).
+FROM_PLACE = chars.FROM_WORDS + chars.NAME_CHAR + r"{0,2}?" + chars.PLACE_ENDS + r"(?!" + chars.NAME_CHAR + ")"
 NOT_NAME = (chars.NAME_CHAR + r"{0,2}(?:" + chars.COLUMN_WORDS + "|" + chars.JOB_TITLES + "|" + chars.REPORT_VERBS
             + r")|" + chars.UNIT_CHARS + "|" + chars.NAME_CHAR + r"{1,3}" + chars.UNIT_CHARS + r"(?!" + chars.NAME_CHAR
-            + ")|" + chars.FROM_WORDS + chars.NAME_CHAR + r"{0,2}?" + chars.PLACE_ENDS + r"(?!" + chars.NAME_CHAR + ")")
+            + ")|" + FROM_PLACE)
 NAME = r"(?!" + NOT_NAME + r")(?:" + chars.TRANSLITERATED_NAME + "|" + chars.NAME_CHAR + r"{2,4})"
 NAMES = NAME + r"(?:(?:\s+|\s*[、，,]\s*)" + NAME + r")*"
 # A job title may stand between the reporter word and the names, a space before them:
@@ -85,6 +86,14 @@ PAPER_LEAD = re.compile(
 # 本报讯 记者张三昨日… (but 本报讯 记者昨日获悉… names no one: the reporter is the subject)
 UNCLEAR_LEAD = re.compile(r"^\s*(?:" + chars.BYLINE_NEWS + "|" + PAPER_NEWS + r")\s*(?P<reporter>" + chars.REPORTER
                           + r")(?:\s+|(?!" + chars.BODY_START_WORDS + r"))" + chars.NAME_CHAR)
+# A line of a reporter word and the words that make the reporter the subject of a
+# sentence, with no lead before it: 记者 从市里, 本报记者 走访发现, 记者 从市里 获悉 (the OCR
+# broke the first paragraph's line there, 获悉，… follows). A verb of reporting or a
+# preposition with a place is no name (see NOT_NAME), so this is no byline but the
+# paragraph's first words; a column title after 记者 (记者手记, 本报记者走基层) stays a heading.
+VERB_WORD = chars.NAME_CHAR + r"{0,4}?" + chars.REPORT_VERBS
+SUBJECT_LINE = re.compile(r"^(?:" + chars.MEDIA + r")?\s*" + chars.REPORTER + r"\s*(?:" + FROM_PLACE + r"(?:\s*"
+                          + VERB_WORD + r")?|" + VERB_WORD + r")$")
 # The word after the reporter word, when it stands alone (a space or the line's end after
 # it) and holds no name run into an opening word (张三昨日): 本报讯 记者 调查发现 …,
 # 记者 编辑部 获悉, 记者 从市里 获悉. Read as no name, it names no one: no name was found.
@@ -144,7 +153,7 @@ def classify(text: str) -> Kind:
     if is_garbage(compact):
         return Kind.GARBAGE
     # before headings: 新华社北京2月16日电 has no punctuation either, nor has 本报讯 记者 张三
-    # 全市 or 本报讯 记者 从市里 (the OCR broke the first paragraph's line there)
+    # 全市, 本报讯 记者 从市里 or 记者 从市里 (the OCR broke the first paragraph's line there)
     if is_lead_line(compact) or opens_with_reporters(compact):
         return Kind.BODY
     if is_heading(compact):
@@ -199,11 +208,13 @@ def is_lead_line(text: str) -> bool:
 def opens_with_reporters(text: str) -> bool:
     """Whether text opens with a lead and its reporters (本报讯 记者 张三 …, 新京报讯（记者
     X）…), or with a lead and a reporter word whose name was not read (本报讯 记者 从市里,
-    the OCR having broken the line before 获悉): the start of a paragraph, never a heading."""
+    the OCR having broken the line before 获悉), or is a reporter word and the words that
+    make the reporter the sentence's subject, with no lead (记者 从市里, 本报记者 走访发现):
+    the start of a paragraph, never a heading."""
     paper = PAPER_LEAD.match(text)
     if paper is not None and REPORTER_RE.search(paper.group("who")) is not None:
         return True
-    return UNCLEAR_LEAD.match(text) is not None
+    return UNCLEAR_LEAD.match(text) is not None or SUBJECT_LINE.match(text) is not None
 
 
 def is_dash_led(text: str) -> bool:

@@ -4,7 +4,9 @@
   特约通讯员; 見習記者, 攝影記者) and 实习生 are reporter words like 记者 itself;
 - a verb of reporting after 记者 (记者 从市里 获悉, 记者 走访发现) makes the reporter the
   text's subject: no word before it is a name, nor is a preposition with a place (从市里),
-  while names that begin with a surname 从, 向 or 于 (向明, 于丹) are still names;
+  while names that begin with a surname 从, 向 or 于 (向明, 于丹) are still names; so a
+  line of a reporter word and such words, with no lead (记者 从市里, broken before 获悉),
+  opens the paragraph, not a heading;
 - a word after the names, parted by a space only (OCR leaves spaces inside Chinese), is
   one more name unless it is a common word: one ending in a place, unit, time or
   position (全市, 上下), a time word (全年) or a paragraph opener (此外); when only its
@@ -192,3 +194,27 @@ def test_a_lead_line_broken_after_a_word_that_is_no_name_opens_the_paragraph(lea
     (art,) = issue.articles()
     assert (art.subheadline, art.byline, [b.text for b in art.body]) == (None, lead[:3], [body])
     assert any("no reporter's name was found" in n for n in issue.notes)
+
+
+@pytest.mark.parametrize(("line", "rest", "body"), [
+    ("记者 从市里", "获悉,全市经济稳步增长。", "记者从市里获悉，全市经济稳步增长。"),
+    ("本报记者 从市里", "获悉,全市经济稳步增长。", "本报记者从市里获悉，全市经济稳步增长。"),
+    ("记者 从市里 获悉", ",全市经济稳步增长。", "记者从市里获悉，全市经济稳步增长。"),
+    ("记者 走访发现", "全市经济稳步增长。", "记者走访发现全市经济稳步增长。"),
+    ("記者 從市裡", "獲悉,全市經濟穩步增長。", "記者從市裡獲悉，全市經濟穩步增長。"),
+])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_reporter_line_without_a_lead_broken_after_a_word_that_is_no_name_opens_the_paragraph(
+        line: str, rest: str, body: str, gap: str) -> None:
+    assert cl.classify(line) is cl.Kind.BODY
+    art = only(f"{HEAD}{line}{gap}{rest}")
+    assert (art.headline, art.subheadline, art.byline, [b.text for b in art.body]) == (
+        "某县召开工作会议", None, None, [body])
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("记者手记", cl.Kind.HEADING), ("本报记者走基层", cl.Kind.HEADING), ("记者 张三", cl.Kind.BYLINE),
+    ("记者 向明", cl.Kind.BYLINE), ("本报记者 于丹", cl.Kind.BYLINE),
+])
+def test_a_column_title_or_a_name_after_a_reporter_word_is_read_as_before(line: str, kind: cl.Kind) -> None:
+    assert cl.classify(line) is kind
