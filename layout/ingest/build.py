@@ -23,6 +23,7 @@ from layout.ingest.segment import Unit
 SANDWICH_MAX = 3  # at most this many displaced strips between a paragraph and its continuation
 WIDE_LINE = 0.9  # a line this close to its block's widest line was wrapped, not ended
 LOST_PREFIX_MAX = 8
+NO_TEXT = (cl.Kind.FOOTER, cl.Kind.GARBAGE)  # lines after which no article text is left on a page
 
 
 class PageBuilder:
@@ -47,12 +48,14 @@ class PageBuilder:
             if kind is cl.Kind.BODY:
                 i = self.body(i)
                 continue
-            self.single(kind, unit, after_byline=i > 0 and self.kinds[i - 1] is cl.Kind.BYLINE)
+            self.single(kind, unit, after_byline=i > 0 and self.kinds[i - 1] is cl.Kind.BYLINE,
+                        text_follows=kind is not cl.Kind.JUMP or any(k not in NO_TEXT for k in self.kinds[i + 1:]))
             i += 1
         return self.page
 
-    def single(self, kind: cl.Kind, unit: Unit, after_byline: bool = False) -> None:
-        """Footer, byline, credit, jump and garbage lines.
+    def single(self, kind: cl.Kind, unit: Unit, after_byline: bool = False, text_follows: bool = True) -> None:
+        """Footer, byline, credit, jump and garbage lines (text_follows: some line after this
+        one on the page can belong to an article).
 
         Byline lines in a row (本报记者 张三, then 通讯员 李四) are one byline, in order, as
         print sets them together under the headline.
@@ -78,17 +81,25 @@ class PageBuilder:
             else:
                 art.credit = collapse_spaces(unit.text)
         elif kind is cl.Kind.JUMP:
-            self.jump_line(art, unit)
+            self.jump_line(art, unit, text_follows)
 
-    def jump_line(self, art: ArticleDraft | None, unit: Unit) -> None:
+    def jump_line(self, art: ArticleDraft | None, unit: Unit, text_follows: bool = True) -> None:
         """A jump line: 下转 ends the article it follows; 上接 opens the continued text.
 
         A 上接 line stands above that text (under the repeated headline, if any), so
         after another article's text, after a 下转 or at the top of a page it starts an
-        untitled article of its own, as a 上接 at a paragraph's start does.
+        untitled article of its own, as a 上接 at a paragraph's start does. With nothing
+        after it on its page (the OCR lost the text, or the mark is stray) it has no text
+        to open: it goes to the notes, as a jump line with no article does, not into an
+        article of a jump alone. The text it heads is on its own page, so the next page's
+        first text is not taken for it.
         """
         raw = cl.JUMP_LINE.match(unit.text).group("v")  # type: ignore[union-attr]
         if cl.JUMP_START.match(raw) and (art is None or art.paras or art.closed):
+            if not text_follows:
+                self.notes.add(unit.line, f"continuation mark '{unit.text}' ends the page: no text after it "
+                               "on this page to continue; kept in the notes only")
+                return
             if art is not None and not art.closed:  # as at a paragraph's start (body)
                 self.notes.add(unit.line, self.untitled_note(raw))
             art = self.new_article(unit.line)

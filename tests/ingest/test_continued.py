@@ -1,6 +1,7 @@
 """A continuation mark (（上接1版）, 上接第一版) opens the text of an article continued from
 another page: that text starts an article of its own, untitled, with the mark in `jump`,
-wherever it stands on the page, also after a paragraph the OCR cut mid-sentence.
+wherever it stands on the page, also after a paragraph the OCR cut mid-sentence. A mark
+with nothing after it on its page has no text to open: it goes to the notes.
 """
 
 from __future__ import annotations
@@ -68,3 +69,30 @@ def test_a_continuation_mark_on_a_line_of_its_own_goes_with_the_text_after_it(te
     issue = read(text)
     assert summary(issue) == found
     assert not any("has no article to go to" in n for n in issue.notes)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    (HEAD + "正文第一段。\n\n（上接1版）", [("某县召开工作会议", None, None, ["正文第一段。"])]),
+    (UNFINISHED + "（上接1版）", [("某县召开工作会议", None, None, ["正文第一段，研究部署"])]),
+    (HEAD + "正文,(下转2版)\n\n上接第一版", [("某县召开工作会议", None, "下转2版", ["正文，"])]),
+    (HEAD + "正文第一段。\n\n（上接1版）\n\n本版编辑 张三 校对 李四", [("某县召开工作会议", None, None, ["正文第一段。"])]),
+    ("第2版\n\n（上接1版）", []),
+])
+def test_a_continuation_mark_with_nothing_after_it_on_its_page_goes_to_the_notes(
+        text: str, found: list[tuple[object, ...]]) -> None:
+    issue = read(text)
+    assert summary(issue) == found
+    assert any("ends the page: no text after it on this page to continue" in n for n in issue.notes)
+    assert not any("text continued from another page" in n for n in issue.notes)
+
+
+def test_a_continuation_mark_that_ends_a_page_does_not_take_the_next_pages_text() -> None:
+    issue = read(HEAD + "正文第一段。\n\n（上接1版）\n\n第2版\n\n" + REST)
+    assert [[(a.headline, a.jump, [b.text for b in a.body]) for a in page.articles] for page in issue.pages] == [
+        [("某县召开工作会议", None, ["正文第一段。"])], [(None, None, [REST])]]
+    assert any(n.startswith("line 5: continuation mark '（上接1版）' ends the page") for n in issue.notes)
+
+
+def test_a_continuation_mark_under_a_headline_at_the_end_of_a_page_stays_that_articles_jump() -> None:
+    issue = read(HEAD + "（上接1版）")
+    assert summary(issue) == [("某县召开工作会议", None, "上接1版", [])]
