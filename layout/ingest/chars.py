@@ -93,6 +93,9 @@ BODY_START_WORDS = (r"(?:昨日|昨天|今日|今天|近日|日前|近期|目前
 # (本报讯 记者 从市里 获悉, 记者 走访发现): a word that holds one, or that one follows, is
 # the text, not a name.
 REPORT_VERBS = r"(?:获悉|獲悉|获知|獲知|得知|了解到|瞭解到|发现|發現|看到|注意到)"
+# Characters no Chinese name holds: structural and modal particles, plural 们, and the
+# demonstrative and question words (见习记者的一天, 记者们, 这里). A word with one is no name.
+NOT_NAME_CHARS = "[的了们們着吗嗎呢吧啊这這哪谁誰]"
 # Where a reporter learned something: a preposition (从市里, 向有关部门, 在现场, 于当地),
 # then a place or a unit. 从, 向 and 于 are surnames too (向明, 于丹, 从飞), so a word is
 # no name only when it both begins with one and ends in a place or unit word; 里 only

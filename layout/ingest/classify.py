@@ -23,11 +23,12 @@ CN_NUM = r"[0-9A-Z一二三四五六七八九十]{1,3}"
 # A reporter's name: 2-4 Han, or a transliteration in parts (阿依古丽·买买提); never a
 # word that holds a column title (本报记者走基层 is a heading), a job title (站站长,
 # 部主任) or a verb of reporting (走访发现), nor one that begins or ends with a unit
-# (部主任, 新闻部, 记者站), nor a preposition with a place (从市里, 在现场: 向明 is a name).
+# (部主任, 新闻部, 记者站), nor a preposition with a place (从市里, 在现场: 向明 is a name),
+# nor one that holds a particle or another character no name has (的一天, 记者们).
 FROM_PLACE = chars.FROM_WORDS + chars.NAME_CHAR + r"{0,2}?" + chars.PLACE_ENDS + r"(?!" + chars.NAME_CHAR + ")"
 NOT_NAME = (chars.NAME_CHAR + r"{0,2}(?:" + chars.COLUMN_WORDS + "|" + chars.JOB_TITLES + "|" + chars.REPORT_VERBS
             + r")|" + chars.UNIT_CHARS + "|" + chars.NAME_CHAR + r"{1,3}" + chars.UNIT_CHARS + r"(?!" + chars.NAME_CHAR
-            + ")|" + FROM_PLACE)
+            + ")|" + FROM_PLACE + "|" + chars.NAME_CHAR + r"{0,3}" + chars.NOT_NAME_CHARS)
 NAME = r"(?!" + NOT_NAME + r")(?:" + chars.TRANSLITERATED_NAME + "|" + chars.NAME_CHAR + r"{2,4})"
 NAMES = NAME + r"(?:(?:\s+|\s*[、，,]\s*)" + NAME + r")*"
 # A job title may stand between the reporter word and the names, a space before them:

@@ -7,6 +7,8 @@
   while names that begin with a surname 从, 向 or 于 (向明, 于丹) are still names; so a
   line of a reporter word and such words, with no lead (记者 从市里, broken before 获悉),
   opens the paragraph, not a heading;
+- a word that holds a character no name has (的, 们, 这: 见习记者的一天, 记者们的春节) is no
+  name, so such a line is no byline but a heading or text, as the other rules decide;
 - a word after the names, parted by a space only (OCR leaves spaces inside Chinese), is
   one more name unless it is a common word: one ending in a place, unit, time or
   position (全市, 上下), a time word (全年) or a paragraph opener (此外); when only its
@@ -218,3 +220,22 @@ def test_a_reporter_line_without_a_lead_broken_after_a_word_that_is_no_name_open
 ])
 def test_a_column_title_or_a_name_after_a_reporter_word_is_read_as_before(line: str, kind: cl.Kind) -> None:
     assert cl.classify(line) is kind
+
+
+@pytest.mark.parametrize("line", ["见习记者的一天", "本报记者的春节", "记者们的春节", "首席記者的一天", "记者这里"])
+def test_a_reporter_word_before_words_no_name_holds_is_no_byline_line(line: str) -> None:
+    assert cl.classify(line) is cl.Kind.HEADING
+    art = only(f"{HEAD}{line}\n\n{TEXT}")
+    assert (art.subheadline, art.byline, [b.text for b in art.body]) == (line, None, [BODY])
+
+
+def test_a_reporter_word_before_words_no_name_holds_inside_an_article_is_a_subhead() -> None:
+    art = only(f"{HEAD}{TEXT}\n\n见习记者的一天\n\n{TEXT}")
+    assert (art.byline, [(b.text, type(b).__name__) for b in art.body]) == (
+        None, [(BODY, "Paragraph"), ("见习记者的一天", "Subhead"), (BODY, "Paragraph")])
+
+
+@pytest.mark.parametrize("line", ["见习记者 张三", "本报记者 张三 李四", "记者 欧阳明", "记者 阿依古丽·买买提",
+                                  "记者 李明月", "本報記者 王小明"])
+def test_names_beside_the_characters_no_name_holds_are_still_bylines(line: str) -> None:
+    assert cl.classify(line) is cl.Kind.BYLINE
