@@ -68,6 +68,32 @@ def load_fonts_for(spec):
     return load_fontset(dict(spec.fonts) or None, face_files=spec.face_files)
 
 
+CENTRED_STOP = 0.35  # em: a comma whose ink is centred further right is drawn centred
+
+
+def check_punctuation(spec, fonts) -> str | None:
+    """A warning when the spec's punctuation style and the body face's stops disagree:
+    `centred` with a face that draws ，。 at the left of the em box (mainland) leaves
+    them off-centre; compressing the stops of a face that draws them centred (Taiwan,
+    Hong Kong) cuts into their ink."""
+    role = spec.styles["body"].role
+    face = fonts.face_for("，", role)
+    if face is None:
+        return None
+    x0, x1 = fonts.ink_extent(face, "，")
+    centred = (x0 + x1) / 2 > CENTRED_STOP
+    style = spec.typography.punctuation.value
+    if style == "centred" and not centred:
+        return (f"typography.punctuation is centred, but the body face {face} draws ，。 at "
+                "the left of the em box (mainland style), so they will sit off-centre; use "
+                "the paper's Traditional face (fonts: {song: [file.ttf]}) or compressed")
+    if style != "centred" and centred:
+        return (f"the body face {face} draws ，。 centred (Taiwan and Hong Kong style), which "
+                f"{style} punctuation sets as if at the left of the box; use "
+                "typography.punctuation: centred")
+    return None
+
+
 def check_coverage(issue, fonts, *, strict: bool) -> int:
     """Name every character no font can draw; an error in strict mode. Returns the count."""
     from layout.errors import FontError
@@ -171,6 +197,8 @@ def typeset_issue(issue, spec, *, strict: bool, pages: set[int] | None = None,
     if not issue.pages:
         raise InputError("error: the document has no pages: nothing to typeset")
     fonts = load_fonts_for(spec)
+    if (mismatch := check_punctuation(spec, fonts)) is not None:
+        print(f"warning: {mismatch}", file=sys.stderr)
     missing = check_coverage(issue, fonts, strict=strict)
     finish = None
     if draw:  # each page's PDF content is drawn in the process that made the page

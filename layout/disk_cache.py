@@ -12,7 +12,7 @@ import os
 import pickle
 from pathlib import Path
 
-CACHE_VERSION = 6  # bump when what an entry holds changes
+CACHE_VERSION = 7  # bump when what an entry holds changes (7: the comma's ink)
 
 
 def cache_file(kind: str, path: Path, *extra: str) -> Path:

@@ -96,7 +96,8 @@ class FontSet:
         return sum(widths.get(ord(c), d) for c in text) * size / 1000.0
 
     def ink_extent(self, face: str, ch: str) -> tuple[float, float]:
-        """Horizontal ink bounds of `ch` in em (to draw —— as one unbroken rule)."""
+        """Horizontal ink bounds of `ch` in em (to draw —— as one unbroken rule, to
+        tell where a face sets its stops)."""
         self._cmap_widths(face)
         known = self._ink[face].get(ch)
         return known if known is not None else _ink_extent(self.font_path(face), ch)
@@ -119,7 +120,9 @@ class FontSet:
         return sorted(out, key=lambda m: (m[2], m[1]))
 
 
-_INK_CACHED = "—⸺"  # the dashes the composer draws as one rule (lb_runs)
+# the dashes the composer draws as one rule (lb_runs), and the comma whose ink tells a
+# face that sets its stops centred (Taiwan, Hong Kong) from a mainland one
+_INK_CACHED = "—⸺，"
 
 
 def _face_widths(name: str, path: Path

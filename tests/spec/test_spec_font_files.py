@@ -109,3 +109,21 @@ def test_the_pdf_and_the_epub_embed_the_specs_own_face(spec_dir: Path, house_fon
     assert b"+HouseSong-Regular" in (spec_dir / "out.pdf").read_bytes()  # /BaseFont /ABCDEF+…
     with zipfile.ZipFile(spec_dir / "out.epub") as book:
         assert any("House-Song" in name for name in book.namelist()), book.namelist()
+
+
+@pytest.mark.parametrize(("own_face", "punctuation", "warned"), [
+    (False, "compressed", None), (False, "centred", "sit off-centre"),
+    (True, "centred", None), (True, "compressed", "use typography.punctuation: centred"),
+])
+def test_a_punctuation_style_that_does_not_suit_the_body_face_is_warned_about(
+        load_text: Callable[..., Spec], spec_dir: Path, own_face: bool, punctuation: str,
+        warned: str | None) -> None:
+    import export
+
+    # a face with centred stops, as Taiwan and Hong Kong faces draw them (ink 0.1-0.9 em)
+    tiny_truetype(spec_dir / "Centred.ttf", "Centred-Regular", "，。" + HOUSE_CHARS)
+    song = "[Centred.ttf, NotoSerifSC-Regular]" if own_face else "[NotoSerifSC-Regular]"
+    spec = load_text(f"fonts:\n  song: {song}\n" + OTHER_ROLES
+                     + f"typography: {{punctuation: {punctuation}}}\n", manifest=FONT_MANIFEST)
+    warning = export.check_punctuation(spec, export.load_fonts_for(spec))
+    assert (warning is None) if warned is None else (warning is not None and warned in warning)
