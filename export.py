@@ -68,20 +68,15 @@ def load_fonts_for(spec):
     return load_fontset(dict(spec.fonts) or None, face_files=spec.face_files)
 
 
-CENTRED_STOP = 0.35  # em: a comma whose ink is centred further right is drawn centred
-
-
 def check_punctuation(spec, fonts) -> str | None:
     """A warning when the spec's punctuation style and the body face's stops disagree:
     `centred` with a face that draws ，。 at the left of the em box (mainland) leaves
     them off-centre; compressing the stops of a face that draws them centred (Taiwan,
     Hong Kong) cuts into their ink."""
-    role = spec.styles["body"].role
-    face = fonts.face_for("，", role)
+    face = fonts.face_for("，", spec.styles["body"].role)
     if face is None:
         return None
-    x0, x1 = fonts.ink_extent(face, "，")
-    centred = (x0 + x1) / 2 > CENTRED_STOP
+    centred = fonts.draws_stops_centred(face)
     style = spec.typography.punctuation.value
     if style == "centred" and not centred:
         return (f"typography.punctuation is centred, but the body face {face} draws ，。 at "
@@ -292,9 +287,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """`pdf` and `epub`: spec and issue in, one file out, a summary line."""
-    from layout.spec import load_spec
-
     from layout.fileio import check_writable
+    from layout.spec import load_spec
 
     started = time.perf_counter()
     output = args.output or args.input.with_suffix(f".{args.command}")

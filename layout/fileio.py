@@ -26,12 +26,12 @@ def atomic_output(target: Path) -> Iterator[Path]:
     target = Path(target)
     directory = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
-        raise OutputError(f"{target}: error: cannot write the output: it is a folder")
+        raise _unwritable(target, "it is a folder")
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
     except OSError as exc:
-        raise OutputError(f"{target}: error: cannot write the output: {exc.strerror}") from None
+        raise _unwritable(target, exc.strerror) from None
     os.close(fd)
     temporary = Path(name)
     try:
@@ -40,7 +40,7 @@ def atomic_output(target: Path) -> Iterator[Path]:
         try:
             os.replace(temporary, target)
         except OSError as exc:
-            raise OutputError(f"{target}: error: cannot write the output: {exc.strerror}") from None
+            raise _unwritable(target, exc.strerror) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
@@ -52,18 +52,22 @@ def check_writable(target: Path) -> None:
     folder (permissions alone do not tell, e.g. for root or a read-only mount)."""
     target = Path(target)
     if target.is_dir():
-        raise OutputError(f"{target}: error: cannot write the output: it is a folder")
+        raise _unwritable(target, "it is a folder")
     place = target.parent if str(target.parent) else Path(".")
     while not place.exists() and place != place.parent:
         place = place.parent
     if not place.is_dir():
-        raise OutputError(f"{target}: error: cannot write the output: {place} is not a folder")
+        raise _unwritable(target, f"{place} is not a folder")
     try:
         fd, name = tempfile.mkstemp(prefix=".probe.", suffix=".part", dir=place)
     except OSError as exc:
-        raise OutputError(f"{target}: error: cannot write the output: {exc.strerror}") from None
+        raise _unwritable(target, exc.strerror) from None
     os.close(fd)
     os.unlink(name)
+
+
+def _unwritable(target: Path, why: str | None) -> OutputError:
+    return OutputError(f"{target}: error: cannot write the output: {why}")
 
 
 def write_bytes_atomic(target: Path, data: bytes) -> None:

@@ -102,6 +102,12 @@ class FontSet:
         known = self._ink[face].get(ch)
         return known if known is not None else _ink_extent(self.font_path(face), ch)
 
+    def draws_stops_centred(self, face: str) -> bool:
+        """Whether `face` draws ，。 in the middle of the em box (Taiwan and Hong Kong
+        faces) rather than at its left (mainland faces): the comma's ink centre."""
+        x0, x1 = self.ink_extent(face, "，")
+        return (x0 + x1) / 2 > CENTRED_STOP
+
     # -- coverage ------------------------------------------------------------
     def missing_chars(self, issue_texts: Iterable[tuple[str, str]]
                       ) -> list[tuple[str, str, str]]:
@@ -123,6 +129,7 @@ class FontSet:
 # the dashes the composer draws as one rule (lb_runs), and the comma whose ink tells a
 # face that sets its stops centred (Taiwan, Hong Kong) from a mainland one
 _INK_CACHED = "—⸺，"
+CENTRED_STOP = 0.35  # em: a comma whose ink is centred further right is drawn centred
 
 
 def _face_widths(name: str, path: Path

@@ -80,7 +80,8 @@ class Typesetting:
                  split: int | None = None, finish: Finish | None = None,
                  stop_early: bool = False) -> None:
         self.script = detect_script(issue)  # one pass over the text, for both processes
-        self._wanted = set(pages) if pages is not None and stop_early and draw else None
+        # the pages after whose drawing the walk ends (None: it goes to the end)
+        self._stop_after = set(pages) if pages is not None and stop_early and draw else None
         self._maker = Maker(issue, spec, setter, pages=pages, draw=draw, script=self.script,
                             finish=finish)
         self._make_worker = lambda: Maker(issue, spec, setter, pages=pages, draw=draw,
@@ -97,7 +98,7 @@ class Typesetting:
         if self._started:
             raise RuntimeError("a Typesetting run can be iterated only once")
         self._started = True
-        remaining = set(self._wanted) if self._wanted is not None else None
+        remaining = set(self._stop_after) if self._stop_after is not None else None
         with closing(self._source()) as source:  # closing stops a worker still running
             for record in source:
                 self.breaks.append(page_break(record, self.breaks[-1] if self.breaks else None))
@@ -120,7 +121,8 @@ class Typesetting:
 
         drawn_here = self._draw and self._finish is None  # by this process's consumer
         split = self._split if self._split is not None else split_point(pages, drawn_here)
-        if self._wanted is not None and max(self._wanted) < issue_pages[split].number:
+        if (self._stop_after is not None and split < pages
+                and max(self._stop_after) < issue_pages[split].number):
             return self._maker.records()  # the walk ends before the worker's first page
         return records_in_parallel(self._maker, self._make_worker, split)
 

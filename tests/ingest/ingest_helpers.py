@@ -6,6 +6,8 @@ from layout.ingest import ingest_text
 from layout.ingest.coverage import missing_characters
 from layout.model import Article, Issue
 
+HEAD = "某县召开工作会议\n\n"  # a headline for the lead, byline and jump tests to stand under
+
 
 def only_article(text: str):  # type: ignore[no-untyped-def]
     """The one article `text` ingests to, and the issue."""

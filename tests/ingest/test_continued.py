@@ -10,9 +10,8 @@ import pytest
 
 from layout.model import Issue
 
-from ingest_helpers import read
+from ingest_helpers import HEAD, read
 
-HEAD = "某县召开工作会议\n\n"
 UNFINISHED = HEAD + "正文第一段,研究部署\n\n"  # a first paragraph the OCR cut mid-sentence
 REST = "全年重点工作。"
 

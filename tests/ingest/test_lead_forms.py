@@ -19,9 +19,7 @@ import pytest
 from layout.ingest import classify as cl
 from layout.ingest.normalize import clean_heading
 
-from ingest_helpers import only, read
-
-HEAD = "某县召开工作会议\n\n"
+from ingest_helpers import HEAD, only, read
 
 
 @pytest.mark.parametrize(("lead", "byline"), [

@@ -26,9 +26,8 @@ import pytest
 from layout.ingest import chars
 from layout.ingest import classify as cl
 
-from ingest_helpers import only, read
+from ingest_helpers import HEAD, only, read
 
-HEAD = "某县召开工作会议\n\n"
 TEXT = "昨日,市长主持会议。"
 BODY = "昨日，市长主持会议。"
 
