@@ -12,7 +12,7 @@ import os
 import pickle
 from pathlib import Path
 
-CACHE_VERSION = 7  # bump when what an entry holds changes (7: the comma's ink)
+CACHE_VERSION = 8  # bump when what an entry holds changes (7: the comma's ink, 8: cmap ranges)
 
 
 def cache_file(kind: str, path: Path, *extra: str) -> Path:

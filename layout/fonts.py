@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import mmap
 import pickle
+import re
 from functools import lru_cache
 from pathlib import Path
 from collections.abc import Iterable, Mapping, Sequence
@@ -39,6 +40,8 @@ class FontSet:
         self._default: dict[str, int] = {}
         self._ink: dict[str, dict[str, tuple[float, float]]] = {}
         self._gids: dict[str, dict[int, int]] = {}
+        self._ranges: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._covered: dict[str, re.Pattern[str]] = {}
         self._lookup: dict[tuple[str, str], str | None] = {}
         self._all_faces = tuple(dict.fromkeys(f for c in self.chains.values() for f in c))
 
@@ -58,7 +61,7 @@ class FontSet:
     def _cmap_widths(self, face: str) -> dict[int, float]:
         w = self._widths.get(face)
         if w is None:
-            w, self._default[face], self._ink[face], self._gids[face] = \
+            w, self._default[face], self._ink[face], self._gids[face], self._ranges[face] = \
                 _face_widths(face, self.font_path(face))
             self._widths[face] = w
         return w
@@ -111,19 +114,60 @@ class FontSet:
     # -- coverage ------------------------------------------------------------
     def missing_chars(self, issue_texts: Iterable[tuple[str, str]]
                       ) -> list[tuple[str, str, str]]:
-        """Characters no face draws: (char, "U+XXXX", where), first occurrence each.
+        """Characters no face draws: (char, "U+XXXX", where), first occurrence each,
+        whitespace left out; sorted by where, then code point.
 
         `issue_texts` yields (where, text) pairs, e.g. ("article 3 headline", "…").
         """
-        seen: set[str] = set()
-        out = []
-        for where, text in issue_texts:
-            for ch in set(text) - seen:
-                seen.add(ch)
-                if ch.isspace() or self.face_for(ch, "song") is not None:
-                    continue
-                out.append((ch, f"U+{ord(ch):04X}", where))
+        texts = list(issue_texts)
+        left = "".join([text for _, text in texts])
+        # each face, in the order face_for tries them, takes away what it covers (one
+        # regex pass over ~1M characters instead of a 1-char str made for each): most
+        # issues are done after the body face, and the later faces are not read
+        for face in dict.fromkeys((*self.chains.get("song", ()), *self._all_faces)):
+            if not left or left.isspace():
+                break
+            left = self._coverage(face).sub("", left)
+        missing = {ch for ch in left if not ch.isspace()}
+        if not missing:
+            return []
+        # only then the slow part: where each missing character first stands
+        first: dict[str, str] = {}
+        wanted = _character_class(_code_point_ranges(map(ord, missing)))
+        for where, text in texts:
+            for ch in wanted.findall(text):
+                first.setdefault(ch, where)
+            if len(first) == len(missing):
+                break
+        out = [(ch, f"U+{ord(ch):04X}", where) for ch, where in first.items()]
         return sorted(out, key=lambda m: (m[2], m[1]))
+
+    def _coverage(self, face: str) -> re.Pattern[str]:
+        """A pattern matching any run of the characters `face` has."""
+        pattern = self._covered.get(face)
+        if pattern is None:
+            self._cmap_widths(face)
+            pattern = self._covered[face] = _character_class(self._ranges[face], "+")
+        return pattern
+
+
+def _character_class(ranges: Iterable[tuple[int, int]], repeat: str = "") -> re.Pattern[str]:
+    """A regex of one character in `ranges` ((first, last) code points), or with
+    `repeat` "+" of a run of them; written as \\U escapes: any plane, any character."""
+    parts = [f"\\U{low:08X}" + (f"-\\U{high:08X}" if high != low else "") for low, high in ranges]
+    return re.compile(f"[{''.join(parts)}]{repeat}" if parts else "(?!)")  # (?!): matches nothing
+
+
+def _code_point_ranges(code_points: Iterable[int]) -> tuple[tuple[int, int], ...]:
+    """Sorted, merged (first, last) ranges of `code_points`: a CJK face's ~30,000
+    code points are ~350 ranges."""
+    ranges: list[list[int]] = []
+    for cp in sorted(set(code_points)):
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return tuple((low, high) for low, high in ranges)
 
 
 # the dashes the composer draws as one rule (lb_runs), and the comma whose ink tells a
@@ -132,10 +176,14 @@ _INK_CACHED = "—⸺，"
 CENTRED_STOP = 0.35  # em: a comma whose ink is centred further right is drawn centred
 
 
-def _face_widths(name: str, path: Path
-                 ) -> tuple[dict[int, float], int, dict[str, tuple[float, float]], dict[int, int]]:
+_FaceData = tuple[dict[int, float], int, dict[str, tuple[float, float]], dict[int, int],
+                 tuple[tuple[int, int], ...]]
+
+
+def _face_widths(name: str, path: Path) -> _FaceData:
     """A face's cmap with advances (code point -> 1/1000 em), its default width, the
-    ink extents of the dashes, and its glyph ids (code point -> glyph id, for the PDF).
+    ink extents of the dashes, its glyph ids (code point -> glyph id, for the PDF) and
+    its code points as ranges (`_code_point_ranges`, for the coverage check).
 
     Read from the on-disk cache when the font file is unchanged, else from the font
     with `layout.sfnt` (then cached; a read-only cache directory is no error).
@@ -148,8 +196,9 @@ def _face_widths(name: str, path: Path
         pass
     widths, default, gids = _read_face(path)
     ink = {ch: _ink_extent(path, ch) for ch in _INK_CACHED}
-    store(cache, (widths, default, ink, gids))
-    return widths, default, ink, gids
+    data = (widths, default, ink, gids, _code_point_ranges(widths))
+    store(cache, data)
+    return data
 
 
 def _read_face(path: Path) -> tuple[dict[int, float], int, dict[int, int]]:
