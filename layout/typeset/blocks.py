@@ -18,19 +18,16 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 from collections.abc import Callable, Sequence
 
 from layout.model import Article, Paragraph, Subhead
 from layout.script import Script
 from layout.spec.schema import Align, Spec, Style
 from layout.spec.template import fill_template
-from layout.typeset import cjk
+from layout.typeset import cjk, linebreak as lb
 from layout.typeset.columns import Grid, Item, balance, baseline_offset, column_heights, fill
 from layout.typeset.placed import Line
-
-if TYPE_CHECKING:
-    from layout.typeset.linebreak import AtomsCache
 
 LEAD_SCALE = 1.3  # the lead story's headline over the headline style ...
 LEAD_MIN_SCALE = 1.15  # ... and never shrunk below this to fit one line ...
@@ -70,15 +67,12 @@ class _ComposeSetter:
     the page's block widths are searched, and its atoms do not depend on the measure."""
 
     def __init__(self, spec: Spec, metrics: object, runs: bool = True) -> None:
-        from layout.typeset import linebreak
-
-        self.typography, self.metrics, self.composer = spec.typography, metrics, linebreak
-        self.runs = runs
-        self.atoms: AtomsCache = {}
+        self.typography, self.metrics, self.runs = spec.typography, metrics, runs
+        self.atoms: lb.AtomsCache = {}
 
     def __call__(self, parts: Sequence[tuple[str, str]], style: Style, measure: float,
                  *, indent_em: float = 0.0, align: Align | None = None) -> tuple[Line, ...]:
-        lb, typo = self.composer, self.typography
+        typo = self.typography
         texts = [lb.StyledText(text, role, style.size, style.color) for text, role in parts if text]
         align_to = (align or style.align).value
         # hyphens serve justification: never in a head set centred or flush

@@ -8,6 +8,7 @@ rules document (docs/cjk-typography.md §1–§4).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # clreq § Prohibition Rules for Line Start and Line End, "basic" level: these never
 # begin a line. Full-width marks, closing quotes/brackets, interpuncts, the wave dash,
@@ -130,7 +131,14 @@ IDEOGRAPH_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U
 
 # Atom kinds the composer distinguishes. HYPHEN is a point where a Latin word may be
 # hyphenated (`hyphenate`): nothing inside a line, a hyphen at its end.
-HAN, PUNCT, UNIT2, WEST, SPACE, WPUNCT, HYPHEN = range(7)
+# (Final: constants the compiled core inlines, see `native`)
+HAN: Final = 0
+PUNCT: Final = 1
+UNIT2: Final = 2
+WEST: Final = 3
+SPACE: Final = 4
+WPUNCT: Final = 5
+HYPHEN: Final = 6
 SOFT_HYPHEN = ""  # its token: the line's text stays the paragraph's text
 
 

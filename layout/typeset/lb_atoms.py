@@ -206,7 +206,7 @@ def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool,
         at.cum = [0.0, *accumulate(at.box)]
     at.plain = not at.kind.translate(None, _PLAIN_KINDS)  # nothing left but Han and marks
     at.uniform = len(texts) == 1 and at.face.count(at.face[0]) == len(at.face)
-    _glue_western(at)
+    at.fixed_r = _glue_western(at.westish, at.fixed_r)
     at.all_spread = not (any(at.fixed_l) or any(at.fixed_r))
     return at
 
@@ -214,19 +214,20 @@ def build_atoms(texts: Sequence[StyledText], faces: _Faces, compressed: bool,
 _WESTERN_PAIR = b"\x01\x01"
 
 
-def _glue_western(at: Atoms) -> None:
-    """No spreading between adjacent Western atoms (a URL's or an address's pieces,
-    https : / / www.example.com ? id): justification would open spaces inside what
-    reads as one word. Pairs are found with `bytes.find`; most paragraphs have none."""
-    flags = bytes(at.westish)
+def _glue_western(westish: Sequence[bool], fixed_r: Sequence[bool]) -> Sequence[bool]:
+    """`fixed_r` with no spreading between adjacent Western atoms (a URL's or an
+    address's pieces, https : / / www.example.com ? id): justification would open
+    spaces inside what reads as one word. Pairs are found with `bytes.find`; most
+    paragraphs have none."""
+    flags = bytes(westish)
     i = flags.find(_WESTERN_PAIR)
     if i < 0:
-        return
-    fixed_r = list(at.fixed_r)
+        return fixed_r
+    glued = list(fixed_r)
     while i >= 0:
-        fixed_r[i] = True
+        glued[i] = True
         i = flags.find(_WESTERN_PAIR, i + 1)
-    at.fixed_r = fixed_r
+    return glued
 
 
 def _rows(toks: list[str], st: StyledText, faces: _Faces, centred: bool) -> list[tuple]:

@@ -54,7 +54,7 @@ def set_line(at: Atoms, s: int, e: int, measure: float, lead: float, last: bool,
         lb_fit.expand(at, s, c, boxes, gaps, avail - natural)
     x = lead
     if not justify and opt.align in ("center", "right"):
-        content = sum(boxes) + sum(gaps)
+        content = sum(boxes, 0.0) + sum(gaps, 0.0)
         x += (avail - content) / 2 if opt.align == "center" else avail - content
     if hang:
         boxes.append(at.box[c + 1])

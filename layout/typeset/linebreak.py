@@ -279,8 +279,8 @@ def compose(texts: Sequence[StyledText], measure: float, metrics: Metrics,
     indent = options.indent_em * texts[0].size
     breaks = _Breaker(at, measure, indent, options).run()
     if not runs:
-        last = len(breaks) - 1
-        return tuple(Line((), measure, at.text_of(b.start, b.end), i == last or b.ragged)
+        final = len(breaks) - 1
+        return tuple(Line((), measure, at.text_of(b.start, b.end), i == final or b.ragged)
                      for i, b in enumerate(breaks))
     lines = []
     for i, b in enumerate(breaks):
