@@ -7,7 +7,11 @@ if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
 stamp="$VENV/.installed-${ENV_EXTRAS:-base}"
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+# installed again when the package's metadata changed, or when a source of the compiled
+# typesetting core is newer than its build (layout/typeset/native.py exits 1 then)
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ setup.py -nt "$stamp" ] \
+   || ! "$VENV/bin/python" layout/typeset/native.py; then
+  echo "installing the package (this compiles the typesetting core: about a minute)" >&2
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".${ENV_EXTRAS:+[$ENV_EXTRAS]}"
   touch "$stamp"
 fi

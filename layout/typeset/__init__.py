@@ -11,6 +11,7 @@ at a time, for a renderer to draw and drop. `plan` returns the placements alone;
 
 from __future__ import annotations
 
+import layout.typeset.native  # noqa: F401 - first: a stale compiled build must not load
 from layout.model import Issue
 from layout.spec.schema import Spec
 from layout.typeset.blocks import Setter, compose_setter
