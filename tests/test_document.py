@@ -83,6 +83,35 @@ def test_load_from_file_and_unquoted_date(tmp_path: Path) -> None:
     ("pages:\n- articles:\n  - body: [{subhed: x}]\n",
      "t.yaml:3:13: error: pages[0].articles[0].body[0]: unknown key `subhed`\n  hint: did you mean `subhead`?"),
     ("- a\n", "t.yaml:1:1: error: : expected a mapping, found a list"),
+    # the path of a node in a list, under a list item, in a subhead
+    ("pages:\n- articles:\n  - body: [一段。, [x], {subhead: [y]}]\n",
+     "t.yaml:3:17: error: pages[0].articles[0].body[1]: expected a string or null, found a list\n"
+     "t.yaml:3:32: error: pages[0].articles[0].body[2].subhead: expected a string or null, found a list"),
+    ("pages:\n- footer: {editors: [甲, {a: 1}], email: [b]}\n",
+     "t.yaml:2:25: error: pages[0].footer.editors[1]: expected a string or null, found a mapping\n"
+     "t.yaml:2:41: error: pages[0].footer.email: expected a string or null, found a list"),
+    ("notes: [a, [b], null, 3]\n", "t.yaml:1:12: error: notes[1]: expected a string or null, found a list"),
+    ("pages:\n- articles:\n  - {body: [{subhead: x, subhed: y}], headline: 1, kicker: true}\n",
+     "t.yaml:3:26: error: pages[0].articles[0].body[0]: unknown key `subhed`\n  hint: did you mean `subhead`?\n"
+     "t.yaml:3:60: error: pages[0].articles[0].kicker: expected a string or null, found true"),
+    ("pages:\n- number: 190:20:3x\n  section: [要闻]\n",
+     't.yaml:2:11: error: pages[0].number: expected a positive integer, found "190:20:3x"\n'
+     "t.yaml:3:12: error: pages[0].section: expected a string or null, found a list"),
+    # implicit typing as PyYAML's safe resolver decides: a plain true is a bool, 1.5 a
+    # float, 2023-02-30 a timestamp that is no date; a quoted '3' a string
+    ("issue: {number: true, page_count: 1.5, date: 2023-02-30}\n",
+     "t.yaml:1:17: error: issue.number: expected a positive integer, found true\n"
+     "t.yaml:1:35: error: issue.page_count: expected a positive integer, found 1.5\n"
+     't.yaml:1:46: error: issue.date: expected an ISO date like 2023-02-17, found "2023-02-30"'),
+    ("issue: {number: '3', page_count: null, date: 2023-02-17}\n",
+     't.yaml:1:17: error: issue.number: expected a positive integer, found "3"'),
+    ("paper: {name: a}\npaper: {name: b}\n", "t.yaml:2:1: error: paper: duplicate key"),
+    ("pages: [{number: 2}, {}, {number: 1}]\n",
+     "t.yaml:1:8: error: pages: expected distinct page numbers, found [2, 2, 1]"),
+    # a merge key is no plain data; of two custom tags, the one the walk meets first
+    ("<<: {paper: {name: x}}\n",
+     "t.yaml:1:1: error: unsupported tag `tag:yaml.org,2002:merge` (documents hold plain data only)"),
+    ("notes: [a, !x b, !y c]\n", "t.yaml:1:18: error: unsupported tag `!y` (documents hold plain data only)"),
 ])
 def test_validation_messages(text: str, expected: str) -> None:
     with pytest.raises(DocumentError) as caught:
@@ -137,6 +166,53 @@ def test_any_text_round_trips(headline: str | None, paragraphs: list[str], note:
                   notes=(note,))
     for fmt in ("yaml", "json"):
         assert parse_issue(dump_issue(issue, fmt)) == issue
+
+
+SCALARS = ["1", "0", "-1", "+3", "007", "0x1F", "0o17", "1_000", "190:20:30", "1.5", "1e3", ".inf", "-.Inf",
+           ".NaN", "true", "True", "false", "yes", "No", "on", "OFF", "y", "null", "Null", "~", "", "2023-02-17",
+           "2001-12-14t21:59:43.10-05:00", "17.2.2023", "=", "<<", "标题", "a b", "x" * 50]
+
+
+def _tags(node: yaml.Node) -> list[tuple[str, str]]:
+    if isinstance(node, yaml.ScalarNode):
+        return [(node.value, node.tag)]
+    items = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+    return [(node.tag, "")] + [t for item in items for t in _tags(item)]
+
+
+def test_scalars_are_typed_as_pyyamls_safe_resolver_types_them() -> None:
+    """The document loader resolves each distinct plain value once and takes a quoted
+    one for a string: the tags must be PyYAML's own, for a value seen first plain then
+    quoted and the other way round, as a key and as a value, in flow and block style."""
+    from layout.document import _Loader
+
+    lines = [f"k{i}: [{v}, '{v}', \"{v}\", {v}]" for i, v in enumerate(SCALARS) if v]
+    lines += [f"'{v}': {v}" for v in SCALARS if v] + [f"{v}: '{v}'" for v in SCALARS if v not in ("", "<<")]
+    lines += [f"b{i}:\n- {v}\n- '{v}'" for i, v in enumerate(SCALARS)]
+    text = "\n".join(lines) + "\n"
+    ours = _tags(yaml.compose(text, Loader=_Loader))
+    assert ours == _tags(yaml.compose(text, Loader=yaml.SafeLoader))  # the pure-Python resolver
+    assert ("1", "tag:yaml.org,2002:int") in ours and ("1", "tag:yaml.org,2002:str") in ours
+    assert ("2023-02-17", "tag:yaml.org,2002:timestamp") in ours and ("~", "tag:yaml.org,2002:null") in ours
+
+
+@pytest.mark.parametrize(("text", "fails"), [("paper: {name: x}\n", False), ("paper: [unclosed\n", True),
+                                             ("paper: {nmae: x}\n", True), ("!x a\n", True)])
+def test_the_garbage_collector_is_left_as_it_was(text: str, fails: bool) -> None:
+    """Parsing pauses the cycle collector and restores it, after an error too."""
+    import gc
+
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            if fails:
+                with pytest.raises(DocumentError):
+                    parse_issue(text, "t.yaml")
+            else:
+                assert parse_issue(text, "t.yaml").paper.name == "x"
+            assert gc.isenabled() is enabled
+        finally:
+            gc.enable()
 
 
 def test_yaml_is_plain_data() -> None:
