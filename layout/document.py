@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +112,11 @@ def dump_issue(issue: Issue, fmt: str = "yaml") -> str:
 # --- plain data (with source marks) -> Issue ---------------------------------------
 
 class _Reader:
-    """Turns composed YAML nodes into an Issue, collecting every problem found."""
+    """Turns composed YAML nodes into an Issue, collecting every problem found.
+
+    A node is named by its parent's path and its `key` (a mapping key or a list
+    index), joined only when there is a problem to report: most nodes have none.
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -130,35 +135,37 @@ class _Reader:
         entries: dict[str, yaml.Node] = {}
         for key_node, value in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            where = f"{path}.{key}" if path else str(key)
             if key not in keys:
                 close = difflib.get_close_matches(str(key), keys, n=1)
                 hint = f"did you mean `{close[0]}`?" if close else "known keys: " + ", ".join(keys)
                 self.problem(key_node, path or "(top)", f"unknown key `{key}`", hint)
             elif key in entries:
-                self.problem(key_node, where, "duplicate key")
+                self.problem(key_node, f"{path}.{key}" if path else str(key), "duplicate key")
             else:
                 entries[key] = value
         return entries
 
-    def text(self, node: yaml.Node | None, path: str) -> str | None:
+    def text(self, node: yaml.Node | None, path: str, key: str | int | None = None) -> str | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STR:  # most nodes: as below
+            return str(node.value)
         if node is None or _is_null(node):
             return None
         if isinstance(node, yaml.ScalarNode) and node.tag in (_STR, _INT, _FLOAT, _TIMESTAMP):
             return str(node.value)
-        self.problem(node, path, f"expected a string or null, found {_describe(node)}")
+        self.problem(node, _at(path, key), f"expected a string or null, found {_describe(node)}")
         return None
 
-    def integer(self, node: yaml.Node | None, path: str, *, required: bool = False) -> int | None:
+    def integer(self, node: yaml.Node | None, path: str, key: str | None = None, *,
+                required: bool = False) -> int | None:
         if node is None or _is_null(node):
             if required and node is not None:
-                self.problem(node, path, "expected a positive integer, found null")
+                self.problem(node, _at(path, key), "expected a positive integer, found null")
             return None
         if isinstance(node, yaml.ScalarNode) and node.tag == _INT:
             value = int(node.value)
             if value > 0:
                 return value
-        self.problem(node, path, f"expected a positive integer, found {_describe(node)}")
+        self.problem(node, _at(path, key), f"expected a positive integer, found {_describe(node)}")
         return None
 
     def sequence(self, node: yaml.Node | None, path: str) -> list[yaml.Node]:
@@ -168,6 +175,13 @@ class _Reader:
             return list(node.value)
         self.problem(node, path, f"expected a list, found {_describe(node)}")
         return []
+
+
+def _at(path: str, key: str | int | None) -> str:
+    """The path of the node at `key` (a mapping key, or a list index) under `path`."""
+    if key is None:
+        return path
+    return f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}"
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -194,21 +208,22 @@ def _describe(node: yaml.Node) -> str:
 
 
 def _read_fields(reader: _Reader, node: yaml.Node | None, path: str, keys: tuple[str, ...],
-                 read: Callable[[str, yaml.Node | None, str], Any]) -> dict[str, Any]:
+                 read: Callable[[str, yaml.Node | None], Any]) -> dict[str, Any]:
+    """`read(key, node)` of each of `keys` (node None when the key is not there)."""
     entries = reader.mapping(node, path, keys) if node is not None and not _is_null(node) else {}
-    return {k: read(k, entries.get(k), f"{path}.{k}") for k in keys}
+    return {k: read(k, entries.get(k)) for k in keys}
 
 
 def _read_issue_info(reader: _Reader, node: yaml.Node | None) -> IssueInfo:
-    def read(key: str, value: yaml.Node | None, path: str) -> Any:
+    def read(key: str, value: yaml.Node | None) -> Any:
         if key in ("number", "page_count"):
-            return reader.integer(value, path)
-        text = reader.text(value, path)
+            return reader.integer(value, "issue", key)
+        text = reader.text(value, "issue", key)
         if key == "date" and text is not None and value is not None:
             try:
                 dt.date.fromisoformat(text)
             except ValueError:
-                reader.problem(value, path, f'expected an ISO date like 2023-02-17, found "{text}"')
+                reader.problem(value, "issue.date", f'expected an ISO date like 2023-02-17, found "{text}"')
         return text
 
     return IssueInfo(**_read_fields(reader, node, "issue", ISSUE_KEYS, read))
@@ -218,41 +233,43 @@ def _read_footer(reader: _Reader, node: yaml.Node | None, path: str) -> Footer |
     if node is None or _is_null(node):
         return None
 
-    def read(key: str, value: yaml.Node | None, where: str) -> Any:
+    def read(key: str, value: yaml.Node | None) -> Any:
         if key == "editors":
-            items = [reader.text(v, f"{where}[{i}]") for i, v in enumerate(reader.sequence(value, where))]
+            where = f"{path}.editors"
+            items = [reader.text(v, where, i) for i, v in enumerate(reader.sequence(value, where))]
             return tuple(t for t in items if t)
-        return reader.text(value, where)
+        return reader.text(value, path, key)
 
     return Footer(**_read_fields(reader, node, path, FOOTER_KEYS, read))
 
 
-def _read_block(reader: _Reader, node: yaml.Node, path: str) -> Block | None:
+def _read_block(reader: _Reader, node: yaml.Node, path: str, index: int) -> Block | None:
     if isinstance(node, yaml.MappingNode):
-        entries = reader.mapping(node, path, ("subhead",))
-        text = reader.text(entries.get("subhead"), f"{path}.subhead")
+        where = f"{path}[{index}]"
+        entries = reader.mapping(node, where, ("subhead",))
+        text = reader.text(entries.get("subhead"), where, "subhead")
         return Subhead(text) if text else None
-    text = reader.text(node, path)
+    text = reader.text(node, path, index)
     return Paragraph(text) if text is not None else None
 
 
 def _read_article(reader: _Reader, node: yaml.Node, path: str) -> Article:
-    def read(key: str, value: yaml.Node | None, where: str) -> Any:
+    def read(key: str, value: yaml.Node | None) -> Any:
         if key == "body":
-            blocks = (_read_block(reader, v, f"{where}[{i}]")
-                      for i, v in enumerate(reader.sequence(value, where)))
+            where = f"{path}.body"
+            blocks = [_read_block(reader, v, where, i) for i, v in enumerate(reader.sequence(value, where))]
             return tuple(b for b in blocks if b is not None)
-        return reader.text(value, where)
+        return reader.text(value, path, key)
 
     return Article(**_read_fields(reader, node, path, ARTICLE_KEYS, read))
 
 
 def _read_page(reader: _Reader, node: yaml.Node, path: str, position: int) -> Page:
     entries = reader.mapping(node, path, PAGE_KEYS)
-    number = reader.integer(entries.get("number"), f"{path}.number") or position
+    number = reader.integer(entries.get("number"), path, "number") or position
     articles = tuple(_read_article(reader, a, f"{path}.articles[{i}]")
                      for i, a in enumerate(reader.sequence(entries.get("articles"), f"{path}.articles")))
-    return Page(number=number, section=reader.text(entries.get("section"), f"{path}.section"),
+    return Page(number=number, section=reader.text(entries.get("section"), path, "section"),
                 articles=articles, footer=_read_footer(reader, entries.get("footer"), f"{path}.footer"))
 
 
@@ -263,12 +280,12 @@ def issue_from_node(root: yaml.Node | None, name: str) -> Issue:
         raise DocumentError(f"{name}:1:1: error: (top): expected an issue document, found an empty file")
     top = reader.mapping(root, "", TOP_KEYS)
     paper = Paper(**_read_fields(reader, top.get("paper"), "paper", PAPER_KEYS,
-                                 lambda k, v, p: reader.text(v, p)))
+                                 lambda k, v: reader.text(v, "paper", k)))
     info = _read_issue_info(reader, top.get("issue"))
     pages = tuple(_read_page(reader, p, f"pages[{i}]", i + 1)
                   for i, p in enumerate(reader.sequence(top.get("pages"), "pages")))
     notes = tuple(t for i, n in enumerate(reader.sequence(top.get("notes"), "notes"))
-                  if (t := reader.text(n, f"notes[{i}]")) is not None)
+                  if (t := reader.text(n, "notes", i)) is not None)
     numbers = [p.number for p in pages]
     if len(set(numbers)) != len(numbers):
         reader.problem(top.get("pages", root), "pages", f"expected distinct page numbers, found {numbers}")
@@ -312,14 +329,18 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+_PLAIN_TAGS = frozenset({_STR, _INT, _FLOAT, _NULL, _TIMESTAMP, "tag:yaml.org,2002:bool",
+                         "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+
+
 def _reject_tags(node: yaml.Node | None, name: str) -> None:
     """Only plain YAML types: a `!!python/...` or custom tag is an error, never executed."""
-    stack = [node] if node is not None else []
-    allowed = {_STR, _INT, _FLOAT, _NULL, _TIMESTAMP, "tag:yaml.org,2002:bool",
-               "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+    if node is None or _plain_tags_only(node):
+        return
+    stack = [node]  # the walk that names the node (the first this order meets)
     while stack:
         current = stack.pop()
-        if current.tag not in allowed:
+        if current.tag not in _PLAIN_TAGS:
             mark = current.start_mark
             raise DocumentError(f"{name}:{mark.line + 1}:{mark.column + 1}: error: "
                                 f"unsupported tag `{current.tag}` (documents hold plain data only)")
@@ -328,6 +349,22 @@ def _reject_tags(node: yaml.Node | None, name: str) -> None:
         elif isinstance(current, yaml.MappingNode):
             for key, value in current.value:
                 stack.extend((key, value))
+
+
+def _plain_tags_only(root: yaml.Node) -> bool:
+    """Whether every node of the tree has a plain tag: the quick check, in any order
+    (a scalar is looked at from its parent, not pushed and popped)."""
+    if root.tag not in _PLAIN_TAGS:
+        return False
+    stack = [root] if isinstance(root, yaml.CollectionNode) else []
+    while stack:
+        node = stack.pop()
+        for child in node.value if isinstance(node, yaml.SequenceNode) else chain.from_iterable(node.value):
+            if child.tag not in _PLAIN_TAGS:
+                return False
+            if isinstance(child, yaml.CollectionNode):
+                stack.append(child)
+    return True
 
 
 def load_issue(path: Path) -> Issue:
