@@ -6,10 +6,12 @@ page's articles are the sample's, rotated and re-cut so pages differ. Every meas
 runs in a fresh child process (time and peak RSS from the child itself), several times;
 the median is reported. "cold" clears this tool's font cache first; "warm" does not.
 "ours" is the default (two processes from 6 pages on, when the machine has two cores;
-"+worker" is the worker's peak RSS); "ours-1core" is `--jobs 1`. "floor" only imports
-PyYAML and ReportLab, as every export must: a lower bound on our time for any issue.
+"+worker" is the worker's peak RSS); "ours-1core" is `--jobs 1`; "ours-pure" (with
+`--pure`) runs the typesetting core from source rather than its compiled build
+(LAYOUT_PURE=1, see layout/typeset/native.py). "floor" only imports PyYAML and ReportLab,
+as every export must: a lower bound on our time for any issue.
 
-    python bench/bench_pdf.py [--runs 3] [--pages 1,40,200] [--no-typst] [--no-weasyprint]
+    python bench/bench_pdf.py [--runs 3] [--pages 1,40,200] [--pure] [--no-typst] [--no-weasyprint]
 
 Typst and WeasyPrint are optional: `pip install typst==0.15.0 weasyprint==70.0`.
 """
@@ -119,8 +121,11 @@ def weasy_source(issue, fonts: Path) -> str:
 
 def run_child(kind: str, source: Path, output: Path) -> dict:
     script = CHILD.format(root=str(ROOT), fonts=str(ROOT / "fonts"))
+    env = {k: v for k, v in os.environ.items() if k != "LAYOUT_PURE"}
+    if kind == "ours-pure":
+        env["LAYOUT_PURE"] = "1"
     result = subprocess.run([sys.executable, "-c", script, kind, str(source), str(output)],
-                            capture_output=True, text=True, check=False)
+                            capture_output=True, text=True, check=False, env=env)
     if result.returncode != 0:
         raise SystemExit(f"{kind} failed:\n{result.stderr[-2000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -148,10 +153,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pages", default="1,40,200")
+    parser.add_argument("--pure", action="store_true", help="also time the core run from source")
     parser.add_argument("--no-typst", action="store_true")
     parser.add_argument("--no-weasyprint", action="store_true")
     args = parser.parse_args()
     from layout.document import dump_issue
+    from layout.typeset import native
+
+    built = native.build_state()
+    print(f"typesetting core: {'compiled' if built == 'fresh' else f'plain Python (build: {built})'}")
 
     print(f"{'engine':<12}{'pages':>6}{'mode':>6}{'s total':>9}{'s/page':>9}{'peak MB':>9}"
           f"{'+worker':>9}")
@@ -165,6 +175,8 @@ def main() -> None:
             doc.write_text(dump_issue(issue), encoding="utf-8")
             rows = [("ours", doc, "cold", True), ("ours", doc, "warm", False),
                     ("ours-1core", doc, "warm", False)]
+            if args.pure:
+                rows.append(("ours-pure", doc, "warm", False))
             if not args.no_typst:
                 typ = Path(scratch) / f"issue-{pages}.typ"
                 typ.write_text(typst_source(issue, pages), encoding="utf-8")
