@@ -5,7 +5,9 @@ The sample is ingested once (`layout.ingest.ingest_text`), then `render_epub` ru
 several times in this process. "cold" points the font-subset cache at an empty
 folder for every run (subsetting + Brotli each time); "warm" reuses one cache, as a
 second export of the same issue does. Also an issue of N pages made from the sample's
-articles, to see how it scales.
+articles, to see how it scales, and the seed's font subsets alone, made cold in one
+process and in one per core (`epub_fonts.make_subsets`), the two alternating run by
+run so both see the same load on a shared machine.
 
     python bench/bench_epub.py [--runs 5] [--pages 12] [--vertical] [--no-fonts]
 """
@@ -56,6 +58,40 @@ def measure(issue, spec, fonts, runs: int, cold: bool, out: Path) -> tuple[float
     return statistics.median(times), out.stat().st_size
 
 
+def seed_faces(issue, spec, fonts) -> list[tuple[Path, frozenset[str]]]:
+    """(font file, characters) of each face the seed's EPUB embeds, as `build_epub` finds them."""
+    from layout.render import epub_fonts
+    from layout.render.epub import build_epub
+
+    made: list[tuple[Path, frozenset[str]]] = []
+    real = epub_fonts.make_subsets
+
+    def note(wanted, **kwargs):
+        made.extend(wanted)
+        return real(wanted, **kwargs)
+
+    epub_fonts.make_subsets = note
+    try:
+        build_epub(issue, spec, fonts=fonts)
+    finally:
+        epub_fonts.make_subsets = real
+    return made
+
+
+def measure_subsets(wanted, runs: int) -> dict[str, float]:
+    """Median seconds to make `wanted` with an empty cache, in one process and in one per core."""
+    from layout.render.epub_fonts import make_subsets
+
+    times: dict[str, list[float]] = {"1 process": [], "per core": []}
+    for run in range(runs):
+        for label in (list(times) if run % 2 == 0 else list(reversed(times))):
+            os.environ["LAYOUT_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-epub-cold-")
+            started = time.perf_counter()
+            make_subsets(wanted, workers=1 if label == "1 process" else None)
+            times[label].append(time.perf_counter() - started)
+    return {label: statistics.median(values) for label, values in times.items()}
+
+
 def main() -> int:
     from layout.fonts import load_fontset
     from layout.spec.schema import EpubSpec, Spec
@@ -76,6 +112,10 @@ def main() -> int:
     for label, issue, cold in rows:
         seconds, size = measure(issue, spec, fonts, args.runs, cold, out)
         print(f"{label:<22} {seconds:9.3f} {size / 1024:9.1f}")
+    if fonts is not None:
+        wanted = seed_faces(seed, spec, fonts)
+        for label, seconds in measure_subsets(wanted, args.runs).items():
+            print(f"{'subsets, ' + label:<22} {seconds:9.3f}   ({len(wanted)} faces)")
     return 0
 
 

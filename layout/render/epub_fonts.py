@@ -10,25 +10,33 @@ fallback chain may reach another role's face. Each role's CSS stack is its chain
 followed by every other embedded face, the same order as `FontSet.face_for`, so a
 reader picks, character by character, the face the PDF uses.
 
-Subsetting a 10 MB CJK face takes ~1 s (parse, closure, Brotli), so subsets are
-cached on disk by (font file, size, mtime, characters) in `epub-fonts` under
-`layout.disk_cache.cache_dir()`; a cache that cannot be written is skipped, not fatal.
+Subsetting a 10 MB CJK face takes 0.25-1.3 s (parse, closure, glyf transform, Brotli),
+so subsets are cached on disk by (font file, size, mtime, characters) in `epub-fonts`
+under `layout.disk_cache.cache_dir()`; a cache that cannot be written is skipped, not
+fatal. The faces not cached are subset in parallel, one forked process per core, the
+largest first (`make_subsets`); a worker's log records and warnings are replayed here
+and its errors raised here, as if the face had been subset in this process.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import mmap
+import multiprocessing
 import os
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
 from layout import sfnt
+from layout.errors import FontError
 from layout.spec.schema import Spec
 
 _CACHE_VERSION = "2"  # bump when subset options change (2: head.modified kept)
@@ -100,16 +108,17 @@ def assign_faces(used: Mapping[str, set[str]], fonts: FontSourceLike
     return faces, roles
 
 
-def embed_faces(faces: Mapping[str, set[str]], fonts: FontSourceLike) -> list[EmbeddedFace]:
-    """Subset every face to its characters, in a stable order (by face name)."""
-    out = []
-    for face in sorted(faces):
-        path = Path(fonts.font_path(face))
-        chars = frozenset(faces[face])
-        data = subset_woff2(path, chars)
-        out.append(EmbeddedFace(face=face, family=_family(face), file_name=f"fonts/{face}.woff2",
-                                weight=font_weight(path), data=data, chars=chars, path=path))
-    return out
+def embed_faces(faces: Mapping[str, set[str]], fonts: FontSourceLike, *,
+                workers: int | None = None) -> list[EmbeddedFace]:
+    """Subset every face to its characters, in a stable order (by face name); the
+    subsets not cached are made in up to `workers` processes (see `make_subsets`)."""
+    names = sorted(faces)
+    paths = [Path(fonts.font_path(face)) for face in names]
+    charsets = [frozenset(faces[face]) for face in names]
+    made = make_subsets(list(zip(paths, charsets)), workers=workers)
+    return [EmbeddedFace(face=face, family=_family(face), file_name=f"fonts/{face}.woff2",
+                         weight=font_weight(path), data=data, chars=chars, path=path)
+            for face, path, chars, data in zip(names, paths, charsets, made)]
 
 
 def role_stacks(roles: Mapping[str, list[str]], spec: Spec, embedded: Iterable[EmbeddedFace],
@@ -144,16 +153,45 @@ def cache_dir() -> Path:
 
 def subset_woff2(path: Path, chars: frozenset[str]) -> bytes:
     """WOFF2 subset of `path` with exactly `chars` in its cmap (cached on disk)."""
+    return make_subsets([(path, chars)])[0]
+
+
+def make_subsets(wanted: Sequence[tuple[Path, frozenset[str]]], *,
+                 workers: int | None = None) -> list[bytes]:
+    """`subset_woff2` of each (font, characters), in order. Those not cached are made
+    in up to `workers` forked processes at once (None: one per core), each the same
+    bytes as made here; one process where fork is unavailable (or in a daemon
+    process, which may not have children) or one subset is wanted.
+
+    Raises FontError naming the font file when fontTools cannot subset it (the first
+    such in `wanted` order, as one process would); RuntimeError if a worker dies.
+    """
+    texts = ["".join(sorted(chars)) for _, chars in wanted]
+    cached = [_cache_file(path, text) for (path, _), text in zip(wanted, texts)]
+    out: list[bytes | None] = [_read(file) for file in cached]
+    todo = [i for i, data in enumerate(out) if data is None]
+    made = _make_all([(wanted[i][0], texts[i]) for i in todo], _workers(workers, len(todo)))
+    for i, data in zip(todo, made):
+        out[i] = data
+        _store(cached[i], data)
+    return [data for data in out if data is not None]
+
+
+def _cache_file(path: Path, text: str) -> Path:
     st = path.stat()
-    text = "".join(sorted(chars))
     key = hashlib.sha256(f"{_CACHE_VERSION}|{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{text}"
                          .encode("utf-8", "surrogatepass")).hexdigest()
-    cached = cache_dir() / f"{key}.woff2"
+    return cache_dir() / f"{key}.woff2"
+
+
+def _read(cached: Path) -> bytes | None:
     try:
         return cached.read_bytes()
     except OSError:
-        pass
-    data = _subset(path, text)
+        return None
+
+
+def _store(cached: Path, data: bytes) -> None:
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.part")
@@ -161,14 +199,90 @@ def subset_woff2(path: Path, chars: frozenset[str]) -> bytes:
         os.replace(tmp, cached)
     except OSError:
         pass  # a read-only home: subset again next time
-    return data
+
+
+def _workers(asked: int | None, jobs: int) -> int:
+    """Processes to subset `jobs` faces with: 1 unless forking is possible and useful."""
+    if asked is None:
+        asked = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if (jobs < 2 or "fork" not in multiprocessing.get_all_start_methods()
+            or multiprocessing.current_process().daemon):
+        return 1
+    return max(1, min(asked, jobs))
+
+
+def _make_all(jobs: Sequence[tuple[Path, str]], workers: int) -> list[bytes]:
+    """`_subset` of each job, in order, in `workers` processes (this one if 1).
+
+    The jobs go out largest first (by characters, as the glyf transform and Brotli
+    grow with the glyphs): the longest starts at once, the small ones fill the other
+    cores. fontTools is imported before the fork, once rather than in every worker.
+    """
+    if workers < 2:
+        return [_subset(path, text) for path, text in jobs]
+    from fontTools import subset  # noqa: F401
+    from fontTools.ttLib import woff2  # noqa: F401
+
+    order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][1]))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    try:
+        futures = {i: pool.submit(_subset_relayed, *jobs[i]) for i in order}
+        results = [futures[i].result() for i in range(len(jobs))]
+    except BrokenProcessPool:
+        raise RuntimeError("epub: a font subsetting process stopped without a word") from None
+    finally:
+        pool.shutdown(cancel_futures=True)
+    out = []
+    for data, records, caught in results:
+        for record in records:
+            logging.getLogger(record.name).handle(record)
+        for text, category, filename, lineno in caught:
+            warnings.warn_explicit(text, category, filename, lineno)
+        out.append(data)
+    return out
+
+
+_Warning = tuple[str, type[Warning], str, int]
+
+
+def _subset_relayed(path: Path, text: str) -> tuple[bytes, list[logging.LogRecord], list[_Warning]]:
+    """In a worker: `_subset`, and the log records and warnings it raised, to replay in
+    the parent (the worker's handlers are copies that would print or drop them)."""
+    records: list[logging.LogRecord] = []
+    collect = _Collect(records)
+    root = logging.getLogger()
+    saved = root.handlers[:]
+    root.handlers[:] = [collect]
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            data = _subset(path, text)
+    finally:
+        root.handlers[:] = saved
+    # the message object may not pickle: its text and class make it again
+    return data, records, [(str(w.message), w.category, w.filename, w.lineno) for w in caught]
+
+
+class _Collect(logging.Handler):
+    """Keeps the records that reach the root logger, made picklable (as QueueHandler)."""
+
+    def __init__(self, records: list[logging.LogRecord]) -> None:
+        super().__init__()
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg, record.args = record.getMessage(), None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        self.records.append(record)
 
 
 def _subset(path: Path, text: str) -> bytes:
     """fontTools subset: keep vertical metrics and `vert`/`vrt2` for 竖排, drop hinting.
     The source face's `head.modified` is kept (fontTools would stamp the time of the
     subsetting), so an EPUB is the same bytes on any machine, cache or not. fontTools is
-    imported here, not with the module: with the subsets cached it is not needed."""
+    imported here, not with the module: with the subsets cached it is not needed.
+    Whatever fontTools raises on a face it cannot read is a FontError naming the file."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -179,16 +293,19 @@ def _subset(path: Path, text: str) -> bytes:
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # keep copyright + OFL notice/URL
     options.notdef_outline = True
     options.layout_features = ["*"]
-    font = TTFont(str(path), lazy=True, fontNumber=0, recalcTimestamp=False)
+    buf = io.BytesIO()
     try:
-        sub = subset.Subsetter(options)
-        sub.populate(text=text)
-        sub.subset(font)
-        buf = io.BytesIO()
-        font.flavor = "woff2"
-        font.save(buf)
-    finally:
-        font.close()
+        with TTFont(str(path), lazy=True, fontNumber=0, recalcTimestamp=False) as font:
+            sub = subset.Subsetter(options)
+            sub.populate(text=text)
+            sub.subset(font)
+            font.flavor = "woff2"
+            font.save(buf)
+    except Exception as exc:  # noqa: BLE001 - anything fontTools raises on a bad face
+        kind = type(exc).__qualname__
+        if type(exc).__module__ != "builtins":
+            kind = f"{type(exc).__module__}.{kind}"  # struct.error, not error
+        raise FontError(f"{path}: cannot subset the font for the EPUB ({kind}: {exc})") from None
     return buf.getvalue()
 
 

@@ -1,0 +1,143 @@
+"""Font subsets made in parallel processes: the same bytes as made in one, and a
+worker's errors, warnings and log records reach the caller as if made there.
+
+Every test points the subset cache at an empty folder, so subsets are really made.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import struct
+import warnings
+from pathlib import Path
+
+import pytest
+
+from layout.errors import FontError
+from layout.fonts import load_fontset
+from layout.render import epub_fonts
+from layout.render.epub_fonts import cmap_chars, make_subsets
+
+needs_fork = pytest.mark.skipif(epub_fonts._workers(2, 2) < 2, reason="no fork on this platform")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture(scope="module")
+def wanted() -> list[tuple[Path, frozenset[str]]]:
+    """Three shipped faces, each with its own characters (the one with most goes first)."""
+    fs = load_fontset()
+    return [(Path(fs.font_path("NotoSansSC-Bold")), frozenset("吕梁日报 要闻")),
+            (Path(fs.font_path("NotoSerifSC-Regular")), frozenset("国家主席习近平向论坛致贺信。，“”ABC 123")),
+            (Path(fs.font_path("NewsKai-Regular")), frozenset("本报记者康桂芳"))]
+
+
+def _use_cache(tmp_path, monkeypatch, name: str) -> None:
+    monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / name))
+
+
+def _logging_subset(path: Path, text: str, real=epub_fonts._subset) -> bytes:
+    """`_subset`, saying in a log record and a warning which process made the face."""
+    logging.getLogger("layout.test").warning("made %s in %d", path.name, os.getpid())
+    warnings.warn(f"made {path.name} in {os.getpid()}", UserWarning, stacklevel=1)
+    return real(path, text)
+
+
+@needs_fork
+def test_parallel_subsets_are_the_serial_bytes(wanted, tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(epub_fonts, "_subset", _logging_subset)
+    made = {}
+    for workers in (1, 2):
+        _use_cache(tmp_path, monkeypatch, f"cache{workers}")
+        caplog.clear()
+        with pytest.warns(UserWarning, match="^made ") as caught:
+            made[workers] = make_subsets(wanted, workers=workers)
+        logged = [r.getMessage() for r in caplog.records if r.name == "layout.test"]
+        warned = [str(w.message) for w in caught]
+        # the records and warnings of every face reach this process, from the process
+        # that made it: this one alone when serial, others (not this one) when parallel
+        assert sorted(m.split()[1] for m in logged) == sorted(p.name for p, _ in wanted)
+        assert sorted(logged) == sorted(warned)
+        pids = {m.split()[-1] for m in logged}
+        assert pids == {str(os.getpid())} if workers == 1 else str(os.getpid()) not in pids
+    assert made[1] == made[2]
+    for (_, chars), data in zip(wanted, made[2]):
+        assert data[:4] == b"wOF2" and cmap_chars(data) == chars
+
+
+@needs_fork
+def test_parallel_subsets_are_cached_and_reused(wanted, monkeypatch):
+    first = make_subsets(wanted, workers=2)
+
+    def refuse(path: Path, text: str) -> bytes:
+        raise AssertionError(f"{path.name} subset again although cached")
+
+    monkeypatch.setattr(epub_fonts, "_subset", refuse)
+    assert make_subsets(wanted, workers=2) == first
+    assert epub_fonts.subset_woff2(*wanted[2]) == first[2]
+
+
+def _broken_copy(font: Path, folder: Path) -> Path:
+    """`font` with its GSUB table overwritten by 0xFF bytes: its cmap and metrics read
+    well, but fontTools cannot subset it."""
+    data = bytearray(font.read_bytes())
+    (tables,) = struct.unpack_from(">H", data, 4)
+    for i in range(tables):
+        tag, _, offset, length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        if tag == b"GSUB":
+            data[offset:offset + length] = b"\xff" * length
+            break
+    else:
+        raise AssertionError(f"{font.name} has no GSUB table")
+    broken = folder / "Broken-Regular.ttf"
+    broken.write_bytes(bytes(data))
+    return broken
+
+
+@pytest.mark.parametrize("workers", [1, pytest.param(2, marks=needs_fork)])
+def test_a_face_that_cannot_be_subset_is_a_font_error_naming_it(wanted, tmp_path, workers):
+    broken = _broken_copy(wanted[0][0], tmp_path)
+    jobs = [wanted[1], (broken, frozenset("吕梁")), wanted[2]]
+    with pytest.raises(FontError) as raised:
+        make_subsets(jobs, workers=workers)
+    assert str(raised.value).startswith(f"{broken}: cannot subset the font for the EPUB (struct.error: ")
+
+
+@needs_fork
+def test_the_first_failing_face_is_reported_as_serially(wanted, tmp_path):
+    broken = _broken_copy(wanted[0][0], tmp_path)
+    other = tmp_path / "Another-Regular.ttf"
+    other.write_bytes(broken.read_bytes())
+    jobs = [wanted[2], (other, frozenset("吕")), (broken, frozenset("吕梁日报" * 3))]
+    messages = []
+    for workers in (1, 2):
+        with pytest.raises(FontError) as raised:
+            make_subsets(jobs, workers=workers)
+        messages.append(str(raised.value))
+    assert messages[0] == messages[1] and messages[0].startswith(f"{other}: ")
+
+
+@needs_fork
+def test_a_worker_that_dies_is_an_error(wanted, monkeypatch):
+    here = os.getpid()
+
+    def die(path: Path, text: str) -> bytes:
+        if os.getpid() == here:
+            raise AssertionError("made in this process, not in a worker")
+        os._exit(3)
+
+    monkeypatch.setattr(epub_fonts, "_subset", die)
+    with pytest.raises(RuntimeError, match="subsetting process stopped"):
+        make_subsets(wanted, workers=2)
+
+
+def test_one_face_or_one_core_is_made_here():
+    assert epub_fonts._workers(4, 1) == 1
+    assert epub_fonts._workers(1, 4) == 1
+    assert epub_fonts._workers(8, 3) == (3 if "fork" in multiprocessing.get_all_start_methods() else 1)
+    assert epub_fonts._workers(2, 3) == min(2, epub_fonts._workers(8, 3))
