@@ -141,3 +141,24 @@ def test_one_face_or_one_core_is_made_here():
     assert epub_fonts._workers(1, 4) == 1
     assert epub_fonts._workers(8, 3) == (3 if "fork" in multiprocessing.get_all_start_methods() else 1)
     assert epub_fonts._workers(2, 3) == min(2, epub_fonts._workers(8, 3))
+
+
+# punctuation with vertical forms (GSUB vert/vrt2), ligature and kerning candidates,
+# Latin, digits and Han: a closure over the layout tables, not just cmap lookups
+MIXED = "，。、：；！？「」『』（）《》〈〉——……·ﬁfi AVWa 0123 国家主席习近平吕梁日报记者"
+
+
+@pytest.mark.parametrize("face", ["NotoSerifSC-Regular", "NotoSerifSC-Bold", "NotoSansSC-Bold", "NewsKai-Regular"])
+def test_glyphs_named_by_index_give_fonttools_bytes(face, monkeypatch):
+    """The glyph names made up for a face without `post` names change no byte of its
+    subset: the same as with the names fontTools makes from the cmap."""
+    from fontTools.ttLib import TTFont
+
+    path = Path(load_fontset().font_path(face))
+    text = "".join(sorted(set(MIXED)))
+    with TTFont(str(path), lazy=True) as font:
+        epub_fonts._name_glyphs_by_index(font)
+        assert font.getGlyphOrder()[:2] == [".notdef", "g1"]  # the shortcut applies here
+    ours = epub_fonts._subset(path, text)
+    monkeypatch.setattr(epub_fonts, "_name_glyphs_by_index", lambda font: None)
+    assert epub_fonts._subset(path, text) == ours
