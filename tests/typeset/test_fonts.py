@@ -175,3 +175,22 @@ def test_face_data_agrees_with_reportlabs_own_parse(tmp_path, monkeypatch):
     assert gids == reference.charToGlyph
     assert widths == reference.charWidths
     assert default == int(reference.defaultWidth)
+
+
+def test_manifest_reads_as_pyyamls_safe_load(tmp_path):
+    """The manifest is parsed by libyaml (as the spec loader does), to the data
+    yaml.safe_load makes of it."""
+    import yaml
+
+    files, chains = load_manifest()
+    data = yaml.safe_load((FONT_DIR / "fonts.yaml").read_text(encoding="utf-8"))
+    assert files == {name: FONT_DIR / face["file"] for name, face in data["faces"].items()}
+    assert chains == data["chains"]
+    # another folder's manifest: its own faces, chains in their order
+    (tmp_path / "fonts.yaml").write_text(
+        "faces:\n  A: {file: a.ttf}\n  B:\n    file: 'b.ttf'\nchains:\n  song: [B, A]\n  hei: [A]\n",
+        encoding="utf-8")
+    for name in ("a.ttf", "b.ttf"):
+        (tmp_path / name).write_bytes(b"")  # only their presence is checked here
+    assert load_manifest(tmp_path) == ({"A": tmp_path / "a.ttf", "B": tmp_path / "b.ttf"},
+                                       {"song": ["B", "A"], "hei": ["A"]})
