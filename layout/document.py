@@ -33,7 +33,7 @@ class _Loader(_SafeLoader):  # type: ignore[misc,valid-type]
     string without asking the resolvers, and a plain one is resolved once per distinct
     value (the keys, null and short values repeat thousands of times in an issue)."""
 
-    def __init__(self, stream: str) -> None:
+    def __init__(self, stream: str | bytes) -> None:
         super().__init__(stream)
         self._resolved: dict[str, str] = {}
 
@@ -367,12 +367,29 @@ def _plain_tags_only(root: yaml.Node) -> bool:
     return True
 
 
+# a file that starts with a byte order mark takes the text path: libyaml would read
+# UTF-16 by its mark, and after a UTF-8 one counts columns unlike the decoded text
+_BYTE_ORDER_MARKS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
 def load_issue(path: Path) -> Issue:
     """Read and validate an issue document file (.yaml, .yml or .json)."""
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise DocumentError(f"{path}: error: cannot read the document: {exc.strerror}") from None
+    if not data.startswith(_BYTE_ORDER_MARKS):
+        # libyaml reads UTF-8 as strictly as Python decodes it, so the bytes are
+        # composed as they are (the text would be encoded back to them); on any error,
+        # the text path below reports it as it always has
+        with _collector_paused():
+            try:
+                root = yaml.compose(data, Loader=_Loader)
+            except yaml.YAMLError:
+                pass
+            else:
+                _reject_tags(root, str(path))
+                return issue_from_node(root, str(path))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -154,6 +155,40 @@ def test_unreadable_file(tmp_path: Path) -> None:
         load_issue(bad)
     with pytest.raises(DocumentError, match="cannot read"):
         load_issue(tmp_path / "missing.yaml")
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    # libyaml would read UTF-16 by its byte order mark: the document must be UTF-8
+    ("paper: {name: 吕梁日报}\n".encode("utf-16"), "d.yaml:1: error: expected UTF-8 text, found byte 0xff"),
+    ("paper: {name: x}\n".encode("utf-16-be"), None),  # no mark: NUL bytes, not YAML
+    # a bad byte is reported before the YAML error that comes first in the file
+    (b"paper: [unclosed\nnotes: [\xe5\x90]\n", "d.yaml:2: error: expected UTF-8 text, found byte 0xe5"),
+    (b"paper: {name: \x01}\n", None),
+    (b"\xef\xbb\xbfpaper: {nmae: x}\n", None),
+    (b"\xef\xbb\xbf\xef\xbb\xbfpaper: {nmae: x}\n", None),
+    (b"pages:\r\n- number: 1\r\n  sectoin: x\xc2\x85  articles: []\n", None),
+])
+def test_a_file_is_read_as_its_text_is_parsed(tmp_path: Path, data: bytes, expected: str | None) -> None:
+    """load_issue composes a file's bytes as they are: each message is the one the
+    decoded text gives (or the UTF-8 error), word for word."""
+    path = tmp_path / "d.yaml"
+    path.write_bytes(data)
+    with pytest.raises(DocumentError) as caught:
+        load_issue(path)
+    if expected is None:
+        with pytest.raises(DocumentError) as from_text:
+            parse_issue(data.decode("utf-8-sig"), str(path))
+        expected = str(from_text.value)
+    assert str(caught.value).replace(str(tmp_path) + "/", "") == expected.replace(str(tmp_path) + "/", "")
+
+
+@pytest.mark.parametrize("mark", [b"", b"\xef\xbb\xbf"])
+def test_a_file_loads_as_its_text_parses(tmp_path: Path, mark: bytes) -> None:
+    path = tmp_path / "d.yaml"
+    for issue in (ISSUE, replace(ISSUE, notes=("NEL \x85, LS \u2028, BOM \ufeff, 𬉼",))):
+        text = dump_issue(issue)
+        path.write_bytes(mark + text.encode("utf-8"))
+        assert load_issue(path) == parse_issue(text) == issue
 
 
 texts = st.one_of(st.none(), st.text(max_size=30))
