@@ -9,6 +9,7 @@ one clear line on stderr; `--debug` shows the traceback too.
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import os
 import sys
@@ -468,9 +469,16 @@ def report_error(exc: BaseException) -> None:
           else f"error: {message}", file=sys.stderr)
 
 
+# An export makes and drops a few hundred thousand small objects a page: young objects
+# are searched for cycles every 10,000 allocations rather than Python's 700, which spares
+# ~5 % of a page's instructions (callgrind, 12 pages) for no measurable memory
+YOUNG_GC_THRESHOLD = 10_000
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from layout.errors import InputError
 
+    gc.set_threshold(YOUNG_GC_THRESHOLD, *gc.get_threshold()[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -17,6 +17,7 @@ through a pipe; this process reads it back with `os.pread`.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -72,7 +73,13 @@ class _Worker:
         self._reader, writer = multiprocessing.get_context("fork").Pipe(duplex=False)
         self._process = multiprocessing.get_context("fork").Process(
             target=_work, args=(make_worker, start, self._file.fileno(), writer), daemon=True)
-        self._process.start()
+        # the worker's collections skip what it inherits (the document, fonts, caches):
+        # less work, and their pages stay shared rather than copied on write (gc.freeze)
+        gc.freeze()
+        try:
+            self._process.start()
+        finally:
+            gc.unfreeze()  # this process collects them as before
         writer.close()  # the worker holds the only write end: its exit ends the pipe
         self._done = False
         self._read = 0  # records read so far
