@@ -220,6 +220,8 @@ def _make_all(jobs: Sequence[tuple[Path, str]], workers: int) -> list[bytes]:
     The jobs go out largest first (by characters, as the glyf transform and Brotli
     grow with the glyphs): the longest starts at once, the small ones fill the other
     cores. fontTools is imported before the fork, once rather than in every worker.
+    The results are taken in job order, each job's log records and warnings replayed
+    before its error is raised, as in one process; the jobs not started are dropped.
     """
     if workers < 2:
         return [_subset(path, text) for path, text in jobs]
@@ -228,37 +230,43 @@ def _make_all(jobs: Sequence[tuple[Path, str]], workers: int) -> list[bytes]:
 
     order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][1]))
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    out = []
     try:
         futures = {i: pool.submit(_subset_relayed, *jobs[i]) for i in order}
-        results = [futures[i].result() for i in range(len(jobs))]
+        for i in range(len(jobs)):
+            data, records, caught = futures[i].result()
+            for record in records:
+                logging.getLogger(record.name).handle(record)
+            for text, category, filename, lineno in caught:
+                warnings.warn_explicit(text, category, filename, lineno)
+            if isinstance(data, FontError):
+                raise data
+            out.append(data)
     except BrokenProcessPool:
         raise RuntimeError("epub: a font subsetting process stopped without a word") from None
     finally:
         pool.shutdown(cancel_futures=True)
-    out = []
-    for data, records, caught in results:
-        for record in records:
-            logging.getLogger(record.name).handle(record)
-        for text, category, filename, lineno in caught:
-            warnings.warn_explicit(text, category, filename, lineno)
-        out.append(data)
     return out
 
 
 _Warning = tuple[str, type[Warning], str, int]
 
 
-def _subset_relayed(path: Path, text: str) -> tuple[bytes, list[logging.LogRecord], list[_Warning]]:
-    """In a worker: `_subset`, and the log records and warnings it raised, to replay in
-    the parent (the worker's handlers are copies that would print or drop them)."""
+def _subset_relayed(path: Path, text: str
+                    ) -> tuple[bytes | FontError, list[logging.LogRecord], list[_Warning]]:
+    """In a worker: `_subset` (or its FontError), and the log records and warnings it
+    raised, to replay in the parent (the worker's handlers are copies that would print
+    or drop them)."""
     records: list[logging.LogRecord] = []
-    collect = _Collect(records)
     root = logging.getLogger()
     saved = root.handlers[:]
-    root.handlers[:] = [collect]
+    root.handlers[:] = [_Collect(records)]
+    data: bytes | FontError
     try:
         with warnings.catch_warnings(record=True) as caught:
             data = _subset(path, text)
+    except FontError as exc:
+        data = exc
     finally:
         root.handlers[:] = saved
     # the message object may not pickle: its text and class make it again

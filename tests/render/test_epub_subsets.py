@@ -100,12 +100,18 @@ def _broken_copy(font: Path, folder: Path) -> Path:
 
 
 @pytest.mark.parametrize("workers", [1, pytest.param(2, marks=needs_fork)])
-def test_a_face_that_cannot_be_subset_is_a_font_error_naming_it(wanted, tmp_path, workers):
+def test_a_face_that_cannot_be_subset_is_a_font_error_naming_it(wanted, tmp_path, workers, monkeypatch,
+                                                                 caplog):
     broken = _broken_copy(wanted[0][0], tmp_path)
     jobs = [wanted[1], (broken, frozenset("吕梁")), wanted[2]]
-    with pytest.raises(FontError) as raised:
+    monkeypatch.setattr(epub_fonts, "_subset", _logging_subset)
+    with pytest.raises(FontError) as raised, pytest.warns(UserWarning, match="^made ") as caught:
         make_subsets(jobs, workers=workers)
     assert str(raised.value).startswith(f"{broken}: cannot subset the font for the EPUB (struct.error: ")
+    # what the faces up to the broken one said before it failed is not lost either
+    for said in ([r.getMessage() for r in caplog.records if r.name == "layout.test"],
+                 [str(w.message) for w in caught]):
+        assert {m.split()[1] for m in said} >= {wanted[1][0].name, broken.name}
 
 
 @needs_fork
