@@ -173,9 +173,10 @@ def choose_jobs(issue, asked: int | None) -> int:
 
     if asked is not None:
         return max(1, asked)
+    if len(issue.pages) < parallel.PARALLEL_MIN_PAGES:
+        return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    long_issue = len(issue.pages) >= parallel.PARALLEL_MIN_PAGES
-    return 2 if (cores or 1) >= 2 and long_issue and parallel.available() else 1
+    return 2 if (cores or 1) >= 2 and parallel.available() else 1
 
 
 def typeset_issue(issue, spec, *, strict: bool, pages: set[int] | None = None,

@@ -18,7 +18,6 @@ through a pipe; this process reads it back with `os.pread`.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import pickle
 import tempfile
@@ -38,6 +37,8 @@ PARALLEL_MIN_PAGES = 6  # below this, forking costs more than it saves
 
 def available() -> bool:
     """Whether this platform can fork a worker that shares the loaded fonts."""
+    import multiprocessing  # here: a short issue, made in one process, never needs it (~7 ms)
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -68,10 +69,13 @@ class _Worker:
     """A forked process making records from page `start` on."""
 
     def __init__(self, make_worker: Callable[[], Maker], start: int) -> None:
+        import multiprocessing
+
         # held open for the worker's life and closed in __exit__
         self._file = tempfile.TemporaryFile(prefix="layout-pages-")  # noqa: SIM115
-        self._reader, writer = multiprocessing.get_context("fork").Pipe(duplex=False)
-        self._process = multiprocessing.get_context("fork").Process(
+        fork = multiprocessing.get_context("fork")
+        self._reader, writer = fork.Pipe(duplex=False)
+        self._process = fork.Process(
             target=_work, args=(make_worker, start, self._file.fileno(), writer), daemon=True)
         # the worker's collections skip what it inherits (the document, fonts, caches):
         # less work, and their pages stay shared rather than copied on write (gc.freeze)
