@@ -255,13 +255,22 @@ def export_pdf(issue, output: Path, made: Made, *, plan: bool = False) -> dict:
 
 def export_epub(issue, spec, output: Path, made: Made) -> dict:
     """Write the EPUB, citing the print pagination of the same spec."""
+    import warnings
+
     from layout.render.epub import render_epub
+    from layout.render.epub_fonts import FontCoverageWarning
 
     finish_typesetting(made)
-    render_epub(issue, spec, output, fonts=made.fonts if spec.epub.embed_fonts else None,
-                page_breaks=tuple(made.run.breaks))
+    with warnings.catch_warnings(record=True) as caught:  # printed as our other warnings
+        warnings.simplefilter("always")
+        render_epub(issue, spec, output, fonts=made.fonts if spec.epub.embed_fonts else None,
+                    page_breaks=tuple(made.run.breaks))
+    for warning in caught:
+        print(f"warning: {warning.message}", file=sys.stderr)
+    # a character no font has is counted once, by the coverage check
+    more = sum(1 for w in caught if not issubclass(w.category, FontCoverageWarning))
     return {"pages": len(made.run.breaks), "articles": len(issue.articles()),
-            "warnings": made.missing}
+            "warnings": made.missing + more}
 
 
 def summarise(kind: str, output: Path, figures: dict, started: float) -> None:

@@ -21,6 +21,8 @@ the bytes reach `path` through `atomic_output` (a failed export leaves no half f
 from __future__ import annotations
 
 import io
+import re
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -43,6 +45,12 @@ __all__ = ["FontSourceLike", "render_epub", "build_epub"]
 
 _XHTML = "application/xhtml+xml"
 _LICENCE_FALLBACK = Path("/usr/share/doc/fonts-noto-cjk/copyright")
+_LICENCE_NAME = re.compile(r"(?i)(ofl|licen[cs]e|copying)[^/]*$")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class FontLicenceWarning(UserWarning):
+    """A font embedded without its licence text (none found beside the font file)."""
 
 
 class _Writer(epub.EpubWriter):
@@ -157,8 +165,13 @@ def _add_items(book: epub.EpubBook, chapters: Sequence[Chapter], nav: bytes, cov
     licences: dict[str, bytes] = {}
     for face in faces:
         book.add_item(_item(f"font-{face.face}", face.file_name, "font/woff2", face.data))
-        name, text = _licence(face.path)
-        licences.setdefault(name, text)
+        found = _licence(face.path)
+        if found is None:
+            warnings.warn(f"epub: no licence text beside {face.path} (OFL*.txt, LICENSE*, COPYING*): "
+                          "its subset is embedded without one; put the font's licence file beside it",
+                          FontLicenceWarning, stacklevel=2)
+        else:
+            licences.setdefault(*found)
     for name, text in sorted(licences.items()):
         book.add_item(_item(f"licence-{Path(name).stem}", f"fonts/{name}", "text/plain", text))
     book.add_item(epub.EpubNcx())
@@ -177,24 +190,28 @@ def _add_pictures(book: epub.EpubBook, issue: Issue, spec: Spec, fonts: FontSour
                         epub_cover.masthead_svg(issue, spec, fonts)))
 
 
-def _licence(font: Path) -> tuple[str, bytes]:
-    """The OFL text shipped beside `font` (fonts/OFL-*.txt), by the manifest or by name."""
+def _licence(font: Path) -> tuple[str, bytes] | None:
+    """The licence text beside `font`: the one the folder's manifest names for it
+    (fonts/fonts.yaml), else an `OFL*.txt` whose name matches the font's, else the
+    folder's only licence-like file (OFL*, LICENSE*, LICENCE*, COPYING*); None when
+    there is none. Debian's Noto CJK copyright file stands in only for a Noto face:
+    another face must never travel with a licence that is not its own."""
     folder = font.parent
     manifest = folder / "fonts.yaml"
     if manifest.is_file():
-        faces = (yaml.safe_load(manifest.read_text(encoding="utf-8")) or {}).get("faces", {})
+        faces = (yaml.load(manifest.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}).get("faces", {})
         for spec in faces.values():
             named = folder / str(spec.get("licence_file") or "")
             if spec.get("file") == font.name and named.is_file() and spec.get("licence_file"):
                 return named.name, named.read_bytes()
-    candidates = sorted(folder.glob("OFL*.txt"))
+    candidates = sorted(p for p in folder.iterdir() if p.is_file() and _LICENCE_NAME.match(p.name))
     stem = font.stem.lower()
     for path in candidates:
         key = path.stem.lower().removeprefix("ofl-").removeprefix("ofl")
-        if key and (key in stem or stem.startswith(key[:4])):
+        if path.name.lower().startswith("ofl") and key and (key in stem or stem.startswith(key[:4])):
             return path.name, path.read_bytes()
     if len(candidates) == 1:
         return candidates[0].name, candidates[0].read_bytes()
-    if _LICENCE_FALLBACK.is_file():
+    if font.stem.startswith("Noto") and _LICENCE_FALLBACK.is_file():
         return "OFL-NotoCJK.txt", _LICENCE_FALLBACK.read_bytes()
-    raise FileNotFoundError(f"epub: no licence text found for {font} (looked for OFL*.txt beside it)")
+    return None

@@ -127,3 +127,39 @@ def test_a_punctuation_style_that_does_not_suit_the_body_face_is_warned_about(
                      + f"typography: {{punctuation: {punctuation}}}\n", manifest=FONT_MANIFEST)
     warning = export.check_punctuation(spec, export.load_fonts_for(spec))
     assert (warning is None) if warned is None else (warning is not None and warned in warning)
+
+
+def export_epub_with_house_face(spec_dir: Path) -> subprocess.CompletedProcess[str]:
+    (spec_dir / "house.yaml").write_text(
+        f"extends: {ROOT / 'specs' / 'lvliang-daily.yaml'}\n"
+        "fonts:\n  song: [fonts/House-Song.ttf, NotoSerifSC-Regular]\n", encoding="utf-8")
+    return subprocess.run([sys.executable, str(ROOT / "export.py"), "epub", str(SAMPLE),
+                           "--spec", "house.yaml", "-o", "out.epub"],
+                          capture_output=True, text=True, cwd=spec_dir, check=False)
+
+
+@pytest.mark.parametrize("licence_name", ["LICENSE.txt", "OFL.txt", "COPYING", "licence-house.md"])
+def test_the_epub_carries_the_licence_found_beside_a_specs_face(
+        spec_dir: Path, house_font: Path, licence_name: str) -> None:
+    (house_font.parent / licence_name).write_bytes(b"House Song licence: embed freely.\n")
+    result = export_epub_with_house_face(spec_dir)
+    assert result.returncode == 0, result.stderr
+    assert "licence" not in result.stderr
+    with zipfile.ZipFile(spec_dir / "out.epub") as book:
+        assert book.read(f"EPUB/fonts/{licence_name}") == b"House Song licence: embed freely.\n"
+
+
+def test_a_specs_face_without_a_licence_beside_it_is_embedded_with_a_warning_and_no_other_licence(
+        spec_dir: Path, house_font: Path) -> None:
+    result = export_epub_with_house_face(spec_dir)
+    assert result.returncode == 0, result.stderr
+    assert ("warning: epub: no licence text beside fonts/House-Song.ttf (OFL*.txt, LICENSE*, "
+            "COPYING*): its subset is embedded without one") in result.stderr
+    assert "1 warnings" in result.stderr.splitlines()[-1]
+    with zipfile.ZipFile(spec_dir / "out.epub") as book:
+        names = book.namelist()
+    assert any("House-Song" in name for name in names)
+    # the shipped faces' own licences only: never the Noto text passed off as the house face's
+    licences = sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("EPUB/fonts/") and
+                      not n.endswith(".woff2"))
+    assert licences == ["OFL-LXGWWenKai.txt", "OFL-NotoCJK.txt"]
