@@ -157,15 +157,28 @@ class _Reader:
 
     def integer(self, node: yaml.Node | None, path: str, key: str | None = None, *,
                 required: bool = False) -> int | None:
+        """A positive integer written in decimal digits, as `dump_issue` writes it.
+
+        Leading zeros are read in decimal (010 is 10, 08 is 8) as by Python, not as
+        YAML 1.1's octal. YAML 1.1's other notations the resolver tags as int (0x1F,
+        190:20:30, 1_000, +7) and an explicit `!!int` on anything but digits are errors:
+        whoever wrote one in a page number meant something odd, so it is not guessed at.
+        """
         if node is None or _is_null(node):
             if required and node is not None:
                 self.problem(node, _at(path, key), "expected a positive integer, found null")
             return None
-        if isinstance(node, yaml.ScalarNode) and node.tag == _INT:
-            value = int(node.value)
+        if isinstance(node, yaml.ScalarNode) and _is_digits(node):
+            try:
+                value = int(node.value)
+            except ValueError:  # more digits than int() reads (sys.get_int_max_str_digits)
+                value = 0
             if value > 0:
                 return value
-        self.problem(node, _at(path, key), f"expected a positive integer, found {_describe(node)}")
+        expected = "a positive integer"
+        if isinstance(node, yaml.ScalarNode) and node.tag == _INT and not _DIGITS.fullmatch(node.value):
+            expected += " in decimal digits"
+        self.problem(node, _at(path, key), f"expected {expected}, found {_describe(node)}")
         return None
 
     def sequence(self, node: yaml.Node | None, path: str) -> list[yaml.Node]:
@@ -191,6 +204,16 @@ _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"  # an unquoted 2023-02-17
 
 
+_DIGITS = re.compile("[0-9]+")
+
+
+def _is_digits(node: yaml.ScalarNode) -> bool:
+    """Whether the scalar is plain (unquoted) decimal digits: tagged int, or a string
+    when YAML 1.1 reads neither decimal nor octal in it (08, 0099)."""
+    return ((node.tag == _INT or (node.tag == _STR and not node.style))
+            and _DIGITS.fullmatch(node.value) is not None)
+
+
 def _is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == _NULL
 
@@ -203,6 +226,8 @@ def _describe(node: yaml.Node) -> str:
     if node.tag == _NULL:
         return "null"
     value = str(node.value)
+    if not value and node.tag != _STR:
+        return "nothing"  # a tag with no value: `!!int`
     shown = value if len(value) <= 40 else value[:37] + "..."
     return f'"{shown}"' if node.tag == _STR else shown
 

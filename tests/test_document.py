@@ -270,3 +270,44 @@ def test_an_article_printed_without_a_head_is_named_by_its_opening_words() -> No
     assert opening.title == "2月16日，市长张广勇主持召开市…"
     assert Article(body=(Paragraph("短 文\n"),)).title == "短 文"
     assert Article().title == "(untitled)"
+
+
+# YAML 1.1 notations PyYAML's safe resolver tags as int that are not plain decimal
+# digits (0x1F is 31 to PyYAML, 190:20:30 is 685830): a document integer is written
+# in decimal digits, as dump_issue writes it, so each is an error that says so
+
+
+@pytest.mark.parametrize("value", ["190:20:30", "0x1F", "0b101", "1_000", "1__000", "1000_", "0_", "+7",
+                                   "!!int three", '!!int ""', "!!int", "!!int 0x1F"])
+@pytest.mark.parametrize(("template", "path", "column"), [
+    ("pages:\n- number: {}\n", "pages[0].number", 11),
+    ("issue:\n  number: {}\n", "issue.number", 11),
+    ("issue:\n  page_count: {}\n", "issue.page_count", 15),
+])
+def test_an_integer_not_in_decimal_digits_is_an_error(value: str, template: str, path: str,
+                                                      column: int) -> None:
+    with pytest.raises(DocumentError) as caught:
+        parse_issue(template.format(value), "t.yaml")
+    found = value.removeprefix("!!int").strip().strip('"') or "nothing"
+    assert str(caught.value) == (f"t.yaml:2:{column}: error: {path}: expected a positive integer "
+                                 f"in decimal digits, found {found}")
+
+
+@pytest.mark.parametrize(("value", "number"), [("3", 3), ("!!int 12", 12), ("007", 7), ("010", 10),
+                                               ("08", 8), ("0099", 99)])
+def test_an_integer_in_decimal_digits_is_read_in_decimal(value: str, number: int) -> None:
+    """Leading zeros do not make it octal (010 is 10, as Python reads it, though PyYAML
+    would read 8), and 08, which the resolver leaves a string, is 8 like 07 is 7."""
+    issue = parse_issue(f"issue: {{number: {value}, page_count: {value}}}\npages:\n- number: {value}\n")
+    assert issue.issue.number == issue.issue.page_count == issue.pages[0].number == number
+
+
+@pytest.mark.parametrize(("value", "found"), [("'08'", '"08"'), ('"3"', '"3"'), ("0o17", '"0o17"'),
+                                              ("３", '"３"'), ("0", "0"), ("00", "00"),
+                                              ("9" * 5000, "9" * 37 + "...")])
+def test_a_quoted_or_other_non_integer_is_an_error(value: str, found: str) -> None:
+    """Not read as an integer, as before (a quoted '3' is a string); nor more digits than
+    Python's int() reads (4,300)."""
+    with pytest.raises(DocumentError) as caught:
+        parse_issue(f"pages:\n- number: {value}\n", "t.yaml")
+    assert str(caught.value) == f"t.yaml:2:11: error: pages[0].number: expected a positive integer, found {found}"

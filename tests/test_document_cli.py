@@ -1,0 +1,30 @@
+"""A bad issue document on the command line: exit 2, one line naming the place, no output."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(("value", "found"), [("0x1F", "0x1F"), ("190:20:30", "190:20:30"),
+                                              ("!!int three", "three")])
+@pytest.mark.parametrize("command", ["pdf", "epub"])
+def test_a_page_number_not_in_decimal_digits_exits_2_with_one_message(
+        tmp_path: Path, command: str, value: str, found: str) -> None:
+    document = tmp_path / "bad.yaml"
+    document.write_text(f"issue:\n  number: 5\npages:\n- number: {value}\n  articles:\n"
+                        "  - headline: 标题\n    body: [正文。]\n", encoding="utf-8")
+    output = tmp_path / f"x.{command}"
+    result = subprocess.run([sys.executable, str(ROOT / "export.py"), command, str(document), "-o", str(output)],
+                            capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"{document}:4:11: error: pages[0].number: "
+                                          f"expected a positive integer in decimal digits, found {found}"]
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert not output.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml"]
