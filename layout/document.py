@@ -120,12 +120,16 @@ class _Reader:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.problems: list[str] = []
+        self.problems: list[tuple[tuple[int, int], str]] = []  # ((line, column), message)
 
     def problem(self, node: yaml.Node, path: str, message: str, hint: str | None = None) -> None:
         mark = node.start_mark
         text = f"{self.name}:{mark.line + 1}:{mark.column + 1}: error: {path}: {message}"
-        self.problems.append(text + (f"\n  hint: {hint}" if hint else ""))
+        self.problems.append(((mark.line, mark.column), text + (f"\n  hint: {hint}" if hint else "")))
+
+    def report(self) -> str:
+        """Every problem, in file order (of equal places, in the order found)."""
+        return "\n".join(text for _, text in sorted(self.problems, key=lambda problem: problem[0]))
 
     def mapping(self, node: yaml.Node, path: str, keys: tuple[str, ...]) -> dict[str, yaml.Node]:
         """The mapping's entries by key; unknown and duplicate keys are problems."""
@@ -315,14 +319,8 @@ def issue_from_node(root: yaml.Node | None, name: str) -> Issue:
     if len(set(numbers)) != len(numbers):
         reader.problem(top.get("pages", root), "pages", f"expected distinct page numbers, found {numbers}")
     if reader.problems:
-        raise DocumentError("\n".join(sorted(reader.problems, key=_position)))
+        raise DocumentError(reader.report())
     return Issue(paper=paper, issue=info, pages=pages, notes=notes)
-
-
-def _position(problem: str) -> tuple[int, int]:
-    """(line, column) of a `file:line:col: ...` problem, to report in file order."""
-    parts = problem.rsplit(": error: ", 1)[0].rsplit(":", 2)
-    return (int(parts[1]), int(parts[2])) if len(parts) == 3 and parts[1].isdigit() else (0, 0)
 
 
 def parse_issue(text: str, name: str = "<document>") -> Issue:

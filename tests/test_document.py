@@ -311,3 +311,16 @@ def test_a_quoted_or_other_non_integer_is_an_error(value: str, found: str) -> No
     with pytest.raises(DocumentError) as caught:
         parse_issue(f"pages:\n- number: {value}\n", "t.yaml")
     assert str(caught.value) == f"t.yaml:2:11: error: pages[0].number: expected a positive integer, found {found}"
+
+
+@pytest.mark.parametrize("text", [
+    'paper: {name: [a]}\nissue: {number: ":1:x: error: "}\n',
+    'paper: {":1:x: error: ": 1}\n',
+    'notes: [[a]]\nissue: {number: ":²:3: error: "}\n',
+])
+def test_problems_are_ordered_by_place_whatever_their_text_says(text: str) -> None:
+    """A value or key that reads like a `line:col: error: ` is no place to sort by."""
+    with pytest.raises(DocumentError) as caught:
+        parse_issue(text, "t.yaml")
+    lines = [line for line in str(caught.value).splitlines() if not line.startswith("  hint")]
+    assert [line.split(":")[1] for line in lines] == [str(n) for n in range(1, len(lines) + 1)]
