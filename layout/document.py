@@ -361,12 +361,17 @@ def _reject_tags(node: yaml.Node | None, name: str) -> None:
     if node is None or _plain_tags_only(node):
         return
     stack = [node]  # the walk that names the node (the first this order meets)
+    walked: set[int] = set()  # collections, by id: an alias is its anchor's node, which may hold it
     while stack:
         current = stack.pop()
         if current.tag not in _PLAIN_TAGS:
             mark = current.start_mark
             raise DocumentError(f"{name}:{mark.line + 1}:{mark.column + 1}: error: "
                                 f"unsupported tag `{current.tag}` (documents hold plain data only)")
+        if isinstance(current, yaml.CollectionNode):
+            if id(current) in walked:
+                continue  # its whole subtree was walked (or is being walked) from its first visit
+            walked.add(id(current))
         if isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
         elif isinstance(current, yaml.MappingNode):
@@ -376,16 +381,19 @@ def _reject_tags(node: yaml.Node | None, name: str) -> None:
 
 def _plain_tags_only(root: yaml.Node) -> bool:
     """Whether every node of the tree has a plain tag: the quick check, in any order
-    (a scalar is looked at from its parent, not pushed and popped)."""
+    (a scalar is looked at from its parent, not pushed and popped). Each collection is
+    walked once: aliases make the tree a graph, with cycles (`&a [*a]`) and 2**n paths."""
     if root.tag not in _PLAIN_TAGS:
         return False
     stack = [root] if isinstance(root, yaml.CollectionNode) else []
+    walked = {id(root)}
     while stack:
         node = stack.pop()
         for child in node.value if isinstance(node, yaml.SequenceNode) else chain.from_iterable(node.value):
             if child.tag not in _PLAIN_TAGS:
                 return False
-            if isinstance(child, yaml.CollectionNode):
+            if isinstance(child, yaml.CollectionNode) and id(child) not in walked:
+                walked.add(id(child))
                 stack.append(child)
     return True
 

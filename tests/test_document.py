@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -324,3 +325,39 @@ def test_problems_are_ordered_by_place_whatever_their_text_says(text: str) -> No
         parse_issue(text, "t.yaml")
     lines = [line for line in str(caught.value).splitlines() if not line.startswith("  hint")]
     assert [line.split(":")[1] for line in lines] == [str(n) for n in range(1, len(lines) + 1)]
+
+
+def _within_seconds(seconds: int, work: Callable[[], object]) -> object:
+    """`work()`, or a failure once it has taken `seconds` (a walk that never ends)."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        return work()
+    except TimeoutError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an anchored list that holds itself: the walks that look for tags went round it forever
+    ("notes: &a [*a]\n", "t.yaml:1:8: error: notes[0]: expected a string or null, found a list"),
+    ("pages: &a [{articles: [{body: *a}]}]\n",
+     "t.yaml:1:13: error: pages[0].articles[0].body[0]: unknown key `articles`\n  hint: known keys: subhead"),
+    ("notes: [!x b, &a [*a]]\n", "t.yaml:1:9: error: unsupported tag `!x` (documents hold plain data only)"),
+    # 2**40 paths through 80 aliases: each node is looked at once
+    ("notes: [&a0 [x], " + ", ".join(f"&a{i} [*a{i - 1}, *a{i - 1}]" for i in range(1, 41)) + "]\n",
+     "\n".join(f"t.yaml:1:{column}: error: notes[{i}]: expected a string or null, found a list"
+               for i, column in enumerate([9, 18] + [18 + sum(len(f"&a{j} [*a{j - 1}, *a{j - 1}], ") for j in range(1, i))
+                                                     for i in range(2, 41)]))),
+])
+def test_an_alias_is_read_once_however_often_it_is_reached(text: str, expected: str) -> None:
+    with pytest.raises(DocumentError) as caught:
+        _within_seconds(10, lambda: parse_issue(text, "t.yaml"))
+    assert str(caught.value) == expected
