@@ -248,14 +248,26 @@ def _read_issue_info(reader: _Reader, node: yaml.Node | None) -> IssueInfo:
         if key in ("number", "page_count"):
             return reader.integer(value, "issue", key)
         text = reader.text(value, "issue", key)
-        if key == "date" and text is not None and value is not None:
-            try:
-                dt.date.fromisoformat(text)
-            except ValueError:
-                reader.problem(value, "issue.date", f'expected an ISO date like 2023-02-17, found "{text}"')
+        if key == "date" and text is not None and value is not None and not _is_iso_date(text):
+            reader.problem(value, "issue.date", f'expected an ISO date like 2023-02-17, found "{text}"')
         return text
 
     return IssueInfo(**_read_fields(reader, node, "issue", ISSUE_KEYS, read))
+
+
+_ISO_DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _is_iso_date(text: str) -> bool:
+    """Whether `text` is a real day written YYYY-MM-DD, the one form the masthead and the
+    EPUB read (Python 3.11's `date.fromisoformat` alone also takes 20230217, 2023-W07-5)."""
+    if _ISO_DATE.fullmatch(text) is None:
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:  # 2023-02-30, 0000-01-01
+        return False
+    return True
 
 
 def _read_footer(reader: _Reader, node: yaml.Node | None, path: str) -> Footer | None:

@@ -361,3 +361,18 @@ def test_an_alias_is_read_once_however_often_it_is_reached(text: str, expected: 
     with pytest.raises(DocumentError) as caught:
         _within_seconds(10, lambda: parse_issue(text, "t.yaml"))
     assert str(caught.value) == expected
+
+
+@pytest.mark.parametrize("date", ["20230217", "2023-W07-5", "2023W075", "2023-2-17", "2023-02-17T10:00",
+                                  "2023-02-17 10:00:00", "+2023-02-17", "２０２３-０２-１７", "0000-01-01"])
+def test_an_issue_date_is_written_yyyy_mm_dd(date: str) -> None:
+    """Python 3.11's date.fromisoformat also reads 20230217 and 2023-W07-5, which the
+    masthead's 2023年2月17日 and the EPUB's date do not: they read YYYY-MM-DD only."""
+    with pytest.raises(DocumentError) as caught:
+        parse_issue(f"issue:\n  date: {date}\n", "t.yaml")
+    assert str(caught.value) == f't.yaml:2:9: error: issue.date: expected an ISO date like 2023-02-17, found "{date}"'
+
+
+def test_an_issue_date_in_yyyy_mm_dd_is_kept_as_written() -> None:
+    for text in ("issue: {date: 2024-02-29}\n", "issue: {date: '2024-02-29'}\n"):
+        assert parse_issue(text).issue.date == "2024-02-29"
