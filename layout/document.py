@@ -138,11 +138,15 @@ class _Reader:
             return {}
         entries: dict[str, yaml.Node] = {}
         for key_node, value in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node, path or "(top)", f"expected a plain key, found {_describe(key_node)}")
+                continue
+            key = key_node.value
             if key not in keys:
                 close = difflib.get_close_matches(str(key), keys, n=1)
                 hint = f"did you mean `{close[0]}`?" if close else "known keys: " + ", ".join(keys)
-                self.problem(key_node, path or "(top)", f"unknown key `{key}`", hint)
+                shown = key if key.isprintable() else _quoted(key)[1:-1]
+                self.problem(key_node, path or "(top)", f"unknown key `{shown}`", hint)
             elif key in entries:
                 self.problem(key_node, f"{path}.{key}" if path else str(key), "duplicate key")
             else:
@@ -232,8 +236,15 @@ def _describe(node: yaml.Node) -> str:
     value = str(node.value)
     if not value and node.tag != _STR:
         return "nothing"  # a tag with no value: `!!int`
-    shown = value if len(value) <= 40 else value[:37] + "..."
-    return f'"{shown}"' if node.tag == _STR else shown
+    if node.tag == _STR or not value.isprintable():
+        return _quoted(value)
+    return value if len(value) <= 40 else value[:37] + "..."
+
+
+def _quoted(value: str) -> str:
+    """A value as a message shows it: in quotes, escaped as in JSON (so a line break
+    cannot break the message's one line), cut to 40 characters."""
+    return json.dumps(value if len(value) <= 40 else value[:37] + "...", ensure_ascii=False)
 
 
 def _read_fields(reader: _Reader, node: yaml.Node | None, path: str, keys: tuple[str, ...],
@@ -249,7 +260,7 @@ def _read_issue_info(reader: _Reader, node: yaml.Node | None) -> IssueInfo:
             return reader.integer(value, "issue", key)
         text = reader.text(value, "issue", key)
         if key == "date" and text is not None and value is not None and not _is_iso_date(text):
-            reader.problem(value, "issue.date", f'expected an ISO date like 2023-02-17, found "{text}"')
+            reader.problem(value, "issue.date", f"expected an ISO date like 2023-02-17, found {_quoted(text)}")
         return text
 
     return IssueInfo(**_read_fields(reader, node, "issue", ISSUE_KEYS, read))

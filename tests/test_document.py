@@ -376,3 +376,25 @@ def test_an_issue_date_is_written_yyyy_mm_dd(date: str) -> None:
 def test_an_issue_date_in_yyyy_mm_dd_is_kept_as_written() -> None:
     for text in ("issue: {date: 2024-02-29}\n", "issue: {date: '2024-02-29'}\n"):
         assert parse_issue(text).issue.date == "2024-02-29"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('pages:\n- number: "3\\n4"\n', 't.yaml:2:11: error: pages[0].number: expected a positive integer, found "3\\n4"'),
+    ("pages:\n- number: !!int \"3\\t\"\n",
+     't.yaml:2:11: error: pages[0].number: expected a positive integer in decimal digits, found "3\\t"'),
+    ('issue:\n  date: "2023-02-17\\r"\n',
+     't.yaml:2:9: error: issue.date: expected an ISO date like 2023-02-17, found "2023-02-17\\r"'),
+    ("issue:\n  date: '\"2023\\02\"'\n",
+     't.yaml:2:9: error: issue.date: expected an ISO date like 2023-02-17, found "\\"2023\\\\02\\""'),
+    ("issue:\n  date: 2023年2月17日" + "日" * 40 + "\n",
+     't.yaml:2:9: error: issue.date: expected an ISO date like 2023-02-17, found "2023年2月17日' + "日" * 27 + '..."'),
+    ('paper: {"na\\nme": x}\n', "t.yaml:1:9: error: paper: unknown key `na\\nme`\n  hint: did you mean `name`?"),
+    # a key that is no scalar was named `None`
+    ("paper: {[name]: x}\n", "t.yaml:1:9: error: paper: expected a plain key, found a list"),
+    ("? {paper: x}\n: y\n", "t.yaml:1:3: error: (top): expected a plain key, found a mapping"),
+])
+def test_a_value_shown_in_a_message_keeps_it_one_line(text: str, expected: str) -> None:
+    """Line breaks and quotes in the value are escaped as in JSON; long values shortened."""
+    with pytest.raises(DocumentError) as caught:
+        parse_issue(text, "t.yaml")
+    assert str(caught.value) == expected
