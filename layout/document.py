@@ -171,20 +171,20 @@ class _Reader:
         YAML 1.1's octal. YAML 1.1's other notations the resolver tags as int (0x1F,
         190:20:30, 1_000, +7) and an explicit `!!int` on anything but digits are errors:
         whoever wrote one in a page number meant something odd, so it is not guessed at.
+        At most LARGEST_INTEGER.
         """
         if node is None or _is_null(node):
             if required and node is not None:
                 self.problem(node, _at(path, key), "expected a positive integer, found null")
             return None
-        if isinstance(node, yaml.ScalarNode) and _is_digits(node):
-            try:
-                value = int(node.value)
-            except ValueError:  # more digits than int() reads (sys.get_int_max_str_digits)
-                value = 0
-            if value > 0:
-                return value
         expected = "a positive integer"
-        if isinstance(node, yaml.ScalarNode) and node.tag == _INT and not _DIGITS.fullmatch(node.value):
+        if isinstance(node, yaml.ScalarNode) and _is_digits(node):
+            digits = node.value.lstrip("0")
+            if digits and len(digits) <= len(str(LARGEST_INTEGER)) and int(digits) <= LARGEST_INTEGER:
+                return int(digits)
+            if digits:
+                expected += f" up to {LARGEST_INTEGER}"
+        elif isinstance(node, yaml.ScalarNode) and node.tag == _INT and not _NEGATIVE.fullmatch(node.value):
             expected += " in decimal digits"
         self.problem(node, _at(path, key), f"expected {expected}, found {_describe(node)}")
         return None
@@ -213,6 +213,10 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"  # an unquoted 2023-02-17
 
 
 _DIGITS = re.compile("[0-9]+")
+_NEGATIVE = re.compile("-[0-9]+")
+# the largest integer a PDF holds (ISO 32000-1, annex C): a page number is the PDF's page
+# label (ReportLab cannot write one above ~1e20 at all)
+LARGEST_INTEGER = 2**31 - 1
 
 
 def _is_digits(node: yaml.ScalarNode) -> bool:

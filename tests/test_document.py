@@ -304,14 +304,34 @@ def test_an_integer_in_decimal_digits_is_read_in_decimal(value: str, number: int
 
 
 @pytest.mark.parametrize(("value", "found"), [("'08'", '"08"'), ('"3"', '"3"'), ("0o17", '"0o17"'),
-                                              ("３", '"３"'), ("0", "0"), ("00", "00"),
-                                              ("9" * 5000, "9" * 37 + "...")])
+                                              ("３", '"３"'), ("0", "0"), ("00", "00"), ("-7", "-7"),
+                                              ("-0", "-0")])
 def test_a_quoted_or_other_non_integer_is_an_error(value: str, found: str) -> None:
-    """Not read as an integer, as before (a quoted '3' is a string); nor more digits than
-    Python's int() reads (4,300)."""
+    """Not read as an integer, as before (a quoted '3' is a string)."""
     with pytest.raises(DocumentError) as caught:
         parse_issue(f"pages:\n- number: {value}\n", "t.yaml")
     assert str(caught.value) == f"t.yaml:2:11: error: pages[0].number: expected a positive integer, found {found}"
+
+
+@pytest.mark.parametrize(("value", "number"), [("2147483647", 2147483647), ("0002147483647", 2147483647),
+                                               ("2147483648", None), ("99999999999", None),
+                                               ("1" + "0" * 21, None), ("9" * 5000, None)])
+def test_an_integer_is_at_most_the_largest_pdf_integer(value: str, number: int | None) -> None:
+    """2**31 - 1, PDF's largest integer (ISO 32000-1, annex C): the page number is the
+    PDF's page label; above 1e20 ReportLab could not write it (ValueError, exit 1), and
+    above 4,300 digits int() would not read it."""
+    text = f"issue: {{number: {value}, page_count: {value}}}\npages:\n- number: {value}\n"
+    if number is not None:
+        issue = parse_issue(text, "t.yaml")
+        assert issue.issue.number == issue.issue.page_count == issue.pages[0].number == number
+        return
+    with pytest.raises(DocumentError) as caught:
+        parse_issue(text, "t.yaml")
+    found = value if len(value) <= 40 else value[:37] + "..."
+    assert str(caught.value) == "\n".join(
+        f"t.yaml:{line}:{column}: error: {path}: expected a positive integer up to 2147483647, found {found}"
+        for line, column, path in ((1, 17, "issue.number"), (1, 31 + len(value), "issue.page_count"),
+                                   (3, 11, "pages[0].number")))
 
 
 @pytest.mark.parametrize("text", [
