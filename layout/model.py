@@ -149,10 +149,16 @@ class Issue:
         """Every printed text with where it stands, e.g. ("page 1, article 2, paragraph 3", …).
 
         Used to check that the fonts can draw every character before anything is drawn,
-        and to name the place of any character they cannot.
+        and to name the place of any character they cannot. Numbers are printed too, in
+        decimal: the ear's 第{number}期 今日{page_count}版, and each page's 第{page}版 and
+        section in the running head (报眉) and footer.
         """
         yield from (("masthead", v) for v in (*vars_of(self.paper), *vars_of(self.issue)) if v)
+        yield from (("masthead", str(n)) for n in (self.issue.number, self.issue.page_count) if n is not None)
         for page in self.pages:
+            yield f"page {page.number}, number", str(page.number)
+            if page.section:
+                yield f"page {page.number}, section", page.section
             for n, article in enumerate(page.articles, 1):
                 where = f"page {page.number}, article {n} ({article.title})"
                 for name in ("kicker", "headline", "subheadline", "byline", "dateline", "jump", "credit"):

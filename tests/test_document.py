@@ -264,6 +264,21 @@ def test_texts_name_where_every_printed_string_stands() -> None:
     assert places["梁瑜"] == "page 1, footer"
 
 
+def test_texts_hold_the_section_and_numbers_the_running_head_footer_and_ear_print() -> None:
+    """The 报眉 prints 第{page}版 {section}, the footer 第{page}版, the 报眼 第{number}期
+    今日{page_count}版: each is a printed text, named like the others."""
+    texts = list(replace(ISSUE, pages=(*ISSUE.pages, Page(12, "國際"), Page(3))).texts())
+    assert ("page 1, section", "要闻") in texts and ("page 12, section", "國際") in texts
+    assert ("page 1, number", "1") in texts and ("page 12, number", "12") in texts
+    assert ("page 3, number", "3") in texts and not any(where == "page 3, section" for where, _ in texts)
+    assert ("masthead", "10906") in texts and ("masthead", "8") in texts
+    # in page order, the running head before the page's articles
+    wheres = [where for where, _ in texts]
+    assert wheres.index("page 1, section") < wheres.index("page 1, article 1 (主题), kicker")
+    assert wheres.index("page 1, footer") < wheres.index("page 12, number")
+    assert list(Issue(pages=(Page(1),)).texts()) == [("page 1, number", "1")]
+
+
 def test_an_article_printed_without_a_head_is_named_by_its_opening_words() -> None:
     """Warnings, the plan and the PDF outline name it by its text, not "(untitled)"."""
     assert Article(kicker="引题", body=(Paragraph("正文"),)).title == "引题"

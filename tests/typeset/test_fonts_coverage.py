@@ -91,6 +91,15 @@ def test_a_character_in_a_headline_and_a_footer_is_named_once(shipped: FontSet) 
                    ("\U00020001", "U+20001", "page 2, article 1 (县里\u3402事), paragraph 1")]
 
 
+def test_a_character_only_in_a_section_name_is_named(shipped: FontSet) -> None:
+    """The section is printed in the inside pages' running head (报眉)."""
+    issue = Issue(pages=(Page(number=1, section="要闻"),
+                         Page(number=2, section="\u3402\U00020001版", articles=(Article(headline="要闻"),))))
+    got = shipped.missing_chars(issue.texts())
+    assert got == defined_missing(shipped, issue.texts())
+    assert got == [("\U00020001", "U+20001", "page 2, section"), ("\u3402", "U+3402", "page 2, section")]
+
+
 def test_faces_the_spec_brings_and_a_face_in_no_chain(tiny: FontSet) -> None:
     texts = [("x", "中文好\ue000]a^\\-[\U0002C27C\U0001F600"), ("y", "[\u3000\u2029 ]")]
     assert tiny.missing_chars(texts) == defined_missing(tiny, texts) == [
