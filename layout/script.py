@@ -6,8 +6,8 @@ issue's script (下转 / 下轉), the PDF and the EPUB declare it as their langu
 
 from __future__ import annotations
 
+import codecs
 import enum
-import re
 
 from layout.model import Issue
 
@@ -33,17 +33,22 @@ class Script(enum.Enum):
 def detect_script(issue: Issue) -> Script:
     """Traditional when its forms outnumber Simplified-only ones, else Simplified.
 
-    One regex pass over the text (a long issue has a million characters; counting
-    each pair with `str.count` took 0.2 s there)."""
-    traditional = simplified = 0
-    for _, text in issue.texts():
-        for found in _EITHER.findall(text):
-            if found in _TRADITIONAL_SET:
-                traditional += 1
-            else:
-                simplified += 1
+    The count is made in C, with no object per character: the text is encoded with a
+    charmap (the mechanism of Python's 8-bit codecs) that writes each table character as
+    its own byte and, under `ignore`, nothing for any other; the bytes are then counted
+    by value. 200 pages (1.1 million characters): 18 -> 6 ms; a regex `findall` over
+    each text made a string for each of the ~90,000 matches.
+    """
+    found, _ = codecs.charmap_encode("".join([text for _, text in issue.texts()]), "ignore", _TABLE_BYTES)
+    traditional = len(found) - len(found.translate(None, _TRADITIONAL_BYTES))
+    simplified = len(found) - len(found.translate(None, _SIMPLIFIED_BYTES))
     return Script.HANT if traditional > simplified else Script.HANS
 
 
-_EITHER = re.compile(f"[{_SIMPLIFIED}{_TRADITIONAL}]")
-_TRADITIONAL_SET = frozenset(_TRADITIONAL)
+# byte 0 is NUL (else `charmap_build` makes a slow dict), bytes 1-36 the Simplified
+# table, 37-72 the Traditional one; U+FFFE marks the bytes left unused. The 72 table
+# characters are distinct, so each byte counts exactly one of them.
+_TABLE_BYTES = codecs.charmap_build("\x00" + _SIMPLIFIED + _TRADITIONAL
+                                    + "\ufffe" * (255 - len(_SIMPLIFIED) - len(_TRADITIONAL)))
+_SIMPLIFIED_BYTES = bytes(range(1, 1 + len(_SIMPLIFIED)))
+_TRADITIONAL_BYTES = bytes(range(1 + len(_SIMPLIFIED), 1 + len(_SIMPLIFIED) + len(_TRADITIONAL)))
