@@ -304,6 +304,7 @@ def _subset(path: Path, text: str) -> bytes:
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # keep copyright + OFL notice/URL
     options.notdef_outline = True
     options.layout_features = ["*"]
+    options.drop_tables += ["FFTM"]  # FontForge's build stamp: dropped without a warning
     buf = io.BytesIO()
     try:
         with TTFont(str(path), lazy=True, fontNumber=0, recalcTimestamp=False) as font:
