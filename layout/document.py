@@ -362,6 +362,7 @@ def parse_issue(text: str, name: str = "<document>") -> Issue:
         except yaml.YAMLError as exc:
             raise DocumentError(f"{name}: error: not valid YAML/JSON: {exc}") from None
         _reject_tags(root, name)
+        _reject_expansion(root, name, text)
         return issue_from_node(root, name)
 
 
@@ -425,6 +426,101 @@ def _plain_tags_only(root: yaml.Node) -> bool:
     return True
 
 
+# The reader's deepest node is pages[i].articles[j].body[k].subhead (top 0, pages 1,
+# a page 2, articles 3, an article 4, body 5, a block 6, its text 7); it reads no deeper.
+_READ_DEPTH = 7
+# What aliases may repeat, beyond the nodes written once: far above any real use (a whole
+# 200-page issue is ~130,000 nodes and 1.1 M characters), far below a "billion laughs".
+REPEATED_NODES_LIMIT = 1_000_000
+REPEATED_CHARS_LIMIT = 10_000_000
+
+
+def _reject_expansion(root: yaml.Node | None, name: str, source: str | bytes) -> None:
+    """A DocumentError at the alias that makes the aliases repeat more than the limits.
+
+    Composing keeps an alias as its anchor's node, but the reader builds a new object each
+    time it reaches one: a few KB of nested anchors (pages x articles x paragraphs) would
+    be read as a billion paragraphs. The nodes and characters each alias stands for are
+    counted, to the depth the reader reads, before anything is built. A text with no `*`
+    holds no alias (the usual case: nothing is walked)."""
+    holds_alias = b"*" in source if isinstance(source, bytes) else "*" in source
+    if not holds_alias or not isinstance(root, yaml.CollectionNode):
+        return
+    seen = {id(root)}
+    sizes: dict[tuple[int, int], tuple[int, int]] = {}
+    nodes = chars = aliases = 0
+    stack = [(_children(root), 1)]  # each node once, in document order: the n-th repeat is the n-th alias
+    while stack:
+        children, depth = stack[-1]
+        for child in children:
+            if id(child) not in seen:
+                seen.add(id(child))
+                if isinstance(child, yaml.CollectionNode):
+                    stack.append((_children(child), depth + 1))
+                    break
+                continue
+            aliases += 1
+            if depth <= _READ_DEPTH:
+                more_nodes, more_chars = _expanded_size(child, depth, sizes)
+                nodes, chars = nodes + more_nodes, chars + more_chars
+                if nodes > REPEATED_NODES_LIMIT or chars > REPEATED_CHARS_LIMIT:
+                    _raise_expansion(root, name, source, aliases, nodes > REPEATED_NODES_LIMIT)
+        else:
+            stack.pop()
+
+
+def _children(node: yaml.CollectionNode) -> Iterator[yaml.Node]:
+    """A list's items, or a mapping's keys and values in turn."""
+    return iter(node.value) if isinstance(node, yaml.SequenceNode) else chain.from_iterable(node.value)
+
+
+def _expanded_size(node: yaml.Node, depth: int, sizes: dict[tuple[int, int], tuple[int, int]]) -> tuple[int, int]:
+    """The nodes and scalar characters the reader meets reading `node` at `depth`, each
+    time it is reached (a cycle ends at the reader's depth)."""
+    if isinstance(node, yaml.ScalarNode):
+        return 1, len(node.value)
+    known = sizes.get((id(node), depth))
+    if known is not None:
+        return known
+    nodes, chars = 1, 0
+    if depth < _READ_DEPTH:
+        for child in _children(node):
+            more_nodes, more_chars = _expanded_size(child, depth + 1, sizes)
+            nodes, chars = nodes + more_nodes, chars + more_chars
+    sizes[(id(node), depth)] = nodes, chars
+    return nodes, chars
+
+
+def _repeat_paths(root: yaml.Node) -> Iterator[str]:
+    """The path of each node reached again (an alias), in document order."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, str]] = [(root, "")]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            yield path or "(top)"
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, f"{path}[{i}]") for i, child in reversed(list(enumerate(node.value))))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack.append((value, _at(path, key.value) if path else str(key.value)))
+                stack.append((key, path))
+
+
+def _raise_expansion(root: yaml.Node, name: str, source: str | bytes, alias: int, by_nodes: bool) -> None:
+    """The DocumentError naming the `alias`-th alias of the text (1-based)."""
+    events = (e for e in yaml.parse(source, Loader=_Loader) if isinstance(e, yaml.AliasEvent))
+    event = next(e for i, e in enumerate(events, 1) if i == alias)
+    path = next(p for i, p in enumerate(_repeat_paths(root), 1) if i == alias)
+    limit = f"{REPEATED_NODES_LIMIT} nodes" if by_nodes else f"{REPEATED_CHARS_LIMIT} characters"
+    mark = event.start_mark
+    raise DocumentError(f"{name}:{mark.line + 1}:{mark.column + 1}: error: {path}: alias `*{event.anchor}` "
+                        f"expands too far: the aliases would repeat more than {limit}\n"
+                        "  hint: aliases of anchors that hold aliases multiply; write the repeated parts out")
+
+
 # a file that starts with a byte order mark takes the text path: libyaml would read
 # UTF-16 by its mark, and after a UTF-8 one counts columns unlike the decoded text
 _BYTE_ORDER_MARKS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
@@ -447,6 +543,7 @@ def load_issue(path: Path) -> Issue:
                 pass
             else:
                 _reject_tags(root, str(path))
+                _reject_expansion(root, str(path), data)
                 return issue_from_node(root, str(path))
     try:
         text = data.decode("utf-8-sig")
