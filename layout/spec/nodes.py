@@ -12,13 +12,24 @@ Duplicate keys are errors.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 import yaml
 
-Scalar = str | int | float | bool | None
+
+@dataclass(frozen=True, slots=True)
+class IntNotation:
+    """An int scalar not written in decimal digits: YAML 1.1's 0x1F, 0b101, 1_000, +7,
+    190:20:30, or `!!int` on anything else. No field reads it (each says "expected X,
+    found 0x1F (not in decimal digits)"), as issue documents read no such page number."""
+
+    text: str
+
+
+Scalar = str | int | float | bool | IntNotation | None
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_CONSTRUCTOR = yaml.SafeLoader("")  # used only for plain int/float/bool scalars
+_CONSTRUCTOR = yaml.SafeLoader("")  # used only for plain float/bool scalars
 _T = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_T + "str", _T + "int", _T + "float", _T + "bool", _T + "null",
                 _T + "timestamp"}
@@ -74,7 +85,24 @@ class Node:
             return json.dumps(self.value, ensure_ascii=False)
         if isinstance(self.value, bool):
             return "true" if self.value else "false"
+        if isinstance(self.value, IntNotation):
+            return f"{self.raw} (not in decimal digits)"
         return self.raw
+
+
+_DECIMAL = re.compile("-?[0-9]+")
+
+
+def _integer(ynode: yaml.ScalarNode) -> int | str | IntNotation:
+    """An int scalar in decimal digits, with leading zeros read in decimal (010 is 10, not
+    YAML 1.1's octal 8); any other notation an IntNotation. Too many digits for int() (4,300)
+    stay text, which no integer field reads."""
+    if _DECIMAL.fullmatch(ynode.value) is None:
+        return IntNotation(ynode.value)
+    try:
+        return int(ynode.value)
+    except ValueError:
+        return ynode.value
 
 
 def where_of(file: str, mark: yaml.Mark) -> Where:
@@ -129,6 +157,8 @@ class _Converter:
             value = ynode.value
         elif tag == _T + "null":
             value = None
+        elif tag == _T + "int":
+            value = _integer(ynode)
         else:
             try:
                 value = _CONSTRUCTOR.construct_object(ynode, deep=True)
