@@ -90,11 +90,46 @@ def check_punctuation(spec, fonts) -> str | None:
     return None
 
 
-def check_coverage(issue, fonts, *, strict: bool) -> int:
-    """Name every character no font can draw; an error in strict mode. Returns the count."""
+def spec_texts(spec, issue, fonts) -> Iterator[tuple[str, str]]:
+    """What the spec prints besides the issue's own text, named by its key: the literal
+    parts of its templates (outside the {fields}), `masthead.name`, and the words the
+    code adds (年月日 of {date_cn}, 、 between {editors}, the footer's 第N版, the jump lines
+    the spec leaves to the issue's script: its script is found only when `fonts` lack one
+    of either script's words). A masthead or running head turned off prints nothing."""
+    from string import Formatter
+
+    from layout.script import detect_script
+    from layout.typeset.blocks import JUMP_WORDS
+
+    def printed(where: str, template: str) -> tuple[str, str]:
+        parts = list(Formatter().parse(template))
+        fields = {name for _, name, _, _ in parts if name is not None}
+        added = ("年月日" if "date_cn" in fields and issue.issue.date else "") + ("、" if "editors" in fields else "")
+        return f"spec {where}", "".join(literal for literal, *_ in parts) + added
+
+    if spec.masthead.name and (spec.masthead.enabled or spec.running_head.enabled):
+        yield "spec masthead.name", spec.masthead.name  # the 报头's name, and the running head's
+    if spec.masthead.enabled:
+        yield from (printed(f"masthead.ear[{i}]", line.template) for i, line in enumerate(spec.masthead.ear))
+    if spec.running_head.enabled:
+        yield printed("running_head.template", spec.running_head.template)
+    yield printed("footer.template", spec.footer.template)
+    yield "spec footer (第N版)", "第版"
+    defaults = next(iter(JUMP_WORDS.values()))
+    if fonts.missing_chars([("", "".join(w for words in JUMP_WORDS.values() for w in words))]):
+        defaults = JUMP_WORDS[detect_script(issue)]  # only then worth its pass (~10 ms for 200 pages)
+    for key, default in zip(("continued_to", "continued_from"), defaults):
+        yield printed(f"jumps.{key}", getattr(spec.jumps, key) or default)
+
+
+def check_coverage(issue, fonts, *, strict: bool, spec=None) -> int:
+    """Name every character no font can draw; an error in strict mode. Returns the count.
+    With `spec`, what the spec prints is checked too (`spec_texts`), after the issue's
+    own text, so a character in both is named where the issue has it."""
     from layout.errors import FontError
 
-    missing = fonts.missing_chars(issue.texts())
+    texts = issue.texts()
+    missing = fonts.missing_chars(texts if spec is None else itertools.chain(texts, spec_texts(spec, issue, fonts)))
     for ch, codepoint, where in missing:
         line = f"no font has {ch!r} ({codepoint}) in {where}"
         if strict:
