@@ -220,13 +220,13 @@ def test_scalars_are_typed_as_pyyamls_safe_resolver_types_them() -> None:
     """The document loader resolves each distinct plain value once and takes a quoted
     one for a string: the tags must be PyYAML's own, for a value seen first plain then
     quoted and the other way round, as a key and as a value, in flow and block style."""
-    from layout.document import _Loader
+    from layout.document_yaml import Loader
 
     lines = [f"k{i}: [{v}, '{v}', \"{v}\", {v}]" for i, v in enumerate(SCALARS) if v]
     lines += [f"'{v}': {v}" for v in SCALARS if v] + [f"{v}: '{v}'" for v in SCALARS if v not in ("", "<<")]
     lines += [f"b{i}:\n- {v}\n- '{v}'" for i, v in enumerate(SCALARS)]
     text = "\n".join(lines) + "\n"
-    ours = _tags(yaml.compose(text, Loader=_Loader))
+    ours = _tags(yaml.compose(text, Loader=Loader))
     assert ours == _tags(yaml.compose(text, Loader=yaml.SafeLoader))  # the pure-Python resolver
     assert ("1", "tag:yaml.org,2002:int") in ours and ("1", "tag:yaml.org,2002:str") in ours
     assert ("2023-02-17", "tag:yaml.org,2002:timestamp") in ours and ("~", "tag:yaml.org,2002:null") in ours

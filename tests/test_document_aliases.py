@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from layout import document
+from layout import document_yaml
 from layout.document import dump_issue, load_issue, parse_issue
 from layout.errors import DocumentError
 
@@ -77,7 +77,7 @@ def test_the_file_path_names_the_alias_too(tmp_path: Path) -> None:
 
 
 def test_the_limit_is_on_what_aliases_repeat(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(document, "REPEATED_NODES_LIMIT", 10)
+    monkeypatch.setattr(document_yaml, "REPEATED_NODES_LIMIT", 10)
     # 3 aliases of a 4-node article repeat 12 nodes (the anchored one is written once)
     text = "pages:\n- articles: [&a {body: [x]}, *a, *a, *a]\n"
     with pytest.raises(DocumentError) as caught:
