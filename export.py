@@ -69,67 +69,13 @@ def load_fonts_for(spec):
     return load_fontset(dict(spec.fonts) or None, face_files=spec.face_files)
 
 
-def check_punctuation(spec, fonts) -> str | None:
-    """A warning when the spec's punctuation style and the body face's stops disagree:
-    `centred` with a face that draws ，。 at the left of the em box (mainland) leaves
-    them off-centre; compressing the stops of a face that draws them centred (Taiwan,
-    Hong Kong) cuts into their ink."""
-    face = fonts.face_for("，", spec.styles["body"].role)
-    if face is None:
-        return None
-    centred = fonts.draws_stops_centred(face)
-    style = spec.typography.punctuation.value
-    if style == "centred" and not centred:
-        return (f"typography.punctuation is centred, but the body face {face} draws ，。 at "
-                "the left of the em box (mainland style), so they will sit off-centre; use "
-                "the paper's Traditional face (fonts: {song: [file.ttf]}) or compressed")
-    if style != "centred" and centred:
-        return (f"the body face {face} draws ，。 centred (Taiwan and Hong Kong style), which "
-                f"{style} punctuation sets as if at the left of the box; use "
-                "typography.punctuation: centred")
-    return None
-
-
-def spec_texts(spec, issue, fonts) -> Iterator[tuple[str, str]]:
-    """What the spec prints besides the issue's own text, named by its key: the literal
-    parts of its templates (outside the {fields}), `masthead.name`, and the words the
-    code adds (年月日 of {date_cn}, 、 between {editors}, the footer's 第N版, the jump lines
-    the spec leaves to the issue's script: its script is found only when `fonts` lack one
-    of either script's words). A masthead or running head turned off prints nothing."""
-    from string import Formatter
-
-    from layout.script import detect_script
-    from layout.typeset.blocks import JUMP_WORDS
-
-    def printed(where: str, template: str) -> tuple[str, str]:
-        parts = list(Formatter().parse(template))
-        fields = {name for _, name, _, _ in parts if name is not None}
-        added = ("年月日" if "date_cn" in fields and issue.issue.date else "") + ("、" if "editors" in fields else "")
-        return f"spec {where}", "".join(literal for literal, *_ in parts) + added
-
-    if spec.masthead.name and (spec.masthead.enabled or spec.running_head.enabled):
-        yield "spec masthead.name", spec.masthead.name  # the 报头's name, and the running head's
-    if spec.masthead.enabled:
-        yield from (printed(f"masthead.ear[{i}]", line.template) for i, line in enumerate(spec.masthead.ear))
-    if spec.running_head.enabled:
-        yield printed("running_head.template", spec.running_head.template)
-    yield printed("footer.template", spec.footer.template)
-    yield "spec footer (第N版)", "第版"
-    defaults = next(iter(JUMP_WORDS.values()))
-    if fonts.missing_chars([("", "".join(w for words in JUMP_WORDS.values() for w in words))]):
-        defaults = JUMP_WORDS[detect_script(issue)]  # only then worth its pass (~10 ms for 200 pages)
-    for key, default in zip(("continued_to", "continued_from"), defaults):
-        yield printed(f"jumps.{key}", getattr(spec.jumps, key) or default)
-
-
 def check_coverage(issue, fonts, *, strict: bool, spec=None) -> int:
-    """Name every character no font can draw; an error in strict mode. Returns the count.
-    With `spec`, what the spec prints is checked too (`spec_texts`), after the issue's
-    own text, so a character in both is named where the issue has it."""
+    """Name every character no font can draw (`preflight.missing_chars`); an error in
+    strict mode. Returns the count."""
     from layout.errors import FontError
+    from layout.preflight import missing_chars
 
-    texts = issue.texts()
-    missing = fonts.missing_chars(texts if spec is None else itertools.chain(texts, spec_texts(spec, issue, fonts)))
+    missing = missing_chars(issue, fonts, spec)
     for ch, codepoint, where in missing:
         line = f"no font has {ch!r} ({codepoint}) in {where}"
         if strict:
@@ -224,14 +170,15 @@ def typeset_issue(issue, spec, *, strict: bool, pages: set[int] | None = None,
     `stop_early` (with `pages`): make no page after the last one asked for.
     """
     from layout.errors import InputError
+    from layout.preflight import punctuation_mismatch
     from layout.typeset import typesetting
 
     if not issue.pages:
         raise InputError("error: the document has no pages: nothing to typeset")
     fonts = load_fonts_for(spec)
-    if (mismatch := check_punctuation(spec, fonts)) is not None:
+    if (mismatch := punctuation_mismatch(spec, fonts)) is not None:
         print(f"warning: {mismatch}", file=sys.stderr)
-    missing = check_coverage(issue, fonts, strict=strict)
+    missing = check_coverage(issue, fonts, strict=strict, spec=spec)
     finish = None
     if draw:  # each page's PDF content is drawn in the process that made the page
         from layout.render.pdf import page_drawer

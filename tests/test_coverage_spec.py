@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import export
+from layout import preflight
 from layout.errors import FontError
 from layout.model import Article, Footer, Issue, IssueInfo, Page, Paper, Paragraph
 from layout.spec import Spec, load_spec
@@ -79,7 +80,7 @@ def test_the_issue_names_a_character_it_shares_with_the_spec(
 @pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "specs").glob("*.yaml")))
 def test_the_shipped_specs_print_nothing_a_face_lacks(name: str, capsys: pytest.CaptureFixture[str]) -> None:
     spec = load_spec(ROOT / "specs" / name)
-    texts = dict(export.spec_texts(spec, ISSUE, export.load_fonts_for(spec)))
+    texts = dict(preflight.spec_texts(spec, ISSUE, export.load_fonts_for(spec)))
     assert "第版" in texts["spec footer (第N版)"] and texts["spec jumps.continued_to"] == "（下转第版）"
     assert export.check_coverage(ISSUE, export.load_fonts_for(spec), strict=False, spec=spec) == 0
     assert capsys.readouterr().err == ""
@@ -106,5 +107,18 @@ def test_jump_words_left_to_the_script_are_the_issues_scripts(tmp_path: Path, bo
                                                               expected: list[tuple[str, str, str]]) -> None:
     issue = Issue(pages=(Page(1, articles=(Article(body=(Paragraph(body * 5),)),)),))
     spec = load_spec(DAILY)
-    texts = itertools.chain(issue.texts(), export.spec_texts(spec, issue, _Fonts("轉")))
+    texts = itertools.chain(issue.texts(), preflight.spec_texts(spec, issue, _Fonts("轉")))
     assert _Fonts("轉").missing_chars(texts) == expected
+
+
+def test_the_cli_warns_of_a_spec_character_no_face_has(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "s.yaml").write_text(f"extends: {DAILY}\nfooter:\n  template: \"版{NO_FACE}{{page}}\"\n",
+                                     encoding="utf-8")
+    sample = ROOT / "samples" / "lvliang-daily-2023-02-17.txt"
+    result = subprocess.run([sys.executable, str(ROOT / "export.py"), "pdf", str(sample), "--spec", "s.yaml",
+                             "-o", "out.pdf"], capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "warning: no font has '\\ue000' (U+E000) in spec footer.template" in result.stderr

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pytest
 
 from layout.spec import Spec
+from layout.preflight import punctuation_mismatch
 from layout.spec.load import FONT_MANIFEST
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,7 +126,7 @@ def test_a_punctuation_style_that_does_not_suit_the_body_face_is_warned_about(
     song = "[Centred.ttf, NotoSerifSC-Regular]" if own_face else "[NotoSerifSC-Regular]"
     spec = load_text(f"fonts:\n  song: {song}\n" + OTHER_ROLES
                      + f"typography: {{punctuation: {punctuation}}}\n", manifest=FONT_MANIFEST)
-    warning = export.check_punctuation(spec, export.load_fonts_for(spec))
+    warning = punctuation_mismatch(spec, export.load_fonts_for(spec))
     assert (warning is None) if warned is None else (warning is not None and warned in warning)
 
 
