@@ -6,6 +6,11 @@ VENV=${VENV:-.venv}
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
+# a venv installed for the tests holds all the main job needs: keep to that install
+# (installing the base package again would compile the typesetting core again)
+if [ -z "${ENV_EXTRAS:-}" ] && [ -f "$VENV/.installed-test" ]; then
+  ENV_EXTRAS=test
+fi
 stamp="$VENV/.installed-${ENV_EXTRAS:-base}"
 # installed again when the package's metadata changed, or when a source of the compiled
 # typesetting core is newer than its build (layout/typeset/native.py exits 1 then)
