@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,6 +14,8 @@ from hypothesis import strategies as st
 from layout.document import dump_issue, issue_to_data, load_issue, parse_issue
 from layout.errors import DocumentError
 from layout.model import Article, Footer, Issue, IssueInfo, Page, Paper, Paragraph, Subhead
+
+from time_limit import within_seconds
 
 ISSUE = Issue(
     paper=Paper(name="吕梁日报", postal_code="21-28", cn_number="CN14-0028", website="www.sxllnews.cn"),
@@ -362,24 +363,6 @@ def test_problems_are_ordered_by_place_whatever_their_text_says(text: str) -> No
     assert [line.split(":")[1] for line in lines] == [str(n) for n in range(1, len(lines) + 1)]
 
 
-def _within_seconds(seconds: int, work: Callable[[], object]) -> object:
-    """`work()`, or a failure once it has taken `seconds` (a walk that never ends)."""
-    import signal
-
-    def stop(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        return work()
-    except TimeoutError as exc:
-        pytest.fail(str(exc), pytrace=False)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     # an anchored list that holds itself: the walks that look for tags went round it forever
     ("notes: &a [*a]\n", "t.yaml:1:8: error: notes[0]: expected a string or null, found a list"),
@@ -394,7 +377,7 @@ def _within_seconds(seconds: int, work: Callable[[], object]) -> object:
 ])
 def test_an_alias_is_read_once_however_often_it_is_reached(text: str, expected: str) -> None:
     with pytest.raises(DocumentError) as caught:
-        _within_seconds(10, lambda: parse_issue(text, "t.yaml"))
+        within_seconds(10, lambda: parse_issue(text, "t.yaml"))
     assert str(caught.value) == expected
 
 

@@ -7,13 +7,10 @@ a 10 s alarm, so a regression fails instead of exhausting memory.
 
 from __future__ import annotations
 
-import signal
 import subprocess
 import sys
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -22,23 +19,10 @@ from layout import document_yaml
 from layout.document import dump_issue, load_issue, parse_issue
 from layout.errors import DocumentError
 
+from time_limit import within_seconds
+
 ROOT = Path(__file__).resolve().parent.parent
 HINT = "\n  hint: aliases of anchors that hold aliases multiply; write the repeated parts out"
-
-
-def _within_seconds(seconds: int, work: Callable[[], Any]) -> Any:
-    def stop(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        return work()
-    except TimeoutError as exc:
-        pytest.fail(str(exc), pytrace=False)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _bomb(n: int) -> str:
@@ -51,7 +35,7 @@ def _bomb(n: int) -> str:
 def test_a_billion_paragraphs_is_an_error_at_the_alias() -> None:
     text = _bomb(1000)  # 12 KB, 10**9 paragraphs
     with pytest.raises(DocumentError) as caught:
-        _within_seconds(10, lambda: parse_issue(text, "t.yaml"))
+        within_seconds(10, lambda: parse_issue(text, "t.yaml"))
     # the 995th `*a` makes ~995 articles of 1,003 nodes each: more than 1,000,000 repeated
     column = text.index("*a") + 1 + 4 * 994
     assert str(caught.value) == (f"t.yaml:1:{column}: error: pages[0].articles[995]: alias `*a` expands too "
@@ -61,7 +45,7 @@ def test_a_billion_paragraphs_is_an_error_at_the_alias() -> None:
 def test_a_long_text_repeated_is_counted_by_its_characters() -> None:
     text = "pages:\n- articles:\n  - body: [&t " + "字" * 100_000 + ", " + ", ".join(["*t"] * 200) + "]\n"
     with pytest.raises(DocumentError) as caught:
-        _within_seconds(10, lambda: parse_issue(text, "t.yaml"))
+        within_seconds(10, lambda: parse_issue(text, "t.yaml"))
     column = text.splitlines()[2].index("*t") + 1 + 4 * 100  # the 101st alias passes 10,000,000 characters
     assert str(caught.value) == (f"t.yaml:3:{column}: error: pages[0].articles[0].body[101]: alias `*t` expands "
                                  "too far: the aliases would repeat more than 10000000 characters" + HINT)
@@ -71,7 +55,7 @@ def test_the_file_path_names_the_alias_too(tmp_path: Path) -> None:
     path = tmp_path / "bomb.yaml"
     path.write_text("# 炸弹\n" + _bomb(1000), encoding="utf-8")
     with pytest.raises(DocumentError) as caught:
-        _within_seconds(10, lambda: load_issue(path))
+        within_seconds(10, lambda: load_issue(path))
     assert str(caught.value).startswith(f"{path}:2:{_bomb(1000).index('*a') + 1 + 4 * 994}: error: "
                                         "pages[0].articles[995]: alias `*a` expands too far")
 
