@@ -26,7 +26,16 @@ class IntNotation:
     text: str
 
 
-Scalar = str | int | float | bool | IntNotation | None
+@dataclass(frozen=True, slots=True)
+class FloatNotation:
+    """A float scalar that is not a finite number in plain decimals: YAML 1.1's .nan,
+    .inf, 1_0.5, 190:20:30.5. No field reads it: a NaN or an infinite length would pass
+    every range check and reach the page."""
+
+    text: str
+
+
+Scalar = str | int | float | bool | IntNotation | FloatNotation | None
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR = yaml.SafeLoader("")  # used only for plain float/bool scalars
@@ -87,10 +96,13 @@ class Node:
             return "true" if self.value else "false"
         if isinstance(self.value, IntNotation):
             return f"{self.raw} (not in decimal digits)"
+        if isinstance(self.value, FloatNotation):
+            return f"{self.raw} (not a finite number in decimals)"
         return self.raw
 
 
 _DECIMAL = re.compile("-?[0-9]+")
+_DECIMAL_FLOAT = re.compile(r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 
 def _integer(ynode: yaml.ScalarNode) -> int | str | IntNotation:
@@ -159,6 +171,8 @@ class _Converter:
             value = None
         elif tag == _T + "int":
             value = _integer(ynode)
+        elif tag == _T + "float" and _DECIMAL_FLOAT.fullmatch(ynode.value) is None:
+            value = FloatNotation(ynode.value)
         else:
             try:
                 value = _CONSTRUCTOR.construct_object(ynode, deep=True)

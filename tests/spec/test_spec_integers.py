@@ -53,3 +53,24 @@ def test_a_parents_notation_is_reported_in_the_parent(problems_of: Callable[...,
     (spec_dir / "p.yaml").write_text("grid:\n  columns: 0x4\n", encoding="utf-8")
     assert problems_of("extends: p.yaml\n") == [
         "p.yaml:2:12: error: grid.columns: expected a positive integer, found 0x4 (not in decimal digits)"]
+
+
+@pytest.mark.parametrize("value", [".nan", ".NaN", ".inf", "-.inf", "+.inf", "1_0.5", "190:20:30.5"])
+@pytest.mark.parametrize(("text", "path"), [
+    ("grid:\n  gutter: {}\n", "grid.gutter"),
+    ("styles:\n  body: {{indent: {}}}\n", "styles.body.indent"),
+    ("page:\n  margins: {}\n", "page.margins"),
+])
+def test_a_float_that_is_not_a_finite_decimal_number_is_an_error(
+        problems_of: Callable[..., list[str]], value: str, text: str, path: str) -> None:
+    """A NaN passes every range check (NaN < 0 is false) and an infinite length reaches
+    the page: YAML 1.1's .nan, .inf and float notations other than decimals are read by no field."""
+    problems = problems_of(text.format(value))
+    assert len(problems) == 1
+    assert f"error: {path}: expected " in problems[0]
+    assert problems[0].split("\n")[0].endswith(f", found {value} (not a finite number in decimals)")
+
+
+def test_plain_decimal_floats_still_read(load_text: Callable[..., Spec]) -> None:
+    spec = load_text("grid:\n  gutter: 6.5\n  leading: 13.5\n")
+    assert (spec.grid.gutter, spec.grid.leading) == (6.5, 13.5)
