@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from operator import attrgetter
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 _T = TypeVar("_T")
 
@@ -28,13 +28,14 @@ def _pickled_as_fields(cls: type[_T]) -> type[_T]:
     return cls
 
 
-@_pickled_as_fields
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     """Text drawn from `x` (pt from the line's left edge) with one font.
 
     Each character advances by the font's own advance plus `tracking` (PDF `Tc`);
     the composer splits runs wherever that would not land a glyph where it belongs.
+    A named tuple, as `Line`: a page makes about 1,300 of the two, and a tuple is made
+    three times faster than a frozen dataclass (7 % of a page's typesetting
+    instructions, callgrind); immutable all the same.
     """
 
     x: float
@@ -46,10 +47,9 @@ class Run:
     hscale: float = 1.0  # horizontal scaling (PDF Tz / 100): stretches a —— to 2 em
 
 
-@_pickled_as_fields
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One composed line: its runs, its set width and its logical text."""
+class Line(NamedTuple):
+    """One composed line: its runs, its set width and its logical text (a named tuple:
+    see `Run`)."""
 
     runs: tuple[Run, ...]
     width: float  # the measure it was set to (== the measure unless ragged)

@@ -137,8 +137,8 @@ def test_the_page_digest_sees_what_the_rows_round_away(jump: Typeset) -> None:
     """A tracking change moves glyphs but no line: only the digest shows it."""
     page = jump.pages[0]
     placed = page.lines[-1]
-    retracked = dataclasses.replace(placed.line, runs=tuple(
-        dataclasses.replace(r, tracking=r.tracking + 0.01) for r in placed.line.runs))
+    retracked = placed.line._replace(runs=tuple(
+        r._replace(tracking=r.tracking + 0.01) for r in placed.line.runs))
     changed = dataclasses.replace(page, lines=page.lines[:-1] + (dataclasses.replace(placed, line=retracked),))
     before, after = page_dump(page), page_dump(changed)
     assert before[1:] == after[1:]
