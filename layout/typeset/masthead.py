@@ -45,7 +45,7 @@ def _stack(setter: Setter, texts: Sequence[tuple[str, Style]], x: float, top: fl
 
 
 def _shift(lines: Sequence[PlacedLine], dy: float) -> list[PlacedLine]:
-    return [dataclasses.replace(p, baseline=p.baseline + dy) for p in lines]
+    return [p._replace(baseline=p.baseline + dy) for p in lines]
 
 
 def masthead(spec: Spec, grid: Grid, setter: Setter, values: Values) -> tuple[int, list[PlacedLine], list[Rule]]:

@@ -58,10 +58,9 @@ class Line(NamedTuple):
     # inside a web or mail address too wide for any line (see linebreak.next_line)
 
 
-@_pickled_as_fields
-@dataclass(frozen=True, slots=True)
-class PlacedLine:
-    """A line on the page; `x`, `baseline` in pt from the page's top-left corner."""
+class PlacedLine(NamedTuple):
+    """A line on the page; `x`, `baseline` in pt from the page's top-left corner (a
+    named tuple: see `Run`)."""
 
     x: float
     baseline: float

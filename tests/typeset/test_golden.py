@@ -130,7 +130,7 @@ def test_a_line_row_shows_a_moved_line_and_mixed_faces() -> None:
     runs = (Run(0.0, "本报讯", "NotoSansSC-Bold", 10.5), Run(31.5, "　立春", "NotoSerifSC-Regular", 10.5))
     placed = PlacedLine(26.3, 236.74, Line(runs, 115.5, "本报讯　立春"))
     assert line_row(placed) == "  26.3  236.7  [NotoSansSC-Bold 10.5]本报讯[NotoSerifSC-Regular 10.5]　立春"
-    assert line_row(dataclasses.replace(placed, baseline=236.86)) != line_row(placed)
+    assert line_row(placed._replace(baseline=236.86)) != line_row(placed)
 
 
 def test_the_page_digest_sees_what_the_rows_round_away(jump: Typeset) -> None:
@@ -139,7 +139,7 @@ def test_the_page_digest_sees_what_the_rows_round_away(jump: Typeset) -> None:
     placed = page.lines[-1]
     retracked = placed.line._replace(runs=tuple(
         r._replace(tracking=r.tracking + 0.01) for r in placed.line.runs))
-    changed = dataclasses.replace(page, lines=page.lines[:-1] + (dataclasses.replace(placed, line=retracked),))
+    changed = dataclasses.replace(page, lines=page.lines[:-1] + (placed._replace(line=retracked),))
     before, after = page_dump(page), page_dump(changed)
     assert before[1:] == after[1:]
     assert before[0] != after[0]
