@@ -235,8 +235,9 @@ def export_pdf(issue, output: Path, made: Made, *, plan: bool = False) -> dict:
             "warnings": len(made.run.warnings) + made.missing}
 
 
-def export_epub(issue, spec, output: Path, made: Made) -> dict:
-    """Write the EPUB, citing the print pagination of the same spec."""
+def export_epub(issue, spec, output: Path, made: Made, *, jobs: int | None = None) -> dict:
+    """Write the EPUB, citing the print pagination of the same spec; `jobs` (--jobs)
+    bounds the processes its font subsets are made in."""
     import warnings
 
     from layout.render.epub import render_epub
@@ -246,7 +247,7 @@ def export_epub(issue, spec, output: Path, made: Made) -> dict:
     with warnings.catch_warnings(record=True) as caught:  # printed as our other warnings
         warnings.simplefilter("always")
         render_epub(issue, spec, output, fonts=made.fonts if spec.epub.embed_fonts else None,
-                    page_breaks=tuple(made.run.breaks))
+                    page_breaks=tuple(made.run.breaks), workers=jobs)
     for warning in caught:
         print(f"warning: {warning.message}", file=sys.stderr)
     # a character no font has is counted once, by the coverage check
@@ -295,7 +296,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         figures = export_pdf(issue, output, made, plan=args.plan)
     else:
         made = typeset_issue(issue, spec, strict=args.strict, draw=False, jobs=args.jobs)
-        figures = export_epub(issue, spec, output, made)
+        figures = export_epub(issue, spec, output, made, jobs=args.jobs)
     summarise(args.command, output, figures, started)
     return 0
 
@@ -321,7 +322,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     summarise("pdf", pdf, export_pdf(issue, pdf, made), started)
     started = time.perf_counter()
     epub = args.out_dir / f"{stem}.epub"
-    summarise("epub", epub, export_epub(issue, spec, epub, made), started)
+    summarise("epub", epub, export_epub(issue, spec, epub, made, jobs=args.jobs), started)
     return 0
 
 
@@ -395,7 +396,9 @@ def watched_files(document: Path, spec_path: Path) -> list[Path]:
 # --- argument parsing and error handling -----------------------------------------
 
 JOBS_HELP = ("processes to typeset with: 1, or 2 to make the later pages ahead in a second "
-             "process (default: 2 for an issue of 6 pages or more on a machine with 2 cores)")
+             "process (default: 2 for an issue of 6 pages or more on a machine with 2 cores); "
+             "for an EPUB, also the most processes its font subsets are made in (default: "
+             "one per core)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -66,21 +66,22 @@ class _Writer(epub.EpubWriter):
 
 
 def render_epub(issue: Issue, spec: Spec, path: Path, *, fonts: FontSourceLike | None,
-                page_breaks: Sequence[PageBreak] | None = None) -> None:
+                page_breaks: Sequence[PageBreak] | None = None, workers: int | None = None) -> None:
     """Write `issue` as an EPUB 3 file at `path` (replaced atomically).
 
     `fonts=None` or `spec.epub.embed_fonts=False` embeds no fonts (the CSS then names
     generic CJK families). `page_breaks` (from the PDF pagination) places the print page
     markers; None starts a print page at each document page. Characters no font draws
-    are reported with `FontCoverageWarning`; any other failure raises.
+    are reported with `FontCoverageWarning`; any other failure raises. `workers`: the
+    processes the font subsets not cached may be made in (None: one per core).
     """
-    data = build_epub(issue, spec, fonts=fonts, page_breaks=page_breaks)
+    data = build_epub(issue, spec, fonts=fonts, page_breaks=page_breaks, workers=workers)
     with atomic_output(Path(path)) as tmp:
         tmp.write_bytes(data)
 
 
 def build_epub(issue: Issue, spec: Spec, *, fonts: FontSourceLike | None,
-               page_breaks: Sequence[PageBreak] | None = None) -> bytes:
+               page_breaks: Sequence[PageBreak] | None = None, workers: int | None = None) -> bytes:
     """The EPUB file's bytes (what `render_epub` writes)."""
     if not spec.epub.embed_fonts:
         fonts = None
@@ -96,7 +97,7 @@ def build_epub(issue: Issue, spec: Spec, *, fonts: FontSourceLike | None,
     if fonts is not None:
         used = epub_fonts.chars_by_role(log.texts, spec)
         by_face, roles = epub_fonts.assign_faces(used, fonts)
-        faces = epub_fonts.embed_faces(by_face, fonts)
+        faces = epub_fonts.embed_faces(by_face, fonts, workers=workers)
         stacks = epub_fonts.role_stacks(roles, spec, faces, getattr(fonts, "chains", None))
     css = epub_css.build_css(spec, faces, stacks, vertical=spec.epub.vertical)
     nav_families = {f for key, text in epub_xhtml.nav_texts(chapters).items()

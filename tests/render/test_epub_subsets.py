@@ -168,3 +168,21 @@ def test_glyphs_named_by_index_give_fonttools_bytes(face, monkeypatch):
     ours = epub_fonts._subset(path, text)
     monkeypatch.setattr(epub_fonts, "_name_glyphs_by_index", lambda font: None)
     assert epub_fonts._subset(path, text) == ours
+
+
+@pytest.mark.parametrize(("jobs", "workers"), [(["--jobs", "1"], 1), ([], None)])
+def test_the_clis_jobs_bound_the_subsetting_processes(tmp_path, monkeypatch, jobs: list[str],
+                                                      workers: int | None) -> None:
+    import export
+
+    asked: list[int | None] = []
+    real = epub_fonts.make_subsets
+
+    def recording(wanted, *, workers=None):
+        asked.append(workers)
+        return real(wanted, workers=workers)
+
+    monkeypatch.setattr(epub_fonts, "make_subsets", recording)
+    sample = Path(export.SAMPLE)
+    assert export.main(["epub", str(sample), "-o", str(tmp_path / "s.epub"), *jobs]) == 0
+    assert asked == [workers]
