@@ -18,24 +18,18 @@ import yaml
 
 
 @dataclass(frozen=True, slots=True)
-class IntNotation:
-    """An int scalar not written in decimal digits: YAML 1.1's 0x1F, 0b101, 1_000, +7,
-    190:20:30, or `!!int` on anything else. No field reads it (each says "expected X,
-    found 0x1F (not in decimal digits)"), as issue documents read no such page number."""
+class Notation:
+    """A number in a YAML 1.1 notation no field reads: an int not in decimal digits
+    (0x1F, 0b101, 1_000, +7, 190:20:30, or `!!int` on anything else), as issue documents
+    read no such page number, or a float that is not a finite number in decimals (.nan,
+    .inf, 1_0.5), which would pass every range check and reach the page. Each field says
+    "expected X, found 0x1F (not in decimal digits)"."""
 
     text: str
+    why: str  # what the text is not, for the message
 
 
-@dataclass(frozen=True, slots=True)
-class FloatNotation:
-    """A float scalar that is not a finite number in plain decimals: YAML 1.1's .nan,
-    .inf, 1_0.5, 190:20:30.5. No field reads it: a NaN or an infinite length would pass
-    every range check and reach the page."""
-
-    text: str
-
-
-Scalar = str | int | float | bool | IntNotation | FloatNotation | None
+Scalar = str | int | float | bool | Notation | None
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR = yaml.SafeLoader("")  # used only for plain float/bool scalars
@@ -94,10 +88,8 @@ class Node:
             return json.dumps(self.value, ensure_ascii=False)
         if isinstance(self.value, bool):
             return "true" if self.value else "false"
-        if isinstance(self.value, IntNotation):
-            return f"{self.raw} (not in decimal digits)"
-        if isinstance(self.value, FloatNotation):
-            return f"{self.raw} (not a finite number in decimals)"
+        if isinstance(self.value, Notation):
+            return f"{self.raw} ({self.value.why})"
         return self.raw
 
 
@@ -105,12 +97,12 @@ _DECIMAL = re.compile("-?[0-9]+")
 _DECIMAL_FLOAT = re.compile(r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 
-def _integer(ynode: yaml.ScalarNode) -> int | str | IntNotation:
+def _integer(ynode: yaml.ScalarNode) -> int | str | Notation:
     """An int scalar in decimal digits, with leading zeros read in decimal (010 is 10, not
-    YAML 1.1's octal 8); any other notation an IntNotation. Too many digits for int() (4,300)
+    YAML 1.1's octal 8); any other notation a Notation. Too many digits for int() (4,300)
     stay text, which no integer field reads."""
     if _DECIMAL.fullmatch(ynode.value) is None:
-        return IntNotation(ynode.value)
+        return Notation(ynode.value, "not in decimal digits")
     try:
         return int(ynode.value)
     except ValueError:
@@ -172,7 +164,7 @@ class _Converter:
         elif tag == _T + "int":
             value = _integer(ynode)
         elif tag == _T + "float" and _DECIMAL_FLOAT.fullmatch(ynode.value) is None:
-            value = FloatNotation(ynode.value)
+            value = Notation(ynode.value, "not a finite number in decimals")
         else:
             try:
                 value = _CONSTRUCTOR.construct_object(ynode, deep=True)
