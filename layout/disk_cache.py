@@ -12,7 +12,7 @@ import os
 import pickle
 from pathlib import Path
 
-CACHE_VERSION = 8  # bump when what an entry holds changes (7: the comma's ink, 8: cmap ranges)
+CACHE_VERSION = 9  # bump when what an entry holds changes (8: cmap ranges, 9: cmap arrays)
 
 
 def cache_file(kind: str, path: Path, *extra: str) -> Path:

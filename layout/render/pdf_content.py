@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.rl_accel import fp_str
 
-from layout.fonts import FontSet
+from layout.fonts import FaceCmap, FontSet
 from layout.spec.units import cmyk_inks
 from layout.typeset.placed import Bookmark, PlacedPage
 
@@ -62,7 +62,7 @@ class GlyphCodes:
     def of(self, face: str) -> tuple[_Codes, str]:
         known = self._tables.get(face)
         if known is None:
-            known = self._tables[face] = (_Codes(self.fonts.glyph_ids(face)),
+            known = self._tables[face] = (_Codes(self.fonts.cmap(face)),
                                           resource_name(self.fonts, face))
         return known
 
@@ -78,14 +78,14 @@ class _Codes(dict):
     UTF-16 (`_LACKING`); `_span_lacking` draws it as glyph 0 (.notdef), as any PDF
     renderer would: the coverage check has already warned."""
 
-    __slots__ = ("_ids",)
+    __slots__ = ("_cmap",)
 
-    def __init__(self, ids: dict[int, int]) -> None:
+    def __init__(self, cmap: FaceCmap) -> None:
         super().__init__()
-        self._ids = ids
+        self._cmap = cmap
 
     def __missing__(self, cp: int) -> str:
-        gid = self._ids.get(cp, 0)
+        gid = self._cmap.gid(cp)
         code = self[cp] = f"{gid:04X}" if gid else f"{_LACKING}{_utf16_hex(chr(cp))}{_END}"
         return code
 

@@ -46,10 +46,10 @@ def embed_fonts(doc: pdfdoc.PDFDocument, fonts: FontSet, used: Mapping[str, set[
 def _glyphs_of(fonts: FontSet, face: str, chars: Iterable[str]) -> dict[int, str]:
     """glyph id -> the character it stands for in the text (the lowest code point
     when several drawn characters share a glyph; none for glyph 0, .notdef)."""
-    ids = fonts.glyph_ids(face)
+    cmap = fonts.cmap(face)
     out: dict[int, str] = {}
     for ch in sorted(chars):
-        gid = ids.get(ord(ch))
+        gid = cmap.gid(ord(ch))
         if gid:
             out.setdefault(gid, ch)
     return out

@@ -129,8 +129,8 @@ def test_fonts_embed_only_the_glyphs_drawn(fs, tmp_path):
     drawn: dict[str, set[int]] = {}
     for pl in pg.lines:
         for r in pl.line.runs:
-            ids = fs.glyph_ids(r.font)
-            drawn.setdefault(r.font, set()).update(ids[ord(ch)] for ch in r.text)
+            cmap = fs.cmap(r.font)
+            drawn.setdefault(r.font, set()).update(cmap.gid(ord(ch)) for ch in r.text)
     names = {FTFont(str(fs.font_path(f)), lazy=True)["name"].getDebugName(6): f for f in drawn}
     with pdfplumber.open(tmp_path / "f.pdf") as pdf:
         fonts = resolve1(pdf.pages[0].page_obj.resources["Font"])

@@ -144,10 +144,10 @@ def test_width_cache_matches_a_fresh_parse_and_follows_the_file(tmp_path, monkey
     stored = list((tmp_path / "cache" / "cjk-newspaper-layout").glob("widths-*.pickle"))
     assert len(stored) == 1
     assert fonts_mod._face_widths("CacheTestFace", font) == fresh  # read back
-    widths, default, ink, gids, ranges = fresh
-    assert widths[ord("中")] == 1000 and default > 0 and set(ink) == set(fonts_mod._INK_CACHED)
-    assert set(gids) == set(widths) and gids[ord("中")] > 0
-    assert ranges == fonts_mod._code_point_ranges(widths) and len(ranges) < len(widths) / 50
+    cmap, default, ink, ranges = fresh
+    assert cmap.advance(ord("中"), 0) == 1000 and default > 0 and set(ink) == set(fonts_mod._INK_CACHED)
+    assert cmap.gid(ord("中")) > 0 and cmap.gid(0x10FFFD) == 0 and 0x10FFFD not in cmap
+    assert ranges == fonts_mod._code_point_ranges(cmap.codes) and len(ranges) < len(cmap) / 50
     # a copy elsewhere (another clone) shares the entry; a touched file keeps it
     copy = tmp_path / "clone" / "face.ttf"
     copy.parent.mkdir()
@@ -170,10 +170,10 @@ def test_face_data_agrees_with_reportlabs_own_parse(tmp_path, monkeypatch):
 
     monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / "cache"))
     font = FONT_DIR / "NotoSansSC-Bold.ttf"
-    widths, default, _ink, gids, _ranges = fonts_mod._face_widths("Face", font)
+    cmap, default, _ink, _ranges = fonts_mod._face_widths("Face", font)
     reference = TTFontFile(str(font))
-    assert gids == reference.charToGlyph
-    assert widths == reference.charWidths
+    assert dict(zip(cmap.codes, cmap.gids)) == reference.charToGlyph
+    assert dict(zip(cmap.codes, cmap.advances)) == reference.charWidths
     assert default == int(reference.defaultWidth)
 
 
