@@ -46,6 +46,32 @@ def store(cache: Path, value: object) -> None:
         pass
 
 
+def load(cache: Path) -> object | None:
+    """A cache entry, or None when it is missing or unreadable (then made again).
+    Reading one marks it used, for `prune`."""
+    try:
+        with open(cache, "rb") as fh:
+            value = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, ValueError, EOFError):
+        return None
+    try:
+        os.utime(cache)
+    except OSError:
+        pass  # a read-only cache is still read
+    return value
+
+
+def prune(kind: str, keep: int) -> None:
+    """Remove all but the `keep` most recently used entries of `kind` (kinds keyed by
+    more than the face file, which would otherwise grow with every document)."""
+    try:
+        entries = [(entry.stat().st_mtime_ns, entry) for entry in cache_dir().glob(f"{kind}-*.pickle")]
+        for _, entry in sorted(entries, reverse=True)[keep:]:
+            entry.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only or vanished cache: nothing to tidy
+
+
 def cache_dir() -> Path:
     """Where derived font data is cached: `$LAYOUT_CACHE_DIR`, else the XDG cache."""
     if env := os.environ.get("LAYOUT_CACHE_DIR"):

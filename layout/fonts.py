@@ -12,7 +12,6 @@ a 10 MB font (~0.1 s a face).
 from __future__ import annotations
 
 import mmap
-import pickle
 import re
 from array import array
 from bisect import bisect_left
@@ -23,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import yaml
 
 from layout import sfnt
-from layout.disk_cache import cache_file, store
+from layout.disk_cache import cache_file, load, store
 from layout.errors import FontError
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
@@ -236,11 +235,9 @@ def _face_widths(name: str, path: Path) -> _FaceData:
     with `layout.sfnt` (then cached; a read-only cache directory is no error).
     """
     cache = cache_file("widths", path)
-    try:
-        with open(cache, "rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, ValueError, EOFError):
-        pass
+    known = load(cache)
+    if isinstance(known, tuple):
+        return known  # type: ignore[return-value]
     widths, default, gids = _read_face(path)
     ink = {ch: _ink_extent(path, ch) for ch in _INK_CACHED}
     data = (FaceCmap.from_dicts(widths, gids), default, ink, _code_point_ranges(widths))
