@@ -296,9 +296,9 @@ def _read_page(reader: _Reader, node: yaml.Node, path: str, position: int) -> Pa
 
 def issue_from_node(root: yaml.Node | None, name: str) -> Issue:
     """Build and validate an Issue from a composed YAML/JSON node tree."""
+    if not isinstance(root, yaml.MappingNode):
+        raise DocumentError(_not_a_document(root, name))
     reader = _Reader(name)
-    if root is None:
-        raise DocumentError(f"{name}:1:1: error: (top): expected an issue document, found an empty file")
     top = reader.mapping(root, "", TOP_KEYS)
     paper = Paper(**_read_fields(reader, top.get("paper"), "paper", PAPER_KEYS,
                                  lambda k, v: reader.text(v, "paper", k)))
@@ -315,6 +315,20 @@ def issue_from_node(root: yaml.Node | None, name: str) -> Issue:
     return Issue(paper=paper, issue=info, pages=pages, notes=notes)
 
 
+def _not_a_document(root: yaml.Node | None, name: str) -> str:
+    """The message for a document whose top level is no mapping: a list, a scalar, or
+    nothing at all (an empty file, only comments, a bare `---`)."""
+    expected = "expected a mapping of " + ", ".join(TOP_KEYS[:-1]) + f" and {TOP_KEYS[-1]}"
+    if root is None:
+        return f"{name}:1:1: error: (top): {expected}, found nothing"
+    found = "nothing" if _is_null(root) and not root.value else _describe(root)
+    mark = root.start_mark
+    return f"{name}:{mark.line + 1}:{mark.column + 1}: error: (top): {expected}, found {found}"
+
+
+_ONE_DOCUMENT = "expected a single document in the stream"
+
+
 def parse_issue(text: str, name: str = "<document>") -> Issue:
     """Parse YAML or JSON text (JSON is read by the same safe composer)."""
     with collector_paused():
@@ -323,6 +337,9 @@ def parse_issue(text: str, name: str = "<document>") -> Issue:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark
             where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
+            if exc.context == _ONE_DOCUMENT:  # the composer's words, at the second document's start
+                raise DocumentError(f"{where}: error: (top): expected one document, found a second one\n"
+                                    "  hint: an issue is one document: remove this `---`, or split the file") from None
             raise DocumentError(f"{where}: error: not valid YAML/JSON: {exc.problem}") from None
         except yaml.YAMLError as exc:
             raise DocumentError(f"{name}: error: not valid YAML/JSON: {exc}") from None

@@ -85,7 +85,6 @@ def test_load_from_file_and_unquoted_date(tmp_path: Path) -> None:
      "t.yaml:1:18: error: paper.name: duplicate key"),
     ("pages:\n- articles:\n  - body: [{subhed: x}]\n",
      "t.yaml:3:13: error: pages[0].articles[0].body[0]: unknown key `subhed`\n  hint: did you mean `subhead`?"),
-    ("- a\n", "t.yaml:1:1: error: : expected a mapping, found a list"),
     # the path of a node in a list, under a list item, in a subhead
     ("pages:\n- articles:\n  - body: [一段。, [x], {subhead: [y]}]\n",
      "t.yaml:3:17: error: pages[0].articles[0].body[1]: expected a string or null, found a list\n"
@@ -140,14 +139,47 @@ def test_tags_are_rejected_never_constructed(text: str) -> None:
         parse_issue(text, "t.yaml")
 
 
-@pytest.mark.parametrize(("text", "needle"), [
-    ("paper: [unclosed\n", "t.yaml:2:1: error: not valid YAML/JSON"),
-    ("", "expected an issue document, found an empty file"),
+def test_syntax_errors_name_the_place() -> None:
+    with pytest.raises(DocumentError) as caught:
+        parse_issue("paper: [unclosed\n", "t.yaml")
+    assert str(caught.value).startswith("t.yaml:2:1: error: not valid YAML/JSON")
+
+
+TOP = "error: (top): expected a mapping of paper, issue, pages and notes, found"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the top level was reported with an empty key path: `t.yaml:1:1: error: : expected a mapping`
+    ("- a\n", f"t.yaml:1:1: {TOP} a list"),
+    ("[]\n", f"t.yaml:1:1: {TOP} a list"),
+    ("&top [paper]\n", f"t.yaml:1:1: {TOP} a list"),
+    ("吕梁日报\n", f't.yaml:1:1: {TOP} "吕梁日报"'),
+    ("paper\n", f't.yaml:1:1: {TOP} "paper"'),
+    ("3\n", f"t.yaml:1:1: {TOP} 3"),
+    ("true\n", f"t.yaml:1:1: {TOP} true"),
+    ("~\n", f"t.yaml:1:1: {TOP} null"),
+    ("# 吕梁日报\n--- |\n  正文\n", f't.yaml:2:5: {TOP} "正文\\n"'),
+    # nothing at all: an empty file, only comments, an empty document
+    ("", f"t.yaml:1:1: {TOP} nothing"),
+    ("\n\n", f"t.yaml:1:1: {TOP} nothing"),
+    ("# 吕梁日报 2023-02-17\n", f"t.yaml:1:1: {TOP} nothing"),
+    ("---\n", f"t.yaml:2:1: {TOP} nothing"),
+    ("--- # 吕梁日报\n...\n", f"t.yaml:2:1: {TOP} nothing"),
+    # two documents in one file
+    ("paper: {name: x}\n---\npages: []\n",
+     "t.yaml:2:1: error: (top): expected one document, found a second one\n"
+     "  hint: an issue is one document: remove this `---`, or split the file"),
 ])
-def test_syntax_errors_name_the_place(text: str, needle: str) -> None:
-    with pytest.raises(DocumentError, match="^t.yaml:") as caught:
+def test_a_document_that_is_no_mapping_names_what_it_holds(text: str, expected: str) -> None:
+    with pytest.raises(DocumentError) as caught:
         parse_issue(text, "t.yaml")
-    assert needle in str(caught.value)
+    assert str(caught.value) == expected
+
+
+@pytest.mark.parametrize("text", ["&top {paper: {name: x}}\n", "!!map {paper: {name: x}}\n",
+                                  "--- # 吕梁日报\npaper: {name: x}\n...\n"])
+def test_an_anchored_tagged_or_framed_top_mapping_reads(text: str) -> None:
+    assert parse_issue(text, "t.yaml").paper.name == "x"
 
 
 def test_unreadable_file(tmp_path: Path) -> None:

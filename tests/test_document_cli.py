@@ -29,3 +29,20 @@ def test_a_bad_page_number_exits_2_with_one_message(
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
     assert not output.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml"]
+
+
+@pytest.mark.parametrize(("text", "place", "found"), [
+    ("- 吕梁日报\n- 要闻\n", "1:1", "a list"), ("吕梁日报\n", "1:1", '"吕梁日报"'),
+    ("# 吕梁日报\n", "1:1", "nothing"), ("", "1:1", "nothing")])
+@pytest.mark.parametrize("command", ["pdf", "epub", "build"])
+def test_a_document_that_is_no_mapping_exits_2_with_one_message(
+        tmp_path: Path, command: str, text: str, place: str, found: str) -> None:
+    document = tmp_path / "bad.yaml"
+    document.write_text(text, encoding="utf-8")
+    output = ["--out-dir", str(tmp_path / "out")] if command == "build" else ["-o", str(tmp_path / f"x.{command}")]
+    result = subprocess.run([sys.executable, str(ROOT / "export.py"), command, str(document), *output],
+                            capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"{document}:{place}: error: (top): expected a mapping of paper, "
+                                          f"issue, pages and notes, found {found}"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml"]
