@@ -31,7 +31,10 @@ from layout.fonts import FaceCmap, FontSet
 from layout.spec.units import cmyk_inks
 from layout.typeset.placed import Bookmark, PlacedPage
 
-COMPRESSION = 6  # zlib level: 9 is ~2x slower for ~1 % smaller pages
+# zlib level of a page's content: on 40 pages of the sample's text, 4 takes 0.48 ms a
+# page where 6 took 0.96 (~3 % of a page's whole cost), for 3 % more bytes; 1 would
+# add 16 %, and 9 is twice as slow again for 1 % less
+COMPRESSION = 4
 
 
 @dataclass(frozen=True, slots=True)

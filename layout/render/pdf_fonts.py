@@ -30,11 +30,12 @@ from reportlab.pdfbase import pdfdoc
 from layout.fonts import FontSet
 from layout import disk_cache, sfnt
 from layout.errors import FontError
-from layout.render.pdf_content import COMPRESSION, resource_name
+from layout.render.pdf_content import resource_name
 
 DEFAULT_WIDTH = 1000  # a CJK face's ideographs: only other widths are listed in /W
 _CMAP_BLOCK = 100  # entries per bfchar block (the CMap format's limit)
 _PROGRAMS_KEPT = 64  # cached subsets: a few documents' worth of every face
+FONT_COMPRESSION = 6  # zlib level of a font program (made once: see `_program`)
 
 
 def embed_fonts(doc: pdfdoc.PDFDocument, fonts: FontSet, used: Mapping[str, set[str]]) -> None:
@@ -93,7 +94,7 @@ def _program(path: Path, glyphs: Iterable[int], digest: str) -> tuple[sfnt.FaceI
     """The face's descriptor facts, and its program keeping only `glyphs` (digest:
     of their sorted ids): Flate-compressed, with its length before. Cached: a subset
     takes ~15 ms a face, most of it zlib over loca and hmtx, which keep every id."""
-    cache = disk_cache.cache_file("pdf-font", path, digest, str(COMPRESSION))
+    cache = disk_cache.cache_file("pdf-font", path, digest, str(FONT_COMPRESSION))
     known = disk_cache.load(cache)
     if isinstance(known, tuple):
         return known
@@ -103,7 +104,7 @@ def _program(path: Path, glyphs: Iterable[int], digest: str) -> tuple[sfnt.FaceI
             program = sfnt.subset_keeping_ids(data, glyphs)
         except (ValueError, IndexError) as exc:  # SfntError and struct.error are ValueErrors
             raise FontError(f"{path}: cannot embed the font: {exc}") from None
-    made = (info, len(program), zlib.compress(program, COMPRESSION))
+    made = (info, len(program), zlib.compress(program, FONT_COMPRESSION))
     disk_cache.store(cache, made)
     disk_cache.prune("pdf-font", _PROGRAMS_KEPT)
     return made

@@ -230,9 +230,12 @@ def test_a_font_that_cannot_be_embedded_is_a_clear_error(fs, tmp_path, monkeypat
         raise pdf_fonts.sfnt.SfntError("the font has no 'glyf' table")
 
     monkeypatch.setattr(pdf_fonts.sfnt, "subset_keeping_ids", broken)
+    monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / "cache"))  # no subset cached
+    out = tmp_path / "out"
+    out.mkdir()
     with pytest.raises(FontError, match=r"NotoSerifSC-Regular\.ttf: cannot embed the font"):
-        render_pdf([page(fs)], tmp_path / "x.pdf", fonts=fs, title="t")
-    assert list(tmp_path.iterdir()) == []
+        render_pdf([page(fs)], out / "x.pdf", fonts=fs, title="t")
+    assert list(out.iterdir()) == []
 
 
 def test_black_and_greys_are_painted_on_the_black_plate_only(fs, tmp_path):
