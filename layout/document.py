@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from .document_yaml import FLOAT as _FLOAT, INT as _INT, NULL as _NULL, STR as _STR
-from .document_yaml import TIMESTAMP as _TIMESTAMP, Loader, collector_paused, compose_checked
+from .document_yaml import TIMESTAMP as _TIMESTAMP, Loader, WrittenTags, collector_paused, compose_checked
 from .document_yaml import key_path as _at
 from .errors import DocumentError
 from .model import Article, Block, Footer, Issue, IssueInfo, Page, Paper, Paragraph, Subhead
@@ -97,8 +97,9 @@ class _Reader:
     index), joined only when there is a problem to report: most nodes have none.
     """
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, tagged: WrittenTags | None = None) -> None:
         self.name = name
+        self.tagged = tagged if tagged is not None else WrittenTags(b"")  # where tags are written
         self.problems: list[tuple[tuple[int, int], str]] = []  # ((line, column), message)
 
     def problem(self, node: yaml.Node, path: str, message: str, hint: str | None = None) -> None:
@@ -157,7 +158,7 @@ class _Reader:
                 self.problem(node, _at(path, key), "expected a positive integer, found null")
             return None
         expected = "a positive integer"
-        if isinstance(node, yaml.ScalarNode) and _is_digits(node):
+        if isinstance(node, yaml.ScalarNode) and self.is_digits(node):
             digits = node.value.lstrip("0")
             if digits and len(digits) <= len(str(LARGEST_INTEGER)) and int(digits) <= LARGEST_INTEGER:
                 return int(digits)
@@ -167,6 +168,14 @@ class _Reader:
             expected += " in decimal digits"
         self.problem(node, _at(path, key), f"expected {expected}, found {_describe(node)}")
         return None
+
+    def is_digits(self, node: yaml.ScalarNode) -> bool:
+        """Whether the scalar is decimal digits tagged int, or plain (unquoted, untagged)
+        digits YAML 1.1 reads neither decimal nor octal in (08, 0099: a string to the
+        resolver). A string written so (`'08'`, `!!str 08`, `! 8`) is a string."""
+        if _DIGITS.fullmatch(node.value) is None:
+            return False
+        return node.tag == _INT or (node.tag == _STR and not node.style and node.start_mark.index not in self.tagged)
 
     def sequence(self, node: yaml.Node | None, path: str) -> list[yaml.Node]:
         if node is None or _is_null(node):
@@ -182,13 +191,6 @@ _NEGATIVE = re.compile("-[0-9]+")
 # the largest integer a PDF holds (ISO 32000-1, annex C): a page number is the PDF's page
 # label (ReportLab cannot write one above ~1e20 at all)
 LARGEST_INTEGER = 2**31 - 1
-
-
-def _is_digits(node: yaml.ScalarNode) -> bool:
-    """Whether the scalar is plain (unquoted) decimal digits: tagged int, or a string
-    when YAML 1.1 reads neither decimal nor octal in it (08, 0099)."""
-    return ((node.tag == _INT or (node.tag == _STR and not node.style))
-            and _DIGITS.fullmatch(node.value) is not None)
 
 
 def _is_null(node: yaml.Node) -> bool:
@@ -294,11 +296,12 @@ def _read_page(reader: _Reader, node: yaml.Node, path: str, position: int) -> Pa
                 articles=articles, footer=_read_footer(reader, entries.get("footer"), f"{path}.footer"))
 
 
-def issue_from_node(root: yaml.Node | None, name: str) -> Issue:
-    """Build and validate an Issue from a composed YAML/JSON node tree."""
+def issue_from_node(root: yaml.Node | None, name: str, tagged: WrittenTags | None = None) -> Issue:
+    """Build and validate an Issue from a composed YAML/JSON node tree (`tagged`: where
+    its scalars were written with a tag, as `compose_checked` finds them)."""
     if not isinstance(root, yaml.MappingNode):
         raise DocumentError(_not_a_document(root, name))
-    reader = _Reader(name)
+    reader = _Reader(name, tagged)
     top = reader.mapping(root, "", TOP_KEYS)
     paper = Paper(**_read_fields(reader, top.get("paper"), "paper", PAPER_KEYS,
                                  lambda k, v: reader.text(v, "paper", k)))
@@ -333,7 +336,7 @@ def parse_issue(text: str, name: str = "<document>") -> Issue:
     """Parse YAML or JSON text (JSON is read by the same safe composer)."""
     with collector_paused():
         try:
-            root = compose_checked(text, name)
+            composed = compose_checked(text, name)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark
             where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
@@ -343,7 +346,7 @@ def parse_issue(text: str, name: str = "<document>") -> Issue:
             raise DocumentError(f"{where}: error: not valid YAML/JSON: {exc.problem}") from None
         except yaml.YAMLError as exc:
             raise DocumentError(f"{name}: error: not valid YAML/JSON: {exc}") from None
-        return issue_from_node(root, name)
+        return issue_from_node(composed.root, name, composed.tagged)
 
 
 # a file that starts with a byte order mark takes the text path: libyaml would read
@@ -363,11 +366,11 @@ def load_issue(path: Path) -> Issue:
         # the text path below reports it as it always has
         with collector_paused():
             try:
-                root = compose_checked(data, str(path))
+                composed = compose_checked(data, str(path))
             except yaml.YAMLError:
                 pass
             else:
-                return issue_from_node(root, str(path))
+                return issue_from_node(composed.root, str(path), composed.tagged)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

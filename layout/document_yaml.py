@@ -3,9 +3,11 @@
 Only plain data gets through: libyaml composes the text (no object is ever
 constructed), a node with any but the plain tags is an error, and so are aliases that
 would repeat more than any real issue holds (a "billion laughs"). The loader's implicit
-typing is PyYAML's safe resolver's, only cheaper. Every error is a `DocumentError`
-naming `file:line:col`; YAML syntax errors propagate as `yaml.YAMLError` for the caller
-to word (`layout.document` reports them, or retries the decoded text).
+typing is PyYAML's safe resolver's, only cheaper; a scalar tagged `!` is a string, as
+YAML says, and `WrittenTags` tells which scalars were written with a tag (the tree
+does not). Every error is a `DocumentError` naming `file:line:col`; YAML syntax errors
+propagate as `yaml.YAMLError` for the caller to word (`layout.document` reports them,
+or retries the decoded text).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -29,13 +31,23 @@ NULL = "tag:yaml.org,2002:null"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"  # an unquoted 2023-02-17
 
 
-def compose_checked(source: str | bytes, name: str) -> yaml.Node | None:
-    """The node tree of `source` (None for an empty document), its tags and aliases
-    checked. Call it with the cycle collector paused (`collector_paused`)."""
+class Composed(NamedTuple):
+    """A checked node tree, and where its scalars were written with a tag."""
+
+    root: yaml.Node | None  # None for an empty document
+    tagged: WrittenTags
+
+
+def compose_checked(source: str | bytes, name: str) -> Composed:
+    """The node tree of `source`, its tags and aliases checked, and its tagged scalars.
+    Call it with the cycle collector paused (`collector_paused`)."""
     root = yaml.compose(source, Loader=Loader)
     _reject_tags(root, name)
     _reject_expansion(root, name, source)
-    return root
+    tagged = WrittenTags(source if root is not None else b"")
+    if tagged.non_specific():
+        _read_non_specific_as_strings(root, tagged)
+    return Composed(root, tagged)
 
 
 class Loader(_SafeLoader):  # type: ignore[misc,valid-type]
@@ -50,12 +62,86 @@ class Loader(_SafeLoader):  # type: ignore[misc,valid-type]
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
             return super().resolve(kind, value, implicit)
-        if not implicit[0]:  # quoted (or tagged `!`): only a path resolver could say more
+        if not implicit[0]:  # quoted: only a path resolver could say more (`!` is read as plain)
             return self.DEFAULT_SCALAR_TAG
         tag = self._resolved.get(value)
         if tag is None:
             tag = self._resolved[value] = super().resolve(kind, value, implicit)
         return tag
+
+
+# What may stand before a tag's `!`: a tag starts a token, after a space or line break
+# (in UTF-8, NEL, LS and PS end in the byte 0x85, 0xa8 or 0xa9, a BOM in 0xbf), a flow
+# indicator, or the `:` of a JSON-like key; a `!` in text ("快讯!") follows none of these
+_BEFORE_TAG = frozenset(b" \t\r\n[]{},:?-\x85\xa8\xa9\xbf")
+# what follows the non-specific tag `!`: a space, a line break (NEL, LS and PS start with
+# 0xc2 or 0xe2, a BOM with 0xef), the end of a flow collection or of the text
+_AFTER_NON_SPECIFIC = frozenset(b" \t\r\n,]}\xc2\xe2\xef")
+
+
+class WrittenTags:
+    """Where a text's scalars are written with a tag: composing drops the difference
+    between `!!str 08` and a plain 08 (a string either way), so the parser's events are
+    read again, the first time a place is asked about. A text with no `!` that may start
+    a tag (the usual case: `dump_issue` writes none) is never parsed again."""
+
+    def __init__(self, source: str | bytes) -> None:
+        data = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
+        self._bangs = _bangs(data)  # a quick look, that may see a tag wrongly but never misses one
+        self._source = source if self._bangs else b""
+        self._non_specific = any(at + 1 == len(data) or data[at + 1] in _AFTER_NON_SPECIFIC for at in self._bangs)
+        self._tags: dict[int, str] | None = None if self._bangs else {}
+
+    def __bool__(self) -> bool:
+        """Whether the text may hold a tag at all."""
+        return bool(self._bangs)
+
+    def __contains__(self, index: object) -> bool:
+        """Whether the scalar starting at `index` (`node.start_mark.index`) has a written tag."""
+        return index in self.tags()
+
+    def tags(self) -> dict[int, str]:
+        """The written tag of each tagged scalar, by its start index."""
+        if self._tags is None:
+            self._tags = {event.start_mark.index: event.tag for event in yaml.parse(self._source, Loader=Loader)
+                          if isinstance(event, yaml.ScalarEvent) and event.tag is not None}
+        return self._tags
+
+    def non_specific(self) -> frozenset[int]:
+        """The start index of each scalar tagged `!`, the non-specific tag."""
+        if not self._non_specific:
+            return frozenset()
+        return frozenset(index for index, tag in self.tags().items() if tag == "!")
+
+
+def _bangs(data: bytes) -> list[int]:
+    """Where a `!` stands at the start of a token: at the start, or after `_BEFORE_TAG`."""
+    found = []
+    at = data.find(b"!")
+    while at != -1:
+        if at == 0 or data[at - 1] in _BEFORE_TAG:
+            found.append(at)
+        at = data.find(b"!", at + 1)
+    return found
+
+
+def _read_non_specific_as_strings(root: yaml.Node | None, tagged: WrittenTags) -> None:
+    """A scalar tagged `!` is a string (YAML 1.1, "Tags"; YAML 1.2, 6.9.1: `! 12` is "12"):
+    composing resolved it by its content, as PyYAML does (`! 3` was 3, `! ~` null)."""
+    indexes = tagged.non_specific()
+    if root is None or not indexes:
+        return
+    stack, walked = [root], {id(root)}  # each node once: an alias is its anchor's node
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.start_mark.index in indexes:
+                node.tag = STR
+            continue
+        for child in _children(node):
+            if id(child) not in walked:
+                walked.add(id(child))
+                stack.append(child)
 
 
 def key_path(path: str, key: str | int | None) -> str:
