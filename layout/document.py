@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
-from .document_yaml import FLOAT as _FLOAT, INT as _INT, NULL as _NULL, STR as _STR
+from .document_yaml import FLOAT as _FLOAT, INT as _INT, MAP as _MAP, NULL as _NULL, SEQ as _SEQ, STR as _STR
 from .document_yaml import TIMESTAMP as _TIMESTAMP, Loader, WrittenTags, collector_paused, compose_checked
-from .document_yaml import key_path as _at
+from .document_yaml import key_path as _at, shown_tag, tag_fits
 from .errors import DocumentError
 from .model import Article, Block, Footer, Issue, IssueInfo, Page, Paper, Paragraph, Subhead
 
@@ -100,6 +100,7 @@ class _Reader:
     def __init__(self, name: str, tagged: WrittenTags | None = None) -> None:
         self.name = name
         self.tagged = tagged if tagged is not None else WrittenTags(b"")  # where tags are written
+        self.any_tags = bool(self.tagged)  # else every tag is the implicit typing's, and fits
         self.problems: list[tuple[tuple[int, int], str]] = []  # ((line, column), message)
 
     def problem(self, node: yaml.Node, path: str, message: str, hint: str | None = None) -> None:
@@ -113,12 +114,13 @@ class _Reader:
 
     def mapping(self, node: yaml.Node, path: str, keys: tuple[str, ...]) -> dict[str, yaml.Node]:
         """The mapping's entries by key; unknown and duplicate keys are problems."""
-        if not isinstance(node, yaml.MappingNode):
+        if not isinstance(node, yaml.MappingNode) or node.tag != _MAP:
             self.problem(node, path, f"expected a mapping, found {_describe(node)}")
             return {}
         entries: dict[str, yaml.Node] = {}
         for key_node, value in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, yaml.ScalarNode) or (
+                    self.any_tags and key_node.tag != _STR and not tag_fits(key_node)):
                 self.problem(key_node, path or "(top)", f"expected a plain key, found {_describe(key_node)}")
                 continue
             key = key_node.value
@@ -136,9 +138,10 @@ class _Reader:
     def text(self, node: yaml.Node | None, path: str, key: str | int | None = None) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == _STR:  # most nodes: as below
             return str(node.value)
-        if node is None or _is_null(node):
+        if node is None or (node.tag == _NULL and (not self.any_tags or tag_fits(node))):  # is_null, inline
             return None
-        if isinstance(node, yaml.ScalarNode) and node.tag in (_STR, _INT, _FLOAT, _TIMESTAMP):
+        if (isinstance(node, yaml.ScalarNode) and node.tag in (_STR, _INT, _FLOAT, _TIMESTAMP)
+                and (not self.any_tags or tag_fits(node))):
             return str(node.value)
         self.problem(node, _at(path, key), f"expected a string or null, found {_describe(node)}")
         return None
@@ -153,7 +156,7 @@ class _Reader:
         whoever wrote one in a page number meant something odd, so it is not guessed at.
         At most LARGEST_INTEGER.
         """
-        if node is None or _is_null(node):
+        if node is None or self.is_null(node):
             if required and node is not None:
                 self.problem(node, _at(path, key), "expected a positive integer, found null")
             return None
@@ -166,8 +169,16 @@ class _Reader:
                 expected += f" up to {LARGEST_INTEGER}"
         elif isinstance(node, yaml.ScalarNode) and node.tag == _INT and not _NEGATIVE.fullmatch(node.value):
             expected += " in decimal digits"
-        self.problem(node, _at(path, key), f"expected {expected}, found {_describe(node)}")
+        # `!!int three` is "in decimal digits, found three": the tag is not the trouble
+        found = _describe(node, tag_shown=node.tag != _INT)
+        self.problem(node, _at(path, key), f"expected {expected}, found {found}")
         return None
+
+    def is_null(self, node: yaml.Node) -> bool:
+        """Whether the node is a null: a scalar the implicit typing reads as null (`~`,
+        `null`, nothing) or written so with its tag (`!!null ~`); `!!null x` is none."""
+        # a list or mapping tagged null is written so, and tag_fits says no
+        return node.tag == _NULL and (not self.any_tags or tag_fits(node))
 
     def is_digits(self, node: yaml.ScalarNode) -> bool:
         """Whether the scalar is decimal digits tagged int, or plain (unquoted, untagged)
@@ -178,9 +189,9 @@ class _Reader:
         return node.tag == _INT or (node.tag == _STR and not node.style and node.start_mark.index not in self.tagged)
 
     def sequence(self, node: yaml.Node | None, path: str) -> list[yaml.Node]:
-        if node is None or _is_null(node):
+        if node is None or self.is_null(node):
             return []
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
             return list(node.value)
         self.problem(node, path, f"expected a list, found {_describe(node)}")
         return []
@@ -197,11 +208,15 @@ def _is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == _NULL
 
 
-def _describe(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
+def _describe(node: yaml.Node, *, tag_shown: bool = True) -> str:
+    """The node as a message shows it: its kind, or its value (in quotes if a string),
+    with the tag written on it when that does not fit (`!!null x`, a list tagged `!!str`)."""
+    if isinstance(node, yaml.CollectionNode):
+        kind = "a mapping" if isinstance(node, yaml.MappingNode) else "a list"
+        return kind if tag_fits(node) else f"{kind} tagged `{shown_tag(node.tag)}`"
+    if tag_shown and not tag_fits(node):
+        value = node.value
+        return f"{shown_tag(node.tag)} " + (value if value.isprintable() and 0 < len(value) <= 40 else _quoted(value))
     if node.tag == _NULL:
         return "null"
     value = str(node.value)
@@ -221,7 +236,7 @@ def _quoted(value: str) -> str:
 def _read_fields(reader: _Reader, node: yaml.Node | None, path: str, keys: tuple[str, ...],
                  read: Callable[[str, yaml.Node | None], Any]) -> dict[str, Any]:
     """`read(key, node)` of each of `keys` (node None when the key is not there)."""
-    entries = reader.mapping(node, path, keys) if node is not None and not _is_null(node) else {}
+    entries = reader.mapping(node, path, keys) if node is not None and not reader.is_null(node) else {}
     return {k: read(k, entries.get(k)) for k in keys}
 
 
@@ -253,7 +268,7 @@ def _is_iso_date(text: str) -> bool:
 
 
 def _read_footer(reader: _Reader, node: yaml.Node | None, path: str) -> Footer | None:
-    if node is None or _is_null(node):
+    if node is None or reader.is_null(node):
         return None
 
     def read(key: str, value: yaml.Node | None) -> Any:
@@ -299,7 +314,7 @@ def _read_page(reader: _Reader, node: yaml.Node, path: str, position: int) -> Pa
 def issue_from_node(root: yaml.Node | None, name: str, tagged: WrittenTags | None = None) -> Issue:
     """Build and validate an Issue from a composed YAML/JSON node tree (`tagged`: where
     its scalars were written with a tag, as `compose_checked` finds them)."""
-    if not isinstance(root, yaml.MappingNode):
+    if not isinstance(root, yaml.MappingNode) or root.tag != _MAP:
         raise DocumentError(_not_a_document(root, name))
     reader = _Reader(name, tagged)
     top = reader.mapping(root, "", TOP_KEYS)

@@ -29,6 +29,9 @@ INT = "tag:yaml.org,2002:int"
 FLOAT = "tag:yaml.org,2002:float"
 NULL = "tag:yaml.org,2002:null"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"  # an unquoted 2023-02-17
+SEQ = "tag:yaml.org,2002:seq"
+MAP = "tag:yaml.org,2002:map"
+_YAML_TAG = "tag:yaml.org,2002:"
 
 
 class Composed(NamedTuple):
@@ -142,6 +145,31 @@ def _read_non_specific_as_strings(root: yaml.Node | None, tagged: WrittenTags) -
             if id(child) not in walked:
                 walked.add(id(child))
                 stack.append(child)
+
+
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_RESOLVER = yaml.resolver.Resolver()  # the implicit typing alone (no path resolvers: no state)
+
+
+def tag_fits(node: yaml.Node) -> bool:
+    """Whether the node's tag stands for what it holds: a list tagged seq, a mapping map,
+    a scalar str; a scalar of the other types (int, float, bool, null, timestamp) in one
+    of that type's YAML 1.1 notations, those the implicit typing gives the tag (and, for
+    an int, decimal digits: 08). A tag written on anything else (`!!int three`,
+    `!!null x`, `!!bool maybe`, `!!str [a]`, `!!seq x`) does not fit it: YAML reads
+    no value there. Always true for a node whose tag was not written."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == STR or (node.tag == INT and node.value.isascii() and node.value.isdigit()):
+            return True
+        if node.tag == NULL:  # the notations of null, as the implicit typing's pattern
+            return node.value in _NULLS
+        return bool(_RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False)) == node.tag)
+    return bool(node.tag == (SEQ if isinstance(node, yaml.SequenceNode) else MAP))
+
+
+def shown_tag(tag: str) -> str:
+    """A tag as it is written: `!!int` for YAML's own, others in full."""
+    return "!!" + tag[len(_YAML_TAG):] if tag.startswith(_YAML_TAG) else tag
 
 
 def key_path(path: str, key: str | int | None) -> str:

@@ -104,3 +104,99 @@ def test_a_file_with_a_string_tag_reads_it_as_a_string(tmp_path: Path, mark: byt
     path.write_bytes(mark + b"notes: [!!str 007, ! 3]\npages:\n- number: 08\n")
     issue = load_issue(path)
     assert issue.notes == ("007", "3") and issue.pages[0].number == 8
+
+
+# --- a tag that does not fit its value is an error, wherever it stands ------------
+
+EXPECTED = {"text": "expected a string or null", "number": "expected a positive integer",
+            "section": "expected a mapping", "list": "expected a list"}
+PLACES = [  # (kind of value expected, template, path, column)
+    ("text", "paper:\n  name: {}\n", "paper.name", 9),
+    ("text", "pages:\n- articles:\n  - headline: {}\n", "pages[0].articles[0].headline", 15),
+    ("text", "notes:\n- {}\n", "notes[0]", 3),
+    ("number", "pages:\n- number: {}\n", "pages[0].number", 11),
+    ("section", "paper: {}\n", "paper", 8),
+    ("section", "pages:\n- {}\n", "pages[0]", 3),
+    ("list", "pages: {}\n", "pages", 8),
+]
+
+
+@pytest.mark.parametrize(("value", "found"), [
+    # YAML reads no value in these: !!null x was read as null (the text dropped), the
+    # others as the text they hold
+    ("!!null x", "!!null x"), ("!!null 3", "!!null 3"), ("!!null 标题", "!!null 标题"),
+    ("!!int three", "!!int three"), ("!!int 1.5", "!!int 1.5"), ('!!int ""', '!!int ""'),
+    ("!!float x", "!!float x"), ("!!float 3", "!!float 3"), ("!!bool maybe", "!!bool maybe"),
+    ("!!bool 3", "!!bool 3"), ("!!timestamp nope", "!!timestamp nope"), ("!!timestamp 3", "!!timestamp 3"),
+    ("!!seq x", "!!seq x"), ("!!map x", "!!map x"), ('!!null "a\\nb"', '!!null "a\\nb"'),
+])
+@pytest.mark.parametrize(("kind", "template", "path", "column"), PLACES)
+def test_a_tag_its_value_does_not_fit_is_an_error(value: str, found: str, kind: str, template: str,
+                                                  path: str, column: int) -> None:
+    if kind == "number" and value.startswith("!!int"):
+        found = value.removeprefix("!!int ")  # "in decimal digits, found three", as before
+        expected = "expected a positive integer in decimal digits"
+        found = "nothing" if found == '""' else found
+    else:
+        expected = EXPECTED[kind]
+    line = template.count("\n")
+    assert _error(template.format(value)) == f"t.yaml:{line}:{column}: error: {path}: {expected}, found {found}"
+
+
+@pytest.mark.parametrize(("value", "found"), [
+    ("!!str [a]", "a list tagged `!!str`"), ("!!map [a]", "a list tagged `!!map`"),
+    ("!!int [a]", "a list tagged `!!int`"), ("!!seq {a: b}", "a mapping tagged `!!seq`"),
+    ("!!str {a: b}", "a mapping tagged `!!str`"), ("!!null {a: b}", "a mapping tagged `!!null`"),
+])
+@pytest.mark.parametrize(("kind", "template", "path", "column"), PLACES)
+def test_a_scalar_tag_on_a_collection_is_an_error(value: str, found: str, kind: str, template: str,
+                                                  path: str, column: int) -> None:
+    """`!!str [a]` was read as a list, `!!seq {a: b}` as a mapping."""
+    line = template.count("\n")
+    assert _error(template.format(value)) == f"t.yaml:{line}:{column}: error: {path}: {EXPECTED[kind]}, found {found}"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("paper: {!!int name: x}\n", "t.yaml:1:9: error: paper: expected a plain key, found !!int name"),
+    ("!!null x: y\n", "t.yaml:1:1: error: (top): expected a plain key, found !!null x"),
+    ("pages:\n- articles:\n  - body: [!!seq {subhead: 小标题}]\n",
+     "t.yaml:3:12: error: pages[0].articles[0].body[0]: expected a mapping, found a mapping tagged `!!seq`"),
+    ("!!seq {paper: {name: x}}\n",
+     "t.yaml:1:1: error: (top): expected a mapping of paper, issue, pages and notes, found a mapping tagged `!!seq`"),
+    ("!!null x\n", "t.yaml:1:1: error: (top): expected a mapping of paper, issue, pages and notes, found !!null x"),
+    # every problem at once, in file order
+    ("paper: {name: !!null 吕梁日报}\nissue: {number: !!float 3, date: !!timestamp 17.2.2023}\n",
+     "t.yaml:1:15: error: paper.name: expected a string or null, found !!null 吕梁日报\n"
+     "t.yaml:2:17: error: issue.number: expected a positive integer, found !!float 3\n"
+     "t.yaml:2:34: error: issue.date: expected a string or null, found !!timestamp 17.2.2023"),
+])
+def test_a_tag_that_does_not_fit_is_named_where_it_stands(text: str, expected: str) -> None:
+    assert _error(text) == expected
+
+
+def test_a_tag_that_fits_reads_as_yaml_says() -> None:
+    """A standard tag on a value of its type: a null is nothing, numbers and dates in a
+    text are their text, a number in decimal digits is the number."""
+    issue = parse_issue("paper: !!map {name: !!int 3, website: !!float 1.5, postal_code: !!null ~, "
+                        "cn_number: !!null null}\n"
+                        "issue: {date: !!timestamp 2023-02-17, number: !!int 08, page_count: !!int 12, "
+                        "weekday: !!str 星期五, lunar_date: !!null ''}\n"
+                        "pages: !!seq [!!map {number: !!int 7, section: !!null ~, footer: !!null ~, "
+                        "articles: !!null ~}]\nnotes: !!seq [!!int 0x1F, !!float .inf, !!str true]\n")
+    assert (issue.paper.name, issue.paper.website, issue.paper.postal_code, issue.paper.cn_number) == \
+        ("3", "1.5", None, None)
+    assert (issue.issue.date, issue.issue.number, issue.issue.page_count, issue.issue.weekday,
+            issue.issue.lunar_date) == ("2023-02-17", 8, 12, "星期五", None)
+    assert [(p.number, p.section, p.footer, p.articles) for p in issue.pages] == [(7, None, None, ())]
+    assert issue.notes == ("0x1F", ".inf", "true")
+    empty = parse_issue("issue:\n  lunar_date: !!null\n  number: !!null\npages:\n- number: !!null\n")
+    assert empty.issue.lunar_date is empty.issue.number is None and empty.pages[0].number == 1
+
+
+@pytest.mark.parametrize(("value", "found"), [("!!bool yes", "yes"), ("!!bool true", "true"),
+                                              ("!!timestamp 2023-02-30", '"2023-02-30"')])
+def test_a_fitting_tag_of_a_type_a_field_does_not_take_is_an_error(value: str, found: str) -> None:
+    """As the same value untagged: a bool is no text, 2023-02-30 no day."""
+    message = _error(f"issue:\n  date: {value}\n")
+    what = "an ISO date like 2023-02-17" if "timestamp" in value else "a string or null"
+    assert message == f"t.yaml:2:9: error: issue.date: expected {what}, found {found}"
