@@ -197,27 +197,54 @@ _PLAIN_TAGS = frozenset({STR, INT, FLOAT, NULL, TIMESTAMP, "tag:yaml.org,2002:bo
                          "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 
 
-def _reject_tags(node: yaml.Node | None, name: str) -> None:
-    """Only plain YAML types: a `!!python/...` or custom tag is an error, never executed."""
-    if node is None or _plain_tags_only(node):
+def _reject_tags(root: yaml.Node | None, name: str) -> None:
+    """Only plain YAML types: a `!!python/...`, `!!binary` or custom tag is an error,
+    never executed. Each is named by its place and key path, all at once, in file order."""
+    if root is None or _plain_tags_only(root):
         return
-    stack = [node]  # the walk that names the node (the first this order meets)
+    problems = []
+    stack = [(root, "")]  # in document order: an alias is named where it is first reached
     walked: set[int] = set()  # collections, by id: an alias is its anchor's node, which may hold it
     while stack:
-        current = stack.pop()
-        if current.tag not in _PLAIN_TAGS:
-            mark = current.start_mark
-            raise DocumentError(f"{name}:{mark.line + 1}:{mark.column + 1}: error: "
-                                f"unsupported tag `{current.tag}` (documents hold plain data only)")
-        if isinstance(current, yaml.CollectionNode):
-            if id(current) in walked:
+        node, path = stack.pop()
+        if node.tag not in _PLAIN_TAGS:
+            problems.append(_tag_problem(node, path or "(top)", name))
+            continue  # what it holds is under the tag
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in walked:
                 continue  # its whole subtree was walked (or is being walked) from its first visit
-            walked.add(id(current))
-        if isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-        elif isinstance(current, yaml.MappingNode):
-            for key, value in current.value:
-                stack.extend((key, value))
+            walked.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, _child_path(path, i)) for i, child in reversed(list(enumerate(node.value))))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack.append((value, _child_path(path, key.value) if isinstance(key, yaml.ScalarNode) else path))
+                stack.append((key, path))
+    raise DocumentError("\n".join(text for _, text in sorted(problems, key=lambda problem: problem[0])))
+
+
+def _child_path(path: str, key: str | int) -> str:
+    """The path of a child at `key` (`paper`, `pages[0]`, `[0]` at the top)."""
+    if path:
+        return key_path(path, key)
+    return f"[{key}]" if isinstance(key, int) else str(key)
+
+
+# the plain scalars YAML 1.1's implicit typing gives a tag no document holds
+_IMPLICIT_TAGS = {"tag:yaml.org,2002:merge": "<<", "tag:yaml.org,2002:value": "="}
+
+
+def _tag_problem(node: yaml.Node, path: str, name: str) -> tuple[tuple[int, int], str]:
+    """((line, column), message) for a node whose tag no document holds."""
+    mark = node.start_mark
+    text = (f"{name}:{mark.line + 1}:{mark.column + 1}: error: {path}: "
+            f"unsupported tag `{shown_tag(node.tag)}` (documents hold plain data only)")
+    written = _IMPLICIT_TAGS.get(node.tag)
+    if written is not None and isinstance(node, yaml.ScalarNode) and node.value == written and not node.style:
+        kind = "merge key" if written == "<<" else "value key"
+        keys = "write the merged keys out, or " if written == "<<" else ""
+        text += f"\n  hint: a plain `{written}` is YAML 1.1's {kind}: {keys}quote it ('{written}') for the text"
+    return (mark.line, mark.column), text
 
 
 def _plain_tags_only(root: yaml.Node) -> bool:

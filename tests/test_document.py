@@ -110,10 +110,12 @@ def test_load_from_file_and_unquoted_date(tmp_path: Path) -> None:
     ("paper: {name: a}\npaper: {name: b}\n", "t.yaml:2:1: error: paper: duplicate key"),
     ("pages: [{number: 2}, {}, {number: 1}]\n",
      "t.yaml:1:8: error: pages: expected distinct page numbers, found [2, 2, 1]"),
-    # a merge key is no plain data; of two custom tags, the one the walk meets first
+    # a merge key is no plain data; two custom tags are both named, in file order
     ("<<: {paper: {name: x}}\n",
-     "t.yaml:1:1: error: unsupported tag `tag:yaml.org,2002:merge` (documents hold plain data only)"),
-    ("notes: [a, !x b, !y c]\n", "t.yaml:1:18: error: unsupported tag `!y` (documents hold plain data only)"),
+     "t.yaml:1:1: error: (top): unsupported tag `!!merge` (documents hold plain data only)\n"
+     "  hint: a plain `<<` is YAML 1.1's merge key: write the merged keys out, or quote it ('<<') for the text"),
+    ("notes: [a, !x b, !y c]\n", "t.yaml:1:12: error: notes[1]: unsupported tag `!x` (documents hold plain data only)\n"
+     "t.yaml:1:18: error: notes[2]: unsupported tag `!y` (documents hold plain data only)"),
 ])
 def test_validation_messages(text: str, expected: str) -> None:
     with pytest.raises(DocumentError) as caught:
@@ -400,7 +402,7 @@ def test_problems_are_ordered_by_place_whatever_their_text_says(text: str) -> No
     ("notes: &a [*a]\n", "t.yaml:1:8: error: notes[0]: expected a string or null, found a list"),
     ("pages: &a [{articles: [{body: *a}]}]\n",
      "t.yaml:1:13: error: pages[0].articles[0].body[0]: unknown key `articles`\n  hint: known keys: subhead"),
-    ("notes: [!x b, &a [*a]]\n", "t.yaml:1:9: error: unsupported tag `!x` (documents hold plain data only)"),
+    ("notes: [!x b, &a [*a]]\n", "t.yaml:1:9: error: notes[0]: unsupported tag `!x` (documents hold plain data only)"),
     # 2**40 paths through 80 aliases: each node is looked at once
     ("notes: [&a0 [x], " + ", ".join(f"&a{i} [*a{i - 1}, *a{i - 1}]" for i in range(1, 41)) + "]\n",
      "\n".join(f"t.yaml:1:{column}: error: notes[{i}]: expected a string or null, found a list"

@@ -200,3 +200,29 @@ def test_a_fitting_tag_of_a_type_a_field_does_not_take_is_an_error(value: str, f
     message = _error(f"issue:\n  date: {value}\n")
     what = "an ISO date like 2023-02-17" if "timestamp" in value else "a string or null"
     assert message == f"t.yaml:2:9: error: issue.date: expected {what}, found {found}"
+
+
+# --- a tag no document holds: named by its place and key path, never executed -------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("paper: {name: !!binary 5ZCV5qKB5pel5oql}\n",
+     "t.yaml:1:15: error: paper.name: unsupported tag `!!binary` (documents hold plain data only)"),
+    ("pages:\n- articles:\n  - body: [!!python/object/apply:os.system ['echo pwned']]\n",
+     "t.yaml:3:12: error: pages[0].articles[0].body[0]: unsupported tag `!!python/object/apply:os.system` "
+     "(documents hold plain data only)"),
+    ("!foo {paper: {name: x}}\n", "t.yaml:1:1: error: (top): unsupported tag `!foo` (documents hold plain data only)"),
+    ("notes: [!<tag:example.com,2023:note> x]\n",
+     "t.yaml:1:9: error: notes[0]: unsupported tag `tag:example.com,2023:note` (documents hold plain data only)"),
+    ("paper: {!!set {name}: x}\n", "t.yaml:1:9: error: paper: unsupported tag `!!set` (documents hold plain data only)"),
+    # in an anchor, named where it is first reached
+    ("pages:\n- &p {articles: [{headline: !foo x}]}\n- *p\n",
+     "t.yaml:2:29: error: pages[0].articles[0].headline: unsupported tag `!foo` (documents hold plain data only)"),
+    # the value key, a plain = : YAML 1.1's implicit typing tags it, no document holds it
+    ("notes: [=, '=']\n", "t.yaml:1:9: error: notes[0]: unsupported tag `!!value` (documents hold plain data only)\n"
+     "  hint: a plain `=` is YAML 1.1's value key: quote it ('=') for the text"),
+    ("paper:\n  <<: {name: x}\n", "t.yaml:2:3: error: paper: unsupported tag `!!merge` (documents hold plain data "
+     "only)\n  hint: a plain `<<` is YAML 1.1's merge key: write the merged keys out, or quote it ('<<') for the text"),
+])
+def test_an_unsupported_tag_names_its_place(text: str, expected: str) -> None:
+    """It said `unsupported tag \\`tag:yaml.org,2002:binary\\``, with no key path."""
+    assert _error(text) == expected
