@@ -12,8 +12,8 @@ reader picks, character by character, the face the PDF uses.
 
 Subsetting a 10 MB CJK face takes 0.25-1.3 s (parse, closure, glyf transform, Brotli),
 so subsets are cached on disk by (font file, size, mtime, characters) in `epub-fonts`
-under `layout.disk_cache.cache_dir()`; a cache that cannot be written is skipped, not
-fatal. The faces not cached are subset in parallel, one forked process per core, the
+under `layout.disk_cache.cache_dir()`, the `SUBSETS_KEPT` used last; a cache that
+cannot be written is skipped, not fatal. The faces not cached are subset in parallel, one forked process per core, the
 largest first (`make_subsets`); a worker's log records and warnings are replayed here
 and its errors raised here, as if the face had been subset in this process.
 """
@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from layout import sfnt
+from layout.disk_cache import prune
 from layout.errors import FontError
 from layout.spec.schema import Spec
 
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
 
 _CACHE_VERSION = "2"  # bump when subset options change (2: head.modified kept)
+SUBSETS_KEPT = 64  # a few documents' worth of every face (30-300 KB a subset)
 _NO_GLYPH = frozenset("\t\n\r")
 
 
@@ -177,6 +179,8 @@ def make_subsets(wanted: Sequence[tuple[Path, frozenset[str]]], *,
     for i, data in zip(todo, made):
         out[i] = data
         _store(cached[i], data)
+    if todo:
+        prune("", SUBSETS_KEPT, cache_dir())
     return [data for data in out if data is not None]
 
 
@@ -189,9 +193,14 @@ def _cache_file(path: Path, text: str) -> Path:
 
 def _read(cached: Path) -> bytes | None:
     try:
-        return cached.read_bytes()
+        data = cached.read_bytes()
     except OSError:
         return None
+    try:
+        os.utime(cached)  # used now: kept by `prune`
+    except OSError:
+        pass
+    return data
 
 
 def _store(cached: Path, data: bytes) -> None:

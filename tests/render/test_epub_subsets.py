@@ -186,3 +186,26 @@ def test_the_clis_jobs_bound_the_subsetting_processes(tmp_path, monkeypatch, job
     sample = Path(export.SAMPLE)
     assert export.main(["epub", str(sample), "-o", str(tmp_path / "s.epub"), *jobs]) == 0
     assert asked == [workers]
+
+
+def test_the_cache_keeps_the_subsets_used_last(tmp_path, monkeypatch):
+    """An archive exported issue by issue would otherwise grow the cache by a subset
+    per face per issue: only the `SUBSETS_KEPT` used last stay."""
+    monkeypatch.setattr(epub_fonts, "SUBSETS_KEPT", 2)
+    face = Path(load_fontset().font_path("NewsKai-Regular"))
+    folder = epub_fonts.cache_dir()
+    first = make_subsets([(face, frozenset("本报"))], workers=1)
+    make_subsets([(face, frozenset("记者"))], workers=1)
+    for entry in folder.iterdir():
+        os.utime(entry, ns=(1, 1))  # both long unused: the next read decides
+    assert make_subsets([(face, frozenset("本报"))], workers=1) == first  # read: used now
+    make_subsets([(face, frozenset("康桂芳"))], workers=1)  # a third: one must go
+    assert len(list(folder.iterdir())) == 2
+
+    def made(path: Path, text: str) -> bytes:
+        raise AssertionError(f"{text} subset again")
+
+    monkeypatch.setattr(epub_fonts, "_subset", made)
+    assert make_subsets([(face, frozenset("本报"))], workers=1) == first  # still cached
+    with pytest.raises(AssertionError, match="subset again"):
+        make_subsets([(face, frozenset("记者"))], workers=1)
