@@ -73,10 +73,13 @@ class Loader(_SafeLoader):  # type: ignore[misc,valid-type]
         return tag
 
 
-# What may stand before a tag's `!`: a tag starts a token, after a space or line break
-# (in UTF-8, NEL, LS and PS end in the byte 0x85, 0xa8 or 0xa9, a BOM in 0xbf), a flow
-# indicator, or the `:` of a JSON-like key; a `!` in text ("快讯!") follows none of these
-_BEFORE_TAG = frozenset(b" \t\r\n[]{},:?-\x85\xa8\xa9\xbf")
+# A tag is a property of the node it starts: it stands after nothing but blanks since
+# the start of the text or of a line, or since an indicator a node follows (`:`, `-`,
+# `?`, `[`, `{`, `,`), or after the node's anchor (`&a !!str 08`). A `!` in text
+# ("快讯!", "Yahoo ! Japan", "# note !") follows a word.
+_NODE_AFTER = frozenset(b"\r\n:-?[{,")
+_NODE_AFTER_UTF8 = (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xef\xbb\xbf")  # NEL, LS, PS, BOM
+_ANCHOR_CHARS = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-")  # libyaml's
 # what follows the non-specific tag `!`: a space, a line break (NEL, LS and PS start with
 # 0xc2 or 0xe2, a BOM with 0xef), the end of a flow collection or of the text
 _AFTER_NON_SPECIFIC = frozenset(b" \t\r\n,]}\xc2\xe2\xef")
@@ -118,14 +121,31 @@ class WrittenTags:
 
 
 def _bangs(data: bytes) -> list[int]:
-    """Where a `!` stands at the start of a token: at the start, or after `_BEFORE_TAG`."""
+    """Where a `!` may start a tag: where a node may start (a quick look at the bytes
+    before it, that may see a tag wrongly but never misses one)."""
     found = []
     at = data.find(b"!")
     while at != -1:
-        if at == 0 or data[at - 1] in _BEFORE_TAG:
+        if _node_may_start(data, at):
             found.append(at)
         at = data.find(b"!", at + 1)
     return found
+
+
+def _node_may_start(data: bytes, at: int) -> bool:
+    """Whether a node may start at byte `at`: after blanks that follow the start of the
+    text, a line break, an indicator a node follows, or an anchor (`&a`) that may."""
+    while True:
+        while at > 0 and data[at - 1] in b" \t":
+            at -= 1
+        if at == 0 or data[at - 1] in _NODE_AFTER or data[max(at - 3, 0):at].endswith(_NODE_AFTER_UTF8):
+            return True
+        anchor = at
+        while anchor > 0 and data[anchor - 1] in _ANCHOR_CHARS:
+            anchor -= 1
+        if anchor == at or anchor == 0 or data[anchor - 1] != ord("&"):
+            return False
+        at = anchor - 1  # the anchor's `&`: a node may start there?
 
 
 def _read_non_specific_as_strings(root: yaml.Node | None, tagged: WrittenTags) -> None:
