@@ -18,6 +18,7 @@ from layout.ingest.draft import ArticleDraft, Displaced, PageDraft, ParaDraft
 from layout.ingest.masthead import read_footer
 from layout.ingest.normalize import clean_heading, clean_text, collapse_spaces, normalize_punct
 from layout.ingest.report import Notes
+from layout.ingest.reporters import unclear_reporter, unnamed_word, unread_name
 from layout.ingest.segment import Unit
 
 SANDWICH_MAX = 3  # at most this many displaced strips between a paragraph and its continuation
@@ -299,25 +300,25 @@ class PageBuilder:
     def cut_lead(self, art: ArticleDraft, text: str, line: int) -> str:
         """Cut 本报讯（记者 X） into byline and 新华社北京2月16日电 into dateline."""
         lead = cl.match_lead(text)
-        unclear = cl.UNCLEAR_LEAD.match(text) if lead is None or not lead.group("who") else None
-        if unclear:
-            word = cl.unnamed_word(text, unclear)
+        reporter = unclear_reporter(text) if lead is None or not lead.who else None
+        if reporter:
+            word = unnamed_word(text, reporter[1])
             if word:
                 self.notes.add(art.line, f"'{text.strip()[:16]}…': no reporter's name was found after "
-                               f"{unclear.group('reporter')} ('{word}' is read as the text, not a name); "
+                               f"{text[reporter[0]:reporter[1]]} ('{word}' is read as the text, not a name); "
                                "left in the text")
             else:
                 self.notes.add(art.line, f"'{text.strip()[:16]}…': the reporter's name after the lead runs into "
                                "the text (no space after it), so where it ends is unclear; left in the text")
         if lead:
-            who = normalize_punct(collapse_spaces(lead.group("who") or ""))
+            who = normalize_punct(collapse_spaces(lead.who or ""))
             space = " " if who and who[0] not in "(（" else ""  # 南都讯 记者 张三
-            self.set_byline(art, collapse_spaces(lead.group("lead")) + space + who, unit_line=art.line)
-            unread = cl.unread_name(text[lead.end():]) if space else None
+            self.set_byline(art, collapse_spaces(lead.lead) + space + who, unit_line=art.line)
+            unread = unread_name(text[lead.end:]) if space else None
             if unread:
                 self.notes.add(line, f"'{unread}' after the byline's names ('{who}') ends as a common word does, "
                                "so it is read as the text's first word, not as one more name; check the byline")
-            return text[lead.end():]
+            return text[lead.end:]
         dateline = cl.DATELINE.match(text)
         if dateline:
             if art.dateline:  # a 电头 on a line of its own, then again at the paragraph's start

@@ -64,11 +64,14 @@ JUMP_WORDS = r"(?:下转|下轉|上接|转|轉|续|續|接)"
 AGENCIES = r"(?:新华社|新華社|中新社|中新網|中央社|人民日报|人民日報|本报|本報|央视|央視)"
 # 电 or 专电 (a special dispatch: 中央社記者林宏翰東京17日專電)
 DISPATCH = r"(?:专|專)?(?:电|電)"
-# Where a report was filed, after the reporter's name (Taiwan papers): 記者王小明／台北報導
-REPORT_PLACE = r"\s*[/／]\s*" + f"[{HAN}]{{2,8}}?" + r"(?:报道|報導|報道)"
+# Where a report was filed, after the reporter's name (Taiwan papers): 記者王小明／台北報導,
+# a slash (spaces may stand around it), then the place and 报道
+REPORT_SLASH = "[/／]"
+REPORTED_FROM = f"[{HAN}]{{2,8}}?" + r"(?:报道|報導|報道)"
 # A lead in 【】 or 〔〕 at the start of a report: 【明報專訊】 【本报讯】 〔記者王小明／台北報導〕
 LEAD_OPEN, LEAD_CLOSE = "[【〔［]", "[】〕］]"
-LEAD_NEWS = f"[{HAN}]{{0,4}}?" + r"(?:讯|訊|专讯|專訊)"
+NEWS_WORDS = r"(?:讯|訊|专讯|專訊)"
+LEAD_NEWS = f"[{HAN}]{{0,4}}?" + NEWS_WORDS
 # A commentary's byline (本报评论员, 新华社特约评论员, 人民日报评论部): the desk or the
 # paper signs it, a name may follow.
 COMMENTATOR = r"(?:特约|特約)?(?:评论员|評論員|评论部|評論部)"

@@ -7,7 +7,8 @@ OCR garbage (`府 m I稿`), and body text; a 电头 on a line of its own (新华
 Recognisers for the pieces inside body text — the news lead 本报讯（记者 X） or
 本报讯 记者 X, the dateline 新华社北京2月16日电 or （中央社台北17日電）, jump marks at a
 paragraph's end — return what they cut so that `build` can put it in its field.
-Simplified and Traditional forms share one pattern (see `chars`).
+Simplified and Traditional forms share one pattern (see `chars`). The rules about
+reporters (names, byline lines, photo credits, leads and who wrote them) are `reporters`.
 """
 
 from __future__ import annotations
@@ -18,97 +19,22 @@ import re
 from layout.ingest import chars
 from layout.ingest.chars import han_count
 from layout.ingest.masthead import is_footer
+from layout.ingest.reporters import (
+    Lead,
+    is_byline_line,
+    is_credit_line,
+    is_subject_line,
+    match_news_lead,
+    match_paper_lead,
+    unclear_reporter,
+)
 
 CN_NUM = r"[0-9A-Z一二三四五六七八九十]{1,3}"
-# A reporter's name: 2-4 Han, or a transliteration in parts (阿依古丽·买买提); never a
-# word that holds a column title (本报记者走基层 is a heading), a job title (站站长,
-# 部主任) or a verb of reporting (走访发现), nor one that begins or ends with a unit
-# (部主任, 新闻部, 记者站), nor a preposition with a place (从市里, 在现场: 向明 is a name),
-# nor one that holds a particle or another character no name has (的一天, 记者们).
-FROM_PLACE = chars.FROM_WORDS + chars.NAME_CHAR + r"{0,2}?" + chars.PLACE_ENDS + r"(?!" + chars.NAME_CHAR + ")"
-NOT_NAME = (chars.NAME_CHAR + r"{0,2}(?:" + chars.COLUMN_WORDS + "|" + chars.JOB_TITLES + "|" + chars.REPORT_VERBS
-            + r")|" + chars.UNIT_CHARS + "|" + chars.NAME_CHAR + r"{1,3}" + chars.UNIT_CHARS + r"(?!" + chars.NAME_CHAR
-            + ")|" + FROM_PLACE + "|" + chars.NAME_CHAR + r"{0,3}" + chars.NOT_NAME_CHARS)
-NAME = r"(?!" + NOT_NAME + r")(?:" + chars.TRANSLITERATED_NAME + "|" + chars.NAME_CHAR + r"{2,4})"
-NAMES = NAME + r"(?:(?:\s+|\s*[、，,]\s*)" + NAME + r")*"
-# A job title may stand between the reporter word and the names, a space before them:
-# 记者站站长 李四 (记者站站长谈发展 is a heading)
-TITLE = r"(?:" + chars.NAME_CHAR + r"{0,3}?" + chars.JOB_TITLES + r"\s+)?"
-REPORTERS = r"(?:" + chars.REPORTER + r"\s*" + TITLE + NAMES + r"\s*)+"
-# The lookahead bounds the bracket's inside (at most 40 characters), so REPORTERS, whose
-# names may also be read as reporter words, backtracks over a short span only.
-BRACKET_LEAD = (chars.LEAD_OPEN + r"(?=[^】〕］]{1,40}" + chars.LEAD_CLOSE + r")\s*(?:" + chars.LEAD_NEWS + "|"
-                + REPORTERS + chars.REPORT_PLACE + r")\s*" + chars.LEAD_CLOSE)
-# Before 记者: after a mark any short word (□南都记者), else a medium or two Han (南都记者).
-REPORTER_PREFIX = (r"(?:" + chars.BYLINE_MARK + r"\s*[\u4e00-\u9fff]{0,4}?|" + chars.MEDIA
-                   + r"|[\u4e00-\u9fff]{1,2})?")
-BYLINE_LINE = re.compile(
-    r"^" + REPORTER_PREFIX + r"\s*" + REPORTERS + r"(?:" + chars.REPORT_PLACE + r")?$"
-    + r"|^" + chars.BYLINE_MARK + r"?\s*(?:" + chars.MEDIA + r"?\s*" + chars.COMMENTATOR
-    + r"(?:\s*" + NAMES + r")?\s*|" + BRACKET_LEAD + r")$"
-)
-CREDIT_LINE = re.compile(
-    r"^(?:" + chars.REPORTER + r")?\s*(?:" + chars.NAME_CHAR + r"{2,4}\s*){1,4}" + chars.PHOTO + r"$"
-)
 # The page a jump names: 2版, 第四版, A4版, or A4 alone (Hong Kong and Taiwan papers)
 PAGE_REF = r"(?:第?\s*" + CN_NUM + r"\s*版|[A-H]\s*[0-9]{1,2}(?:\s*版)?)"
 JUMP_LINE = re.compile(r"^[(（]?\s*(?P<v>" + chars.JUMP_WORDS + r"\s*" + PAGE_REF + r")\s*[)）]?$")
 JUMP_END = re.compile(r"[(（]\s*(?P<v>(?:下转|下轉|转|轉|续|續)\s*" + PAGE_REF + r")\s*[)）]\s*$")
 JUMP_START = re.compile(r"^\s*[(（]?\s*(?P<v>(?:上接|接)\s*" + PAGE_REF + r")\s*[)）]?\s*")
-NEWS_LEAD = re.compile(r"^\s*(?P<lead>" + chars.BYLINE_NEWS + "|" + BRACKET_LEAD + r")"
-                       r"\s*(?P<who>[(（][^()（）]{1,30}[)）])?\s*")
-# 本报讯, 新京报讯, 南都讯, 明報專訊, and a paper's 电 lead (本报电, 本報電)
-PAPER_NEWS = r"(?:" + chars.BYLINE_NEWS + r"|[\u4e00-\u9fff]{1,4}?(?:讯|訊|专讯|專訊))"
-# Who wrote a lead, not in brackets: 记者 张三 通讯员 李四 (or 记者张三, the name run into
-# the reporter word), each name a word of its own (a space or the line's end after it,
-# names of one reporter word joined by 、 or only by spaces: 记者 张三 李四). A name run
-# into the text (张三昨日) has no clear end and is not read (see UNCLEAR_LEAD); nor is a
-# reporter word (通讯员 starts the next group), nor a word that a verb of reporting
-# follows, alone or after more such words (记者 张三 获悉, 记者 张三 李四 获悉: the
-# reporters are the text's subject).
-BARE_NAME = (r"(?!" + chars.REPORTER + r"|" + chars.NAME_CHAR + r"{0,6}?" + chars.BODY_START_WORDS + r"|(?:"
-             + chars.NAME_CHAR + r"{1,4}\s+){0,3}" + chars.NAME_CHAR + r"{0,4}?" + chars.REPORT_VERBS + r")" + NAME)
-# A second or later name parted from the one before by spaces only (OCR leaves them inside
-# Chinese text too: 张三 全市 上下…) is no common word: none that ends like one (全市,
-# 上下), no time word (全年), no paragraph opener (同时, 此外). When in doubt the word stays
-# in the text (with a note, see unread_name).
-COMMON_WORD = (chars.NAME_CHAR + r"{1,3}" + chars.COMMON_WORD_ENDS + "|" + chars.TIME_WORDS)
-OPENER_WORD = "|".join(re.escape(word) for word in chars.PARAGRAPH_OPENERS)
-LATER_NAME = (r"(?!(?:" + COMMON_WORD + r")(?!" + chars.NAME_CHAR + r")|(?:" + OPENER_WORD + r"))" + BARE_NAME)
-BARE_WHO = (r"(?:" + chars.REPORTER + r"\s*" + TITLE + BARE_NAME + r"(?:\s*、\s*" + BARE_NAME + r"|\s+" + LATER_NAME
-            + r")*(?:\s+|$))+")
-# A lead (本报讯, 新京报讯, 南都讯) with who wrote it after it: in brackets, or bare (the
-# line may end there: the lead stood on a line of its own). Another paper's lead counts
-# only so; 本报讯 also alone (NEWS_LEAD).
-PAPER_LEAD = re.compile(
-    r"^\s*(?P<lead>" + PAPER_NEWS + r")\s*(?P<who>[(（][^()（）]{1,30}[)）]|" + BARE_WHO + r")\s*"
-)
-# A lead and a reporter word whose name runs into the text: 本报讯 记者 张三昨日…, also
-# 本报讯 记者张三昨日… (but 本报讯 记者昨日获悉… names no one: the reporter is the subject)
-UNCLEAR_LEAD = re.compile(r"^\s*(?:" + chars.BYLINE_NEWS + "|" + PAPER_NEWS + r")\s*(?P<reporter>" + chars.REPORTER
-                          + r")(?:\s+|(?!" + chars.BODY_START_WORDS + r"))" + chars.NAME_CHAR)
-# A line of a reporter word and the words that make the reporter the subject of a
-# sentence, with no lead before it: 记者 从市里, 本报记者 走访发现, 记者 从市里 获悉 (the OCR
-# broke the first paragraph's line there, 获悉，… follows). A verb of reporting or a
-# preposition with a place is no name (see NOT_NAME), so this is no byline but the
-# paragraph's first words; a column title after 记者 (记者手记, 本报记者走基层) stays a heading.
-VERB_WORD = chars.NAME_CHAR + r"{0,4}?" + chars.REPORT_VERBS
-SUBJECT_LINE = re.compile(r"^(?:" + chars.MEDIA + r")?\s*" + chars.REPORTER + r"\s*(?:" + FROM_PLACE + r"(?:\s*"
-                          + VERB_WORD + r")?|" + VERB_WORD + r")$")
-# The word after the reporter word, when it stands alone (a space or the line's end after
-# it) and holds no name run into an opening word (张三昨日): 本报讯 记者 调查发现 …,
-# 记者 编辑部 获悉, 记者 从市里 获悉. Read as no name, it names no one: no name was found.
-LONE_WORD = re.compile(r"\s*(?P<word>" + chars.NAME_CHAR + r"{1,8})(?:\s|$)")
-NAME_RUN_IN = re.compile(chars.NAME_CHAR + r"{2,4}?" + chars.BODY_START_WORDS)
-
-
-def unnamed_word(text: str, unclear: re.Match[str]) -> str | None:
-    """The lone word after a lead's reporter word that was read as no name, if any
-    (调查发现 in 本报讯 记者 调查发现 …); None when a name runs into the text (张三昨日)."""
-    lone = LONE_WORD.match(text, unclear.end("reporter"))
-    if lone is None or NAME_RUN_IN.match(lone.group("word")):
-        return None
-    return lone.group("word")
 # The 电头: agency, place (a reporter may stand before it: 中央社記者王小明台北, or several:
 # 中央社記者王小明、李大華台北), day and 电. 中央社 gives the day alone (台北17日電) and sets
 # the whole 电头 in brackets (（中央社記者王小明台北17日電）), which are dropped; 新华社's
@@ -145,9 +71,9 @@ def classify(text: str) -> Kind:
     compact = text.strip()
     if is_footer(compact):
         return Kind.FOOTER
-    if len(compact) <= 30 and CREDIT_LINE.match(compact):  # before bylines: 摄影 is no name
+    if len(compact) <= 30 and is_credit_line(compact):  # before bylines: 摄影 is no name
         return Kind.CREDIT
-    if len(compact) <= 40 and BYLINE_LINE.match(compact):
+    if len(compact) <= 40 and is_byline_line(compact):
         return Kind.BYLINE
     if len(compact) <= 20 and JUMP_LINE.match(compact):
         return Kind.JUMP
@@ -199,11 +125,11 @@ def is_lead_line(text: str) -> bool:
     dateline = DATELINE.match(text)
     if dateline is not None:
         return not text[dateline.end():].strip()
-    paper = PAPER_LEAD.match(text)
-    if paper is not None and not text[paper.end():].strip() and REPORTER_RE.search(paper.group("who")):
+    paper = match_paper_lead(text)
+    if paper is not None and not text[paper.end:].strip() and REPORTER_RE.search(paper.who or ""):
         return True
-    news = NEWS_LEAD.match(text)
-    return news is not None and not text[news.end():].strip()
+    news = match_news_lead(text)
+    return news is not None and not text[news.end:].strip()
 
 
 def opens_with_reporters(text: str) -> bool:
@@ -212,10 +138,10 @@ def opens_with_reporters(text: str) -> bool:
     the OCR having broken the line before 获悉), or is a reporter word and the words that
     make the reporter the sentence's subject, with no lead (记者 从市里, 本报记者 走访发现):
     the start of a paragraph, never a heading."""
-    paper = PAPER_LEAD.match(text)
-    if paper is not None and REPORTER_RE.search(paper.group("who")) is not None:
+    paper = match_paper_lead(text)
+    if paper is not None and REPORTER_RE.search(paper.who or "") is not None:
         return True
-    return UNCLEAR_LEAD.match(text) is not None or SUBJECT_LINE.match(text) is not None
+    return unclear_reporter(text) is not None or is_subject_line(text)
 
 
 def is_dash_led(text: str) -> bool:
@@ -223,21 +149,12 @@ def is_dash_led(text: str) -> bool:
     return bool(DASH_START.match(text))
 
 
-def match_lead(text: str) -> re.Match[str] | None:
+def match_lead(text: str) -> Lead | None:
     """The news lead that opens text (本报讯（记者 X）, 【明報專訊】, 南都讯 记者 X), if any.
 
     A lead with who wrote it first, so that 本报讯 记者 张三 is read whole, not as 本报讯.
     """
-    return PAPER_LEAD.match(text) or NEWS_LEAD.match(text)
-
-
-def unread_name(rest: str) -> str | None:
-    """The word that opens the text after a bare lead's names when only its ending kept it
-    from being read as one more name (全市 in 本报讯 记者 张三 全市 上下…): ingest is unsure."""
-    word = re.match(r"(?!(?:" + OPENER_WORD + r"))(" + BARE_NAME + r")(?:\s|$)", rest)
-    if word is None or not re.match(r"(?:" + COMMON_WORD + r")(?:\s|$)", rest):
-        return None
-    return word.group(1)
+    return match_paper_lead(text) or match_news_lead(text)
 
 
 def starts_lead(text: str) -> bool:
