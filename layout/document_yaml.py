@@ -65,7 +65,7 @@ class Loader(_SafeLoader):  # type: ignore[misc,valid-type]
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
             return super().resolve(kind, value, implicit)
-        if not implicit[0]:  # quoted: only a path resolver could say more (`!` is read as plain)
+        if not implicit[0]:  # quoted: only a path resolver could say more (libyaml passes `! 3` as plain)
             return self.DEFAULT_SCALAR_TAG
         tag = self._resolved.get(value)
         if tag is None:
@@ -92,7 +92,10 @@ class WrittenTags:
     a tag (the usual case: `dump_issue` writes none) is never parsed again."""
 
     def __init__(self, source: str | bytes) -> None:
-        data = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
+        if isinstance(source, bytes):
+            data = source
+        else:  # the decoded text (after a byte order mark): its bytes, if it holds a `!` at all
+            data = source.encode("utf-8", "surrogatepass") if "!" in source else b""
         self._bangs = _bangs(data)  # a quick look, that may see a tag wrongly but never misses one
         self._source = source if self._bangs else b""
         self._non_specific = any(at + 1 == len(data) or data[at + 1] in _AFTER_NON_SPECIFIC for at in self._bangs)
@@ -213,8 +216,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-_PLAIN_TAGS = frozenset({STR, INT, FLOAT, NULL, TIMESTAMP, "tag:yaml.org,2002:bool",
-                         "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+_PLAIN_TAGS = frozenset({STR, INT, FLOAT, NULL, TIMESTAMP, "tag:yaml.org,2002:bool", SEQ, MAP})
 
 
 def _reject_tags(root: yaml.Node | None, name: str) -> None:
@@ -224,16 +226,15 @@ def _reject_tags(root: yaml.Node | None, name: str) -> None:
         return
     problems = []
     stack = [(root, "")]  # in document order: an alias is named where it is first reached
-    walked: set[int] = set()  # collections, by id: an alias is its anchor's node, which may hold it
+    walked: set[int] = set()  # nodes, by id: an alias is its anchor's node, which may hold it
     while stack:
         node, path = stack.pop()
+        if id(node) in walked:
+            continue  # it (and all it holds) was walked, or is being walked, from its first visit
+        walked.add(id(node))
         if node.tag not in _PLAIN_TAGS:
             problems.append(_tag_problem(node, path or "(top)", name))
             continue  # what it holds is under the tag
-        if isinstance(node, yaml.CollectionNode):
-            if id(node) in walked:
-                continue  # its whole subtree was walked (or is being walked) from its first visit
-            walked.add(id(node))
         if isinstance(node, yaml.SequenceNode):
             stack.extend((child, _child_path(path, i)) for i, child in reversed(list(enumerate(node.value))))
         elif isinstance(node, yaml.MappingNode):

@@ -224,9 +224,12 @@ def test_a_fitting_tag_of_a_type_a_field_does_not_take_is_an_error(value: str, f
     ("notes: [!<tag:example.com,2023:note> x]\n",
      "t.yaml:1:9: error: notes[0]: unsupported tag `tag:example.com,2023:note` (documents hold plain data only)"),
     ("paper: {!!set {name}: x}\n", "t.yaml:1:9: error: paper: unsupported tag `!!set` (documents hold plain data only)"),
-    # in an anchor, named where it is first reached
+    # in an anchor, named once, where it is first reached
     ("pages:\n- &p {articles: [{headline: !foo x}]}\n- *p\n",
      "t.yaml:2:29: error: pages[0].articles[0].headline: unsupported tag `!foo` (documents hold plain data only)"),
+    ("notes: [&n !foo x, *n, &m !bar [y], *m]\n",
+     "t.yaml:1:9: error: notes[0]: unsupported tag `!foo` (documents hold plain data only)\n"
+     "t.yaml:1:24: error: notes[2]: unsupported tag `!bar` (documents hold plain data only)"),
     # the value key, a plain = : YAML 1.1's implicit typing tags it, no document holds it
     ("notes: [=, '=']\n", "t.yaml:1:9: error: notes[0]: unsupported tag `!!value` (documents hold plain data only)\n"
      "  hint: a plain `=` is YAML 1.1's value key: quote it ('=') for the text"),
