@@ -3,16 +3,19 @@
 The sample's blank-line-separated blocks are shuffled and recombined per page (seeded,
 so every run measures the same text), with a `第N版 <section>` marker before each page.
 Prints the median wall time of several runs, seconds per page, and the peak traced
-memory of one extra run.
+memory of one extra run; and what `import layout.ingest` costs, as the median of several
+fresh processes (every raw-text export pays it once, before its one ingest).
 
-    python bench/bench_ingest.py [--pages 200] [--runs 5]
+    python bench/bench_ingest.py [--pages 200] [--runs 5] [--imports 9]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -39,11 +42,20 @@ def make_issue(pages: int, seed: int = 17) -> str:
     return "\n\n".join(out) + "\n"
 
 
+def import_seconds(runs: int) -> list[float]:
+    """Wall time of `import layout.ingest` in each of `runs` fresh interpreters."""
+    timer = "import time; t = time.perf_counter(); import layout.ingest; print(time.perf_counter() - t)"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return [float(subprocess.run([sys.executable, "-c", timer], capture_output=True, text=True, check=True,
+                                 cwd=ROOT, env=env).stdout) for _ in range(runs)]
+
+
 def main() -> None:
     """Run the benchmark and print the numbers."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--imports", type=int, default=9, help="fresh processes timing the import")
     args = parser.parse_args()
     text = make_issue(args.pages)
     times = []
@@ -61,6 +73,10 @@ def main() -> None:
     print(f"runs: {', '.join(f'{t:.3f}' for t in times)} s")
     print(f"median: {median:.3f} s total, {median / args.pages * 1000:.2f} ms per page")
     print(f"peak traced memory: {peak / 2**20:.1f} MiB")
+    if args.imports:
+        imports = import_seconds(args.imports)
+        print(f"import layout.ingest: median {statistics.median(imports) * 1000:.1f} ms "
+              f"of {args.imports} fresh processes (min {min(imports) * 1000:.1f} ms)")
 
 
 if __name__ == "__main__":
