@@ -7,6 +7,7 @@ content, and atomic writes that never fail an export (a read-only cache is no er
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -54,10 +55,8 @@ def load(cache: Path) -> object | None:
             value = pickle.load(fh)
     except (OSError, pickle.UnpicklingError, ValueError, EOFError):
         return None
-    try:
+    with contextlib.suppress(OSError):  # a read-only cache is still read
         os.utime(cache)
-    except OSError:
-        pass  # a read-only cache is still read
     return value
 
 

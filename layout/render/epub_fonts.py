@@ -20,6 +20,7 @@ and its errors raised here, as if the face had been subset in this process.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import logging
@@ -196,10 +197,8 @@ def _read(cached: Path) -> bytes | None:
         data = cached.read_bytes()
     except OSError:
         return None
-    try:
-        os.utime(cached)  # used now: kept by `prune`
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):  # used now: kept by `prune`
+        os.utime(cached)
     return data
 
 
