@@ -35,18 +35,22 @@ class UsageError(Exception):
 
 # --- stages, wired ---------------------------------------------------------------
 
-def read_issue(path: Path, *, verbose: bool = False):
+def read_issue(path: Path, *, verbose: bool = False, to_typeset: bool = False):
     """An Issue from a document (.yaml/.yml/.json) or raw OCR text (anything else).
 
     Ingest's warnings are also the document's `notes`, so by default only their count
-    is printed; `--verbose` lists them.
+    is printed; `--verbose` lists them. `to_typeset`: a document with no pages is an
+    error naming the file (a PDF or EPUB of it would be empty).
     """
     from layout.document import load_issue
-    from layout.errors import IngestError
+    from layout.errors import IngestError, InputError
 
     if path.suffix.lower() in (".yaml", ".yml", ".json"):
-        return load_issue(path)
-    from layout.ingest import decode_raw, ingest_text  # ~35 ms of imports: only for raw text
+        issue = load_issue(path)
+        if to_typeset and not issue.pages:
+            raise InputError(f"{path}: error: the document has no pages: nothing to typeset")
+        return issue
+    from layout.ingest import decode_raw, ingest_text  # ~65 ms of imports: only for raw text
 
     try:
         data = path.read_bytes()
@@ -173,8 +177,6 @@ def typeset_issue(issue, spec, *, strict: bool, pages: set[int] | None = None,
     from layout.preflight import punctuation_mismatch
     from layout.typeset import typesetting
 
-    if not issue.pages:
-        raise InputError("error: the document has no pages: nothing to typeset")
     fonts = load_fonts_for(spec)
     if (mismatch := punctuation_mismatch(spec, fonts)) is not None:
         print(f"warning: {mismatch}", file=sys.stderr)
@@ -288,7 +290,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     output = args.output or args.input.with_suffix(f".{args.command}")
     check_writable(output)
     spec = load_spec(args.spec)
-    issue = read_issue(args.input, verbose=args.verbose)
+    issue = read_issue(args.input, verbose=args.verbose, to_typeset=True)
     if args.command == "pdf":
         # --plan lists every page's placements: only then must the walk go to the end
         made = typeset_issue(issue, spec, strict=args.strict, pages=parse_pages(args.pages),
@@ -310,7 +312,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     check_writable(args.out_dir / f"{args.input.stem}.pdf")
     spec = load_spec(args.spec)
-    issue = read_issue(args.input, verbose=args.verbose)
+    issue = read_issue(args.input, verbose=args.verbose, to_typeset=True)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     stem = args.input.stem
     document = args.out_dir / f"{stem}.yaml"
@@ -346,7 +348,7 @@ def issue_reader(path: Path, *, verbose: bool = False):
         stat = path.stat() if path.exists() else None
         stamp = (stat.st_mtime_ns, stat.st_size) if stat else None
         if stamp is None or stamp != read_stamp:
-            issue = read_issue(path, verbose=verbose)  # reports a missing file
+            issue = read_issue(path, verbose=verbose, to_typeset=True)  # reports a missing file
             read_stamp = stamp
         return issue
 

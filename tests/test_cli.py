@@ -245,5 +245,8 @@ def test_a_document_without_pages_is_an_error_not_an_empty_file(tmp_path: Path) 
         out = tmp_path / f"empty.{kind}"
         result = run(kind, str(document), "-o", str(out))
         assert result.returncode == 2
-        assert result.stderr.strip() == "error: the document has no pages: nothing to typeset"
+        assert result.stderr.strip() == f"{document}: error: the document has no pages: nothing to typeset"
         assert not out.exists()
+    preview = run("preview", str(document), "--page", "1", "-o", str(tmp_path / "p.png"))
+    assert preview.returncode == 2
+    assert preview.stderr.strip() == f"{document}: error: the document has no pages: nothing to typeset"
