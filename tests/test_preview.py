@@ -54,7 +54,7 @@ def test_a_watch_reads_the_document_again_only_when_it_changes(tmp_path: Path,
     document = tmp_path / "issue.txt"
     document.write_text("本报讯 市里召开会议。", encoding="utf-8")
     reads: list[Path] = []
-    monkeypatch.setattr(export, "read_issue", lambda path, verbose=False: reads.append(path) or len(reads))
+    monkeypatch.setattr(export, "read_issue", lambda path, verbose=False, to_typeset=False: reads.append(path) or len(reads))
     current = export.issue_reader(document)
     assert (current(), current(), current()) == (1, 1, 1)  # spec edits: the same issue
     stat = document.stat()
