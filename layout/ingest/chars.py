@@ -23,8 +23,9 @@ CJK_PUNCT = ("\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
              "\u2014\u2026\u201c\u201d\u2018\u2019\u00b7\u2e3a")
 
 HAN_RE = re.compile(f"[{HAN}]")
-CJK_CHAR = f"[{HAN}{KANA_HANGUL}{CJK_PUNCT}]"
-CJK_RE = re.compile(CJK_CHAR)
+# CJK text that is not Han: is_cjk asks HAN_RE first, so the Han ranges are compiled once
+# (sre builds each use of a big class anew, about 1 ms for Han)
+CJK_NOT_HAN_RE = re.compile(f"[{KANA_HANGUL}{CJK_PUNCT}]")
 
 # Sentence-final marks: a paragraph ending in one of these is complete (GB/T 15834 句末点号),
 # also when a closing quote or bracket follows them.
@@ -131,7 +132,7 @@ def is_han(ch: str) -> bool:
 
 def is_cjk(ch: str) -> bool:
     """Whether ch is CJK text or CJK punctuation (no Latin-style spacing around it)."""
-    return bool(CJK_RE.match(ch))
+    return bool(HAN_RE.match(ch) or CJK_NOT_HAN_RE.match(ch))
 
 
 def han_count(text: str) -> int:
