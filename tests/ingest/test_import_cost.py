@@ -1,0 +1,68 @@
+"""Patterns restructured so that ingest compiles fewer Han classes at import find what
+the plain regular expressions find (those are compiled in the tests only).
+
+sre builds a character class of ranges anew in each pattern that uses it, enumerating its
+code points: about 0.8 ms for [\\u4e00-\\u9fff], so ingest keeps such classes few.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from layout.ingest import masthead as mh
+
+# Han of the field words and others, Han outside HANS (Ext A, compatibility, plane 2),
+# spaces and what stands between fields in a masthead line
+ALPHABET = ("中共吕梁市委机關关报報社出版主管主办辦日晚都青年周週农历農曆癸卯正月二十七星期"
+            "\u3400\uf900\U00020000 \u3000\t\n:：0-9A.,，。/")
+SAMPLES = ["中共吕梁市委机关报 吕梁日报社出版", "中共吕梁市委主管主办 邮发代号:21-28",
+           "广东省新闻出版局主管\u3000南方报业传媒集团主办", "农历 癸卯年正月二十七", "聯合報 中國時報"]
+
+
+def generated(seed: int, count: int = 4000) -> list[str]:
+    """Masthead-like lines: pieces of the samples and random runs of ALPHABET."""
+    rng = random.Random(seed)
+    lines = list(SAMPLES)
+    for _ in range(count):
+        if rng.random() < 0.5:
+            sample = rng.choice(SAMPLES)
+            start = rng.randrange(len(sample))
+            line = sample[start:start + rng.randint(1, len(sample))]
+            line = "".join(c if rng.random() > 0.1 else rng.choice(ALPHABET) for c in line)
+        else:
+            line = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 24)))
+        lines.append(line)
+    return lines
+
+
+def spans(match: re.Match[str] | None) -> object:
+    """What a match says: its span and groups, or None."""
+    return None if match is None else (match.span(), match.groups(), match.groupdict())
+
+
+HAN_TEXT_FIELDS = [(key, p) for key, p in mh.MASTHEAD_FIELDS if isinstance(p, mh.HanTextPattern)]
+
+
+@pytest.mark.parametrize(("key", "pattern"), HAN_TEXT_FIELDS, ids=[k for k, _ in HAN_TEXT_FIELDS])
+def test_han_text_fields_find_what_their_regex_finds(key: str, pattern: mh.HanTextPattern) -> None:
+    plain = re.compile(pattern.pattern)
+    for line in generated(seed=len(pattern.pattern)):
+        assert spans(pattern.search(line)) == spans(plain.search(line)), (key, line)
+
+
+def test_han_text_fields_hold_han_and_spaces_only() -> None:
+    """What `HanTextPattern` relies on: its patterns read Han (HANS and Han words) and
+    spaces only, so every match lies in one run of `HAN_TEXT`."""
+    assert len(HAN_TEXT_FIELDS) == 6
+    for _, pattern in HAN_TEXT_FIELDS:
+        words = re.sub(r"\(\?P<\w+>|\(\?:|\{\d+,\d+\}\??|[()|?*]|\\s", "", pattern.pattern.replace(mh.HANS, ""))
+        assert words and all("\u4e00" <= c <= "\u9fff" for c in words), words
+
+
+def test_footer_patterns_are_compiled_on_first_use() -> None:
+    fields = mh.read_footer("要闻部主办 编辑：张三 统筹 李四 王五")
+    assert fields == {"department": "要闻部主办", "editors": ("张三",)}
+    assert isinstance(mh.BARE_LABEL, str) and isinstance(mh.DEPARTMENT, str)
