@@ -13,6 +13,7 @@ import re
 import pytest
 
 from layout.ingest import masthead as mh
+from layout.ingest import segment as sg
 
 # Han of the field words and others, Han outside HANS (Ext A, compatibility, plane 2),
 # spaces and what stands between fields in a masthead line
@@ -66,3 +67,37 @@ def test_footer_patterns_are_compiled_on_first_use() -> None:
     fields = mh.read_footer("要闻部主办 编辑：张三 统筹 李四 王五")
     assert fields == {"department": "要闻部主办", "editors": ("张三",)}
     assert isinstance(mh.BARE_LABEL, str) and isinstance(mh.DEPARTMENT, str)
+
+
+def page_marker_regex(line: str) -> tuple[str, str, str | None] | None:
+    """What the page-marker patterns read as three plain regular expressions (until
+    they shared one SECTION)."""
+    section = r"(?:\s*[·・:：|｜-]?\s*(?P<section>[\u4e00-\u9fff]{2,8}))?"
+    patterns = (r"^第\s*(?P<num>[0-9]{1,3}|[〇零一二两三四五六七八九十]{1,4})\s*[版]" + section + r"\s*$",
+                r"^[A-H]\s*(?P<num>[0-9]{1,2})" + section + r"\s*$",
+                r"^(?P<num>[0-9]{1,2})\s+(?P<section>[\u4e00-\u9fff]{2,6})\s*$")
+    stripped = line.strip()
+    if len(stripped) > 16:
+        return None
+    for pattern in patterns:
+        match = re.match(pattern, stripped)
+        if match:
+            return match.group(0).strip(), match.group("num"), match.group("section")
+    return None
+
+
+def test_page_markers_read_as_their_regexes_do() -> None:
+    rng = random.Random(5)
+    numbers = ["第2版", "第 十二 版", "第〇版", "第1234版", "第二十一二版", "A2", "H 12", "A123", "I2", "2", "12", "123", "第2期", ""]
+    sections = ["要闻", "国际新闻", "国际新闻专题报道", "要", "综合x", "\u3400\u3400", "经济 ", ""]
+    gaps, marks = ["", " ", "  ", "\u3000", "\t"], ["", "", "·", "：", "-", "|", "x"]
+    lines = ["第2版", "第 十二 版 · 要闻", "A2 要闻", "B12", "2 要闻", "12 国际新闻专题报道", "3 ·要闻", "第10906期 今日8版"]
+    lines += [rng.choice(gaps) + rng.choice(numbers) + rng.choice(gaps) + rng.choice(marks) + rng.choice(gaps)
+              + rng.choice(sections) + rng.choice(gaps) for _ in range(20000)]
+    read = 0
+    for line in lines:
+        marker = sg.match_page_marker(line)
+        expected = page_marker_regex(line)
+        assert (None if marker is None else (marker.text, marker.num, marker.section)) == expected, line
+        read += expected is not None
+    assert read > 2000
