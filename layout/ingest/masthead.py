@@ -80,17 +80,39 @@ class HanTextPattern:
         return None
 
 
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled on first use: one that many issues never need (a rare masthead
+    field's, a footer's), as a HANS class costs about 0.8 ms to compile."""
+    return re.compile(pattern)
+
+
+class RarePattern:
+    """A field pattern few mastheads print, compiled when a line first holds one of its
+    words (each of its matches holds one): an issue without the field never compiles it."""
+
+    def __init__(self, words: tuple[str, ...], pattern: str) -> None:
+        self.words = words
+        self.pattern = pattern
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match in text, as `re.search` gives it."""
+        if not any(word in text for word in self.words):
+            return None
+        return _compiled(self.pattern).search(text)
+
+
 # Order matters: longer, more specific patterns first; each match is cut from the line;
 # a key listed twice is filled by the first of its patterns that matches.
-MASTHEAD_FIELDS: tuple[tuple[str, re.Pattern[str] | HanTextPattern], ...] = (
+MASTHEAD_FIELDS: tuple[tuple[str, re.Pattern[str] | HanTextPattern | RarePattern], ...] = (
     ("cn_number", re.compile(r"(?:国内统一连续出版物号|國內統一連續出版物號|刊号|刊號)?\s*[:：]?\s*"
                              r"CN\s*(?P<a>[0-9]{2})\s*[-－—]\s*(?P<b>[0-9]{4})(?:\s*/\s*(?P<c>[A-Z]))?",
                              re.ASCII)),
     ("postal_code", re.compile(r"(?:邮发代号|郵發代號|代号|代號)\s*[:：]?\s*(?P<v>[0-9]{1,2}\s*[-－]\s*[0-9]{1,4})")),
     ("website", re.compile(HANS + r"{0,8}(?:网|網)?\s*[:：]?\s*(?P<v>(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")),
-    ("website", re.compile(HANS + r"{0,8}(?:网|網)?\s*[:：]?\s*(?P<v>https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")),
-    ("website", re.compile(HANS + r"{0,8}(?:网|網)(?:址|站)?\s*[:：]?\s*"
-                           r"(?P<v>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org|hk|tw|mo)(?![A-Za-z0-9.-]))")),
+    ("website", RarePattern(("://",), HANS + r"{0,8}(?:网|網)?\s*[:：]?\s*(?P<v>https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")),
+    ("website", RarePattern(("网", "網"), HANS + r"{0,8}(?:网|網)(?:址|站)?\s*[:：]?\s*"
+                            r"(?P<v>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org|hk|tw|mo)(?![A-Za-z0-9.-]))")),
     ("date", ROC_DATE_RE),
     ("date", re.compile(r"(?P<y>[0-9]{4})\s*年\s*(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*日)?")),
     ("date", re.compile(rf"(?P<y>{CN_YEAR})\s*年\s*(?P<m>{CN_MONTH})\s*月(?:\s*(?P<d>{CN_DAY})\s*日)?")),
@@ -105,11 +127,14 @@ MASTHEAD_FIELDS: tuple[tuple[str, re.Pattern[str] | HanTextPattern], ...] = (
     ("page_count", re.compile(r"(?:今日|本期|今天)\s*(?:共\s*)?(?:[0-9]{1,2}\s*(?:大張|大张|張|张|疊|叠)\s*)?"
                               r"(?P<v>[0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*版")),
     # kept only in the notes (the model has no price): 零售价 1.00元, 每份 港幣十元
-    ("price", re.compile(r"(?:零售价|零售價|定价|定價|售价|售價|每份)\s*[:：]?\s*(?P<v>(?:人民币|人民幣|港币|港幣|"
-                         r"新台币|新台幣|HK\$|NT\$)?\s*(?:[0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+)\s*(?:元|圓)?)")),
+    ("price", RarePattern(("零售价", "零售價", "定价", "定價", "售价", "售價", "每份"),
+                          r"(?:零售价|零售價|定价|定價|售价|售價|每份)\s*[:：]?\s*(?P<v>(?:人民币|人民幣|港币|港幣|"
+                          r"新台币|新台幣|HK\$|NT\$)?\s*(?:[0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+)\s*(?:元|圓)?)")),
     # kept only in the notes too: 今日天气 晴转多云 北风二级 12℃/-1℃ (a label and a temperature)
-    ("weather", re.compile(r"(?:今日|今天|明日|明天|本市)?\s*(?:天气|天氣)\s*[:：]?\s*(?P<v>(?:" + HANS + r"|\s){0,16}?"
-                           r"-?[0-9]{1,2}\s*(?:℃|°C|度)(?:\s*[/~～至-]\s*-?[0-9]{1,2}\s*(?:℃|°C|度)?)?)")),
+    ("weather", RarePattern(("天气", "天氣"),
+                            r"(?:今日|今天|明日|明天|本市)?\s*(?:天气|天氣)\s*[:：]?\s*"
+                            r"(?P<v>(?:" + HANS + r"|\s){0,16}?"
+                            r"-?[0-9]{1,2}\s*(?:℃|°C|度)(?:\s*[/~～至-]\s*-?[0-9]{1,2}\s*(?:℃|°C|度)?)?)")),
     ("publisher_line", HanTextPattern(r"(?P<v>" + HANS + r"{2,10}?(?:社|社)(?:出版|出版))")),
     # 广东省新闻出版局主管 南方报业传媒集团主办: two bodies, kept apart by a full-width space
     ("supervisor_line", HanTextPattern(r"(?P<v>" + HANS + r"{2,14}?主管)\s*(?P<w>" + HANS + r"{2,14}?(?:主办|主辦))")),
@@ -410,13 +435,6 @@ def read_footer(text: str) -> FooterFields:
         elif field == "layout_editor" and names:
             result["layout_editor"] = " ".join((result.get("layout_editor", ""), *names)).strip()
     return result
-
-
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """A pattern of `read_footer` only, compiled when a footer is first read: many issues
-    have none (a HANS class costs about 0.8 ms to compile)."""
-    return re.compile(pattern)
 
 
 def _footer_field(label: str) -> str | None:

@@ -1,5 +1,6 @@
-"""Patterns restructured so that ingest compiles fewer Han classes at import find what
-the plain regular expressions find (those are compiled in the tests only).
+"""Patterns restructured so that ingest compiles fewer Han classes at import, or compiles
+them on first use, find what the plain regular expressions find (those are compiled in
+the tests only).
 
 sre builds a character class of ranges anew in each pattern that uses it, enumerating its
 code points: about 0.8 ms for [\\u4e00-\\u9fff], so ingest keeps such classes few.
@@ -61,6 +62,31 @@ def test_han_text_fields_hold_han_and_spaces_only() -> None:
     for _, pattern in HAN_TEXT_FIELDS:
         words = re.sub(r"\(\?P<\w+>|\(\?:|\{\d+,\d+\}\??|[()|?*]|\\s", "", pattern.pattern.replace(mh.HANS, ""))
         assert words and all("\u4e00" <= c <= "\u9fff" for c in words), words
+
+
+RARE_FIELDS = [(key, p) for key, p in mh.MASTHEAD_FIELDS if isinstance(p, mh.RarePattern)]
+RARE_PIECES = ["今日", "本市", "天气", "天氣", "天", "晴转多云", " ", "：", "12", "-1", "℃", "/", "~", "度", "°C",
+               "零售价", "定價", "售价", "每份", "港幣", "HK$", "1.00", "十", "元", "价",
+               "新闻网", "網", "网址", "站", "吕梁", "http://", "https://", ":/", "//", "www.", "sxllnews", ".cn", ".com",
+               ".", "-", "A", "\u3400", "。"]
+
+
+@pytest.mark.parametrize(("key", "pattern"), RARE_FIELDS, ids=[k for k, _ in RARE_FIELDS])
+def test_rare_fields_find_what_their_regex_finds(key: str, pattern: mh.RarePattern) -> None:
+    plain = re.compile(pattern.pattern)
+    rng = random.Random(len(pattern.pattern))
+    lines = ["今日天气 晴转多云 北风二级 12℃/-1℃", "零售价 1.00元", "每份 港幣十元", "聯合新聞網 udn.com",
+             "吕梁新闻网 http://llnews.cn", "网址:www.x.cn"]
+    for _ in range(20000):
+        words = [*rng.choice(lines[:6]).split(" ")] if rng.random() < 0.5 else []
+        for _ in range(rng.randint(1, 4) if words else rng.randint(0, 10)):
+            words.insert(rng.randint(0, len(words)), rng.choice(RARE_PIECES))
+        lines.append("".join(words))
+    found = 0
+    for line in lines:
+        assert spans(pattern.search(line)) == spans(plain.search(line)), (key, line)
+        found += plain.search(line) is not None
+    assert found > 500
 
 
 def test_footer_patterns_are_compiled_on_first_use() -> None:
