@@ -17,6 +17,7 @@ import datetime
 import functools
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from itertools import takewhile
 from typing import TypedDict
 
@@ -36,7 +37,6 @@ ROC_ERA = r"(?:中华民国|中華民國|民国|民國)"
 ROC_YEAR = r"[0-9]{2,3}|一百(?:[零〇][一二三四五六七八九]|一?十[一二三四五六七八九]?)?|[〇零一二三四五六七八九]{2,3}"
 ROC_DATE = (ROC_ERA + rf"\s*(?P<roc>{ROC_YEAR})\s*年\s*(?P<m>[0-9]{{1,2}}|{CN_MONTH})\s*月"
             rf"(?:\s*(?P<d>[0-9]{{1,2}}|{CN_DAY})\s*日)?")
-ROC_DATE_RE = re.compile(ROC_DATE)
 # Lunar dates (GB/T 33661—2017 农历的编算和颁行): a 干支 year, a month (闰 for a leap
 # month, 正 for the first, 冬 and 腊 for the last two), a day 初一…初十, 十一…二十, 廿一…三十.
 GANZHI_YEAR = r"[甲乙丙丁戊己庚辛壬癸]\s*[子丑寅卯辰巳午未申酉戌亥]\s*年"
@@ -101,6 +101,15 @@ class RarePattern:
             return None
         return _compiled(self.pattern).search(text)
 
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches in text, as `re.finditer` gives them."""
+        if not any(word in text for word in self.words):
+            return iter(())
+        return _compiled(self.pattern).finditer(text)
+
+
+# Taiwan papers' dates (中華民國112年3月5日)
+ROC_DATE_RE = RarePattern(("民国", "民國"), ROC_DATE)
 
 # Order matters: longer, more specific patterns first; each match is cut from the line;
 # a key listed twice is filled by the first of its patterns that matches.
@@ -142,7 +151,7 @@ MASTHEAD_FIELDS: tuple[tuple[str, re.Pattern[str] | HanTextPattern | RarePattern
     ("organ_line", HanTextPattern(r"(?P<v>" + HANS + r"{2,14}?(?:机关报|機關報))")),
     ("name", HanTextPattern(r"(?P<v>" + HANS + r"{2,6}(?:" + "|".join(NAME_SUFFIXES) + r"))")),
     # a token of its own: 明報, 聯合報, 大公報
-    ("short_name", re.compile(r"(?<!\S)(?P<v>" + HANS + r"{1,3}(?:报|報))(?!\S)")),
+    ("short_name", RarePattern(("报", "報"), r"(?<!\S)(?P<v>" + HANS + r"{1,3}(?:报|報))(?!\S)")),
 )
 # A masthead line may keep at most this many Han characters outside its fields.
 MAX_LEFTOVER_HAN = 6

@@ -68,23 +68,31 @@ RARE_FIELDS = [(key, p) for key, p in mh.MASTHEAD_FIELDS if isinstance(p, mh.Rar
 RARE_PIECES = ["今日", "本市", "天气", "天氣", "天", "晴转多云", " ", "：", "12", "-1", "℃", "/", "~", "度", "°C",
                "零售价", "定價", "售价", "每份", "港幣", "HK$", "1.00", "十", "元", "价",
                "新闻网", "網", "网址", "站", "吕梁", "http://", "https://", ":/", "//", "www.", "sxllnews", ".cn", ".com",
-               ".", "-", "A", "\u3400", "。"]
+               ".", "-", "A", "\u3400", "。", "中華民國", "中华民国", "民国", "民", "112", "一百十二", "一一二", "年", "3", "月",
+               "5日", "十七日", "明報", "聯合", "报", "報", "大公", "日报"]
+RARE_SAMPLES = ["今日天气 晴转多云 北风二级 12℃/-1℃", "零售价 1.00元", "每份 港幣十元", "聯合新聞網 udn.com",
+                "吕梁新闻网 http://llnews.cn", "网址:www.x.cn", "中華民國112年3月5日 星期日", "聯合報 UNITED", "明報"]
+
+
+def rare_lines(seed: int) -> list[str]:
+    """Lines near the RARE_SAMPLES: pieces put in them, or pieces alone."""
+    rng = random.Random(seed)
+    lines = list(RARE_SAMPLES)
+    for _ in range(20000):
+        words = [*rng.choice(RARE_SAMPLES).split(" ")] if rng.random() < 0.5 else []
+        for _ in range(rng.randint(1, 4) if words else rng.randint(0, 10)):
+            words.insert(rng.randint(0, len(words)), rng.choice(RARE_PIECES))
+        lines.append(rng.choice(["", " "]).join(words))
+    return lines
 
 
 @pytest.mark.parametrize(("key", "pattern"), RARE_FIELDS, ids=[k for k, _ in RARE_FIELDS])
 def test_rare_fields_find_what_their_regex_finds(key: str, pattern: mh.RarePattern) -> None:
     plain = re.compile(pattern.pattern)
-    rng = random.Random(len(pattern.pattern))
-    lines = ["今日天气 晴转多云 北风二级 12℃/-1℃", "零售价 1.00元", "每份 港幣十元", "聯合新聞網 udn.com",
-             "吕梁新闻网 http://llnews.cn", "网址:www.x.cn"]
-    for _ in range(20000):
-        words = [*rng.choice(lines[:6]).split(" ")] if rng.random() < 0.5 else []
-        for _ in range(rng.randint(1, 4) if words else rng.randint(0, 10)):
-            words.insert(rng.randint(0, len(words)), rng.choice(RARE_PIECES))
-        lines.append("".join(words))
     found = 0
-    for line in lines:
+    for line in rare_lines(seed=len(pattern.pattern)):
         assert spans(pattern.search(line)) == spans(plain.search(line)), (key, line)
+        assert [*map(spans, pattern.finditer(line))] == [*map(spans, plain.finditer(line))], (key, line)
         found += plain.search(line) is not None
     assert found > 500
 
