@@ -127,7 +127,8 @@ MASTHEAD_FIELDS: tuple[tuple[str, re.Pattern[str] | HanTextPattern | RarePattern
     ("date", re.compile(rf"(?P<y>{CN_YEAR})\s*年\s*(?P<m>{CN_MONTH})\s*月(?:\s*(?P<d>{CN_DAY})\s*日)?")),
     ("weekday", re.compile(r"(?P<v>(?:星期|礼拜|禮拜|周|週)\s*[一二三四五六日天])")),
     ("lunar_date", re.compile(rf"(?P<v>{LUNAR_PREFIX}?\s*{GANZHI_YEAR}(?:\s*{LUNAR_MONTH}(?:\s*{LUNAR_DAY})?)?)")),
-    ("lunar_date", re.compile(rf"(?P<v>{LUNAR_PREFIX}\s*{LUNAR_MONTH}\s*{LUNAR_DAY})")),
+    # 农历二月十四, without a 干支 year (rare: only tried when the pattern above fails)
+    ("lunar_date", RarePattern(("农历", "農曆"), rf"(?P<v>{LUNAR_PREFIX}\s*{LUNAR_MONTH}\s*{LUNAR_DAY})")),
     ("lunar_date", HanTextPattern(rf"(?P<v>{LUNAR_PREFIX}\s*" + HANS + r"{2,12})")),
     ("number", re.compile(r"(?:总|總)?第\s*(?P<v>[0-9]{1,6})\s*期")),
     # 第25100號: only a number of four or more digits, 第5號 is a typhoon or a decree

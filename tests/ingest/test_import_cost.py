@@ -69,9 +69,11 @@ RARE_PIECES = ["今日", "本市", "天气", "天氣", "天", "晴转多云", " 
                "零售价", "定價", "售价", "每份", "港幣", "HK$", "1.00", "十", "元", "价",
                "新闻网", "網", "网址", "站", "吕梁", "http://", "https://", ":/", "//", "www.", "sxllnews", ".cn", ".com",
                ".", "-", "A", "\u3400", "。", "中華民國", "中华民国", "民国", "民", "112", "一百十二", "一一二", "年", "3", "月",
-               "5日", "十七日", "明報", "聯合", "报", "報", "大公", "日报"]
+               "5日", "十七日", "明報", "聯合", "报", "報", "大公", "日报", "农历", "農曆", "闰", "正", "二", "初三", "廿",
+               "三十", "冬", "腊"]
 RARE_SAMPLES = ["今日天气 晴转多云 北风二级 12℃/-1℃", "零售价 1.00元", "每份 港幣十元", "聯合新聞網 udn.com",
-                "吕梁新闻网 http://llnews.cn", "网址:www.x.cn", "中華民國112年3月5日 星期日", "聯合報 UNITED", "明報"]
+                "吕梁新闻网 http://llnews.cn", "网址:www.x.cn", "中華民國112年3月5日 星期日", "聯合報 UNITED", "明報",
+                "农历 二月 初三", "農曆閏二月十四日"]
 
 
 def rare_lines(seed: int) -> list[str]:
@@ -94,7 +96,7 @@ def test_rare_fields_find_what_their_regex_finds(key: str, pattern: mh.RarePatte
         assert spans(pattern.search(line)) == spans(plain.search(line)), (key, line)
         assert [*map(spans, pattern.finditer(line))] == [*map(spans, plain.finditer(line))], (key, line)
         found += plain.search(line) is not None
-    assert found > 500
+    assert found > 300
 
 
 def test_footer_patterns_are_compiled_on_first_use() -> None:
