@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import yaml
 
 from layout import sfnt
-from layout.disk_cache import cache_file, load, store
+from layout.disk_cache import cache_file, load, prune, store
 from layout.errors import FontError
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
@@ -223,6 +223,7 @@ _INK_CACHED = "—⸺，"
 CENTRED_STOP = 0.35  # em: a comma whose ink is centred further right is drawn centred
 
 
+_FACES_KEPT = 32  # faces whose metrics stay cached (the shipped four, a spec's own)
 _FaceData = tuple[FaceCmap, int, dict[str, tuple[float, float]], tuple[tuple[int, int], ...]]
 
 
@@ -242,6 +243,7 @@ def _face_widths(name: str, path: Path) -> _FaceData:
     ink = {ch: _ink_extent(path, ch) for ch in _INK_CACHED}
     data = (FaceCmap.from_dicts(widths, gids), default, ink, _code_point_ranges(widths))
     store(cache, data)
+    prune("widths", _FACES_KEPT)  # the entries of older cache versions and edited fonts
     return data
 
 

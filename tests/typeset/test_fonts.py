@@ -161,6 +161,27 @@ def test_width_cache_matches_a_fresh_parse_and_follows_the_file(tmp_path, monkey
     assert len(list(stored[0].parent.glob("widths-*.pickle"))) == 2
 
 
+def test_width_cache_keeps_the_faces_read_last(tmp_path, monkeypatch):
+    """Each edited font or cache version adds an entry no one reads again: only the
+    `_FACES_KEPT` used last stay."""
+    import os
+    import shutil
+
+    from layout import fonts as fonts_mod
+
+    monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(fonts_mod, "_FACES_KEPT", 1)
+    font = tmp_path / "face.ttf"
+    shutil.copy(FONT_DIR / "NewsKai-Regular.ttf", font)
+    fonts_mod._face_widths("A", font)
+    for entry in (tmp_path / "cache").glob("widths-*.pickle"):
+        os.utime(entry, ns=(1, 1))  # long unused
+    shutil.copy(FONT_DIR / "NotoSansSC-Bold.ttf", font)
+    bold = fonts_mod._face_widths("A", font)
+    entries = list((tmp_path / "cache").glob("widths-*.pickle"))
+    assert len(entries) == 1 and fonts_mod.load(entries[0]) == bold
+
+
 def test_face_data_agrees_with_reportlabs_own_parse(tmp_path, monkeypatch):
     """An independent reading of the same face: ReportLab's TrueType parser finds the
     same cmap, glyph ids, advances and default width as ours (fontTools)."""
