@@ -13,6 +13,7 @@ import re
 
 import pytest
 
+from layout.ingest import chars
 from layout.ingest import masthead as mh
 from layout.ingest import segment as sg
 
@@ -137,3 +138,12 @@ def test_page_markers_read_as_their_regexes_do() -> None:
         assert (None if marker is None else (marker.text, marker.num, marker.section)) == expected, line
         read += expected is not None
     assert read > 2000
+
+
+def test_is_cjk_is_the_one_class_it_was() -> None:
+    """is_cjk asks HAN_RE, then CJK_NOT_HAN_RE: the same as one class of both, for every
+    code point of the BMP and of planes 2 and 3 (the Han extensions), and for no text."""
+    one_class = re.compile(f"[{chars.HAN}{chars.KANA_HANGUL}{chars.CJK_PUNCT}]")
+    for code in [*range(0xD800), *range(0xE000, 0x10000), *range(0x20000, 0x40000, 7)]:
+        assert chars.is_cjk(chr(code)) == bool(one_class.match(chr(code))), hex(code)
+    assert not chars.is_cjk("")
