@@ -60,15 +60,11 @@ def load(cache: Path) -> object | None:
     return value
 
 
-def prune(kind: str, keep: int, folder: Path | None = None) -> None:
+def prune(kind: str, keep: int) -> None:
     """Remove all but the `keep` most recently used entries of `kind` (kinds keyed by
-    more than the face file, which would otherwise grow with every document). In
-    `folder` (the cache directory), the files `{kind}-*.pickle`, or with `kind`
-    empty every file."""
-    pattern = f"{kind}-*.pickle" if kind else "*"
+    more than the face file, which would otherwise grow with every document)."""
     try:
-        entries = [(entry.stat().st_mtime_ns, entry) for entry in (folder or cache_dir()).glob(pattern)
-                   if not entry.name.endswith(".part")]
+        entries = [(entry.stat().st_mtime_ns, entry) for entry in cache_dir().glob(f"{kind}-*.pickle")]
         for _, entry in sorted(entries, reverse=True)[keep:]:
             entry.unlink(missing_ok=True)
     except OSError:

@@ -11,16 +11,15 @@ followed by every other embedded face, the same order as `FontSet.face_for`, so 
 reader picks, character by character, the face the PDF uses.
 
 Subsetting a 10 MB CJK face takes 0.25-1.3 s (parse, closure, glyf transform, Brotli),
-so subsets are cached on disk by (font file, size, mtime, characters) in `epub-fonts`
-under `layout.disk_cache.cache_dir()`, the `SUBSETS_KEPT` used last; a cache that
-cannot be written is skipped, not fatal. The faces not cached are subset in parallel, one forked process per core, the
-largest first (`make_subsets`); a worker's log records and warnings are replayed here
+so subsets are cached on disk by font (its content) and characters (`layout.disk_cache`),
+the `SUBSETS_KEPT` used last; a cache that cannot be written is skipped, not fatal.
+The faces not cached are subset in parallel, one forked process per core, the largest
+first (`make_subsets`); a worker's log records and warnings are replayed here
 and its errors raised here, as if the face had been subset in this process.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import logging
@@ -36,8 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from layout import sfnt
-from layout.disk_cache import prune
+from layout import disk_cache, sfnt
 from layout.errors import FontError
 from layout.spec.schema import Spec
 
@@ -45,6 +43,7 @@ if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
 
 _CACHE_VERSION = "2"  # bump when subset options change (2: head.modified kept)
+_CACHE_KIND = "epub-font"
 SUBSETS_KEPT = 64  # a few documents' worth of every face (30-300 KB a subset)
 _NO_GLYPH = frozenset("\t\n\r")
 
@@ -150,13 +149,6 @@ def font_weight(path: Path) -> int:
         return sfnt.weight_class(data)
 
 
-def cache_dir() -> Path:
-    """Where subsets are kept between runs: beside the composer's font cache."""
-    from layout.disk_cache import cache_dir as font_cache_dir
-
-    return font_cache_dir() / "epub-fonts"
-
-
 def subset_woff2(path: Path, chars: frozenset[str]) -> bytes:
     """WOFF2 subset of `path` with exactly `chars` in its cmap (cached on disk)."""
     return make_subsets([(path, chars)])[0]
@@ -174,42 +166,22 @@ def make_subsets(wanted: Sequence[tuple[Path, frozenset[str]]], *,
     """
     texts = ["".join(sorted(chars)) for _, chars in wanted]
     cached = [_cache_file(path, text) for (path, _), text in zip(wanted, texts)]
-    out: list[bytes | None] = [_read(file) for file in cached]
+    out = [known if isinstance(known := disk_cache.load(file), bytes) else None for file in cached]
     todo = [i for i, data in enumerate(out) if data is None]
     made = _make_all([(wanted[i][0], texts[i]) for i in todo], _workers(workers, len(todo)))
     for i, data in zip(todo, made):
         out[i] = data
-        _store(cached[i], data)
+        disk_cache.store(cached[i], data)
     if todo:
-        prune("", SUBSETS_KEPT, cache_dir())
+        disk_cache.prune(_CACHE_KIND, SUBSETS_KEPT)
     return [data for data in out if data is not None]
 
 
 def _cache_file(path: Path, text: str) -> Path:
-    st = path.stat()
-    key = hashlib.sha256(f"{_CACHE_VERSION}|{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{text}"
-                         .encode("utf-8", "surrogatepass")).hexdigest()
-    return cache_dir() / f"{key}.woff2"
-
-
-def _read(cached: Path) -> bytes | None:
-    try:
-        data = cached.read_bytes()
-    except OSError:
-        return None
-    with contextlib.suppress(OSError):  # used now: kept by `prune`
-        os.utime(cached)
-    return data
-
-
-def _store(cached: Path, data: bytes) -> None:
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.part")
-        tmp.write_bytes(data)
-        os.replace(tmp, cached)
-    except OSError:
-        pass  # a read-only home: subset again next time
+    """The cache entry of `path`'s subset to `text` (keyed by the font's content, as
+    `layout.disk_cache` keys the metrics: every clone shares it)."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return disk_cache.cache_file(_CACHE_KIND, path, _CACHE_VERSION, digest)
 
 
 def _workers(asked: int | None, jobs: int) -> int:

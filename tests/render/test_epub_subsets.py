@@ -193,14 +193,16 @@ def test_the_cache_keeps_the_subsets_used_last(tmp_path, monkeypatch):
     per face per issue: only the `SUBSETS_KEPT` used last stay."""
     monkeypatch.setattr(epub_fonts, "SUBSETS_KEPT", 2)
     face = Path(load_fontset().font_path("NewsKai-Regular"))
-    folder = epub_fonts.cache_dir()
+    from layout.disk_cache import cache_dir
+
+    folder = cache_dir()
     first = make_subsets([(face, frozenset("本报"))], workers=1)
     make_subsets([(face, frozenset("记者"))], workers=1)
-    for entry in folder.iterdir():
+    for entry in folder.glob("epub-font-*"):
         os.utime(entry, ns=(1, 1))  # both long unused: the next read decides
     assert make_subsets([(face, frozenset("本报"))], workers=1) == first  # read: used now
     make_subsets([(face, frozenset("康桂芳"))], workers=1)  # a third: one must go
-    assert len(list(folder.iterdir())) == 2
+    assert len(list(folder.glob("epub-font-*"))) == 2
 
     def made(path: Path, text: str) -> bytes:
         raise AssertionError(f"{text} subset again")
