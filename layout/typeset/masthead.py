@@ -16,9 +16,10 @@ from layout.spec.schema import Align, Spec, Style
 from layout.spec.template import fill_template
 from layout.typeset.blocks import Setter
 from layout.typeset.columns import Grid, baseline_offset
-from layout.typeset.placed import PlacedLine, Rule
+from layout.typeset.placed import Line, PlacedLine, Rule
 
 Values = Mapping[str, str | None]
+FIELD_GAP = "\u3000"  # the gap between a template's fields (年月日　星期五　农历…)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +38,34 @@ def _stack(setter: Setter, texts: Sequence[tuple[str, Style]], x: float, top: fl
     out: list[PlacedLine] = []
     y = top
     for text, style in texts:
-        for line in setter([(text, style.role)], style, width, align=align):
+        for line in _set_fields(setter, text, style, width, align):
             step = style.line_height
             out.append(PlacedLine(x, y + baseline_offset(style.size, step), line))
             y += step
     return out, y
+
+
+def _set_fields(setter: Setter, text: str, style: Style, width: float,
+                align: Align | None) -> tuple[Line, ...]:
+    """`text` set at `width`; one too long for a line breaks between its fields (the
+    parts `FIELD_GAP` separates) rather than inside one, so 农历癸卯年正月二十七 stays
+    whole, unless that takes more lines: the band's height is fixed."""
+    lines = setter([(text, style.role)], style, width, align=align)
+    fields = text.split(FIELD_GAP)
+    if len(lines) < 2 or len(fields) < 2:
+        return lines
+    chunks, current = [], fields[0]
+    for field in fields[1:]:
+        joined = current + FIELD_GAP + field
+        if len(setter([(joined, style.role)], style, width, align=align)) == 1:
+            current = joined
+        else:
+            chunks.append(current)
+            current = field
+    chunks.append(current)
+    by_field = tuple(line for chunk in chunks
+                     for line in setter([(chunk, style.role)], style, width, align=align))
+    return by_field if len(by_field) <= len(lines) else lines
 
 
 def _shift(lines: Sequence[PlacedLine], dy: float) -> list[PlacedLine]:
