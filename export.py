@@ -35,6 +35,11 @@ class UsageError(Exception):
 
 # --- stages, wired ---------------------------------------------------------------
 
+# what makes an Issue of each kind of input (`layout.read_cache` keys on their source)
+DOCUMENT_READERS = ("document.py", "document_yaml.py", "model.py", "errors.py")
+INGEST_READERS = ("ingest/*.py", "model.py", "errors.py")
+
+
 def read_issue(path: Path, *, verbose: bool = False, to_typeset: bool = False):
     """An Issue from a document (.yaml/.yml/.json) or raw OCR text (anything else).
 
@@ -42,21 +47,28 @@ def read_issue(path: Path, *, verbose: bool = False, to_typeset: bool = False):
     is printed; `--verbose` lists them. `to_typeset`: a document with no pages is an
     error naming the file (a PDF or EPUB of it would be empty).
     """
-    from layout.document import load_issue
     from layout.errors import IngestError, InputError
+    from layout.read_cache import read_once
 
     if path.suffix.lower() in (".yaml", ".yml", ".json"):
-        issue = load_issue(path)
+        from layout.document import load_issue_bytes, read_document
+
+        issue = read_once("issue", str(path), data := read_document(path), DOCUMENT_READERS,
+                          lambda: load_issue_bytes(data, path))
         if to_typeset and not issue.pages:
             raise InputError(f"{path}: error: the document has no pages: nothing to typeset")
         return issue
-    from layout.ingest import decode_raw, ingest_text  # ~50 ms of imports: only for raw text
-
     try:
-        data = path.read_bytes()
+        raw = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"{path}: error: cannot read the input: {exc.strerror}") from None
-    issue, warnings = ingest_text(decode_raw(data, str(path)), str(path))
+
+    def ingest():
+        from layout.ingest import decode_raw, ingest_text  # ~50 ms of imports: only for raw text
+
+        return ingest_text(decode_raw(raw, str(path)), str(path))
+
+    issue, warnings = read_once("ingest", str(path), raw, INGEST_READERS, ingest)
     if verbose:
         for warning in warnings:
             print(f"note: {warning}", file=sys.stderr)

@@ -53,7 +53,7 @@ def load(cache: Path) -> object | None:
     try:
         with open(cache, "rb") as fh:
             value = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, ValueError, EOFError):
+    except Exception:  # noqa: BLE001 - truncated, damaged or of another layout: made again
         return None
     with contextlib.suppress(OSError):  # a read-only cache is still read
         os.utime(cache)

@@ -371,10 +371,19 @@ _BYTE_ORDER_MARKS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 def load_issue(path: Path) -> Issue:
     """Read and validate an issue document file (.yaml, .yml or .json)."""
+    return load_issue_bytes(read_document(path), path)
+
+
+def read_document(path: Path) -> bytes:
+    """The bytes of a document file, or a `DocumentError` saying why not."""
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
         raise DocumentError(f"{path}: error: cannot read the document: {exc.strerror}") from None
+
+
+def load_issue_bytes(data: bytes, path: Path) -> Issue:
+    """Validate the issue document `data`, read from `path` (named in messages)."""
     if not data.startswith(_BYTE_ORDER_MARKS):
         # libyaml reads UTF-8 as strictly as Python decodes it, so the bytes are
         # composed as they are (the text would be encoded back to them); on any error,
