@@ -1,8 +1,10 @@
-"""Derived font data on disk: where it lives, how an entry is named and written.
+"""Derived data on disk: where it lives, how an entry is named, written, read and pruned.
 
-In: a font file and a kind of data (the composer's widths, ReportLab's parse of the
-face, EPUB subsets use the folder too). Out: a cache file path keyed by the font's
-content, and atomic writes that never fail an export (a read-only cache is no error).
+In: a font file and a kind of data (the composer's metrics, the PDF's and the EPUB's
+font subsets; `layout.read_cache` keeps the inputs read in the same folder). Out: a
+cache file path keyed by the font's content, atomic writes and reads that never fail
+an export (a read-only or damaged cache is no error), and pruning to the entries used
+last, for the kinds that grow with every document.
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ def prune(kind: str, keep: int) -> None:
 
 
 def cache_dir() -> Path:
-    """Where derived font data is cached: `$LAYOUT_CACHE_DIR`, else the XDG cache."""
+    """Where derived data is cached: `$LAYOUT_CACHE_DIR`, else the XDG cache."""
     if env := os.environ.get("LAYOUT_CACHE_DIR"):
         return Path(env)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
