@@ -26,6 +26,7 @@ import logging
 import mmap
 import multiprocessing
 import os
+import shutil
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 
 _CACHE_VERSION = "2"  # bump when subset options change (2: head.modified kept)
 _CACHE_KIND = "epub-font"
+_OLD_FOLDER = "epub-fonts"  # where subsets were kept before, by path and mtime: never read now
 SUBSETS_KEPT = 64  # a few documents' worth of every face (30-300 KB a subset)
 _NO_GLYPH = frozenset("\t\n\r")
 
@@ -174,6 +176,7 @@ def make_subsets(wanted: Sequence[tuple[Path, frozenset[str]]], *,
         disk_cache.store(cached[i], data)
     if todo:
         disk_cache.prune(_CACHE_KIND, SUBSETS_KEPT)
+        shutil.rmtree(disk_cache.cache_dir() / _OLD_FOLDER, ignore_errors=True)
     return [data for data in out if data is not None]
 
 

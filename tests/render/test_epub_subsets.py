@@ -188,6 +188,18 @@ def test_the_clis_jobs_bound_the_subsetting_processes(tmp_path, monkeypatch, job
     assert asked == [workers]
 
 
+def test_the_old_subset_folder_is_removed(tmp_path):
+    """Subsets were once kept in `epub-fonts/`, keyed by path and mtime; nothing reads
+    them now, so making a subset clears that folder away."""
+    from layout.disk_cache import cache_dir
+
+    old = cache_dir() / "epub-fonts"
+    old.mkdir(parents=True)
+    (old / "0123.woff2").write_bytes(b"old")
+    make_subsets([(Path(load_fontset().font_path("NewsKai-Regular")), frozenset("本报"))], workers=1)
+    assert not old.exists()
+
+
 def test_the_cache_keeps_the_subsets_used_last(tmp_path, monkeypatch):
     """An archive exported issue by issue would otherwise grow the cache by a subset
     per face per issue: only the `SUBSETS_KEPT` used last stay."""
