@@ -53,8 +53,8 @@ def read_issue(path: Path, *, verbose: bool = False, to_typeset: bool = False):
     if path.suffix.lower() in (".yaml", ".yml", ".json"):
         from layout.document import load_issue_bytes, read_document
 
-        issue = read_once("issue", str(path), data := read_document(path), DOCUMENT_READERS,
-                          lambda: load_issue_bytes(data, path))
+        data = read_document(path)
+        issue = read_once("issue", str(path), data, DOCUMENT_READERS, lambda: load_issue_bytes(data, path))
         if to_typeset and not issue.pages:
             raise InputError(f"{path}: error: the document has no pages: nothing to typeset")
         return issue

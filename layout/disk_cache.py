@@ -15,7 +15,7 @@ import os
 import pickle
 from pathlib import Path
 
-CACHE_VERSION = 9  # bump when what an entry holds changes (8: cmap ranges, 9: cmap arrays)
+CACHE_VERSION = 10  # bump when what an entry holds changes (9: cmap arrays, 10: FaceData)
 
 
 def cache_file(kind: str, path: Path, *extra: str) -> Path:

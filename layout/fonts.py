@@ -16,6 +16,7 @@ import re
 from array import array
 from bisect import bisect_left
 from functools import lru_cache
+from typing import NamedTuple
 from pathlib import Path
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -88,10 +89,7 @@ class FontSet:
             raise FontError(f"fonts: unknown face(s) in role chains: {', '.join(unknown)}")
         self._files = dict(files)
         self.chains = {role: tuple(chain) for role, chain in chains.items()}
-        self._cmaps: dict[str, FaceCmap] = {}
-        self._default: dict[str, int] = {}
-        self._ink: dict[str, dict[str, tuple[float, float]]] = {}
-        self._ranges: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._faces: dict[str, FaceData] = {}  # read when a look-up first reaches the face
         self._covered: dict[str, re.Pattern[str]] = {}
         self._lookup: dict[tuple[str, str], str | None] = {}
         self._all_faces = tuple(dict.fromkeys(f for c in self.chains.values() for f in c))
@@ -111,11 +109,12 @@ class FontSet:
 
     def cmap(self, face: str) -> FaceCmap:
         """`face`'s cmap with advances and glyph ids (the PDF draws text by glyph id)."""
-        known = self._cmaps.get(face)
+        return self._data(face).cmap
+
+    def _data(self, face: str) -> FaceData:
+        known = self._faces.get(face)
         if known is None:
-            known, self._default[face], self._ink[face], self._ranges[face] = \
-                _face_widths(face, self.font_path(face))
-            self._cmaps[face] = known
+            known = self._faces[face] = _face_widths(face, self.font_path(face))
         return known
 
     def has(self, face: str, ch: str) -> bool:
@@ -141,15 +140,13 @@ class FontSet:
 
     def advance(self, face: str, text: str, size: float) -> float:
         """The font's own advance of `text` at `size` pt (hmtx, no kerning)."""
-        cmap = self.cmap(face)
-        d = self._default[face]
+        cmap, d = self._data(face)[:2]
         return sum(cmap.advance(ord(c), d) for c in text) * size / 1000.0
 
     def ink_extent(self, face: str, ch: str) -> tuple[float, float]:
         """Horizontal ink bounds of `ch` in em (to draw —— as one unbroken rule, to
         tell where a face sets its stops)."""
-        self.cmap(face)
-        known = self._ink[face].get(ch)
+        known = self._data(face).ink.get(ch)
         return known if known is not None else _ink_extent(self.font_path(face), ch)
 
     def draws_stops_centred(self, face: str) -> bool:
@@ -193,8 +190,7 @@ class FontSet:
         """A pattern matching any run of the characters `face` has."""
         pattern = self._covered.get(face)
         if pattern is None:
-            self.cmap(face)
-            pattern = self._covered[face] = _character_class(self._ranges[face], "+")
+            pattern = self._covered[face] = _character_class(self._data(face).ranges, "+")
         return pattern
 
 
@@ -224,10 +220,16 @@ CENTRED_STOP = 0.35  # em: a comma whose ink is centred further right is drawn c
 
 
 _FACES_KEPT = 32  # faces whose metrics stay cached (the shipped four, a spec's own)
-_FaceData = tuple[FaceCmap, int, dict[str, tuple[float, float]], tuple[tuple[int, int], ...]]
+class FaceData(NamedTuple):
+    """What is read of a face once (and cached on disk): see `_face_widths`."""
+
+    cmap: FaceCmap
+    default: int  # .notdef's advance, 1/1000 em
+    ink: dict[str, tuple[float, float]]  # ink extents of `_INK_CACHED`
+    ranges: tuple[tuple[int, int], ...]  # the cmap's code points (`_code_point_ranges`)
 
 
-def _face_widths(name: str, path: Path) -> _FaceData:
+def _face_widths(name: str, path: Path) -> FaceData:
     """A face's cmap with advances and glyph ids, its default width, the ink extents
     of the dashes and its code points as ranges (`_code_point_ranges`, for the
     coverage check).
@@ -237,11 +239,11 @@ def _face_widths(name: str, path: Path) -> _FaceData:
     """
     cache = cache_file("widths", path)
     known = load(cache)
-    if isinstance(known, tuple):
-        return known  # type: ignore[return-value]
+    if isinstance(known, FaceData):
+        return known
     widths, default, gids = _read_face(path)
     ink = {ch: _ink_extent(path, ch) for ch in _INK_CACHED}
-    data = (FaceCmap.from_dicts(widths, gids), default, ink, _code_point_ranges(widths))
+    data = FaceData(FaceCmap.from_dicts(widths, gids), default, ink, _code_point_ranges(widths))
     store(cache, data)
     prune("widths", _FACES_KEPT)  # the entries of older cache versions and edited fonts
     return data
