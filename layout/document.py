@@ -200,7 +200,7 @@ class _Reader:
 _DIGITS = re.compile("[0-9]+")
 _NEGATIVE = re.compile("-[0-9]+")
 # the largest integer a PDF holds (ISO 32000-1, annex C): a page number is the PDF's page
-# label (ReportLab cannot write one above ~1e20 at all)
+# label
 LARGEST_INTEGER = 2**31 - 1
 
 

@@ -251,7 +251,7 @@ def _face_widths(name: str, path: Path) -> FaceData:
 
 def _read_face(path: Path) -> tuple[dict[int, float], int, dict[int, int]]:
     """Advances in 1/1000 em and glyph ids of every cmap code point, and the default
-    (.notdef) advance. A space and a no-break space share one glyph, as in ReportLab."""
+    (.notdef) advance. A space and a no-break space share one glyph when the face maps only one."""
     try:
         with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
             gids = sfnt.char_to_glyph(data)

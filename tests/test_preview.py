@@ -6,17 +6,21 @@ import os
 from pathlib import Path
 
 import pytest
-from reportlab.pdfgen.canvas import Canvas
 
 from layout.errors import InputError
 from layout.preview import render_png, watch
+from layout.render.pdf_file import Name, PdfFile
 
 
 def _write_pdf(path: Path) -> None:
-    canvas = Canvas(str(path), pagesize=(200, 100))
-    canvas.rect(10, 10, 50, 50, fill=1)
-    canvas.showPage()
-    canvas.save()
+    """A 200 × 100 pt page with a black square."""
+    with open(path, "wb") as out:
+        pdf = PdfFile(out)
+        tree = pdf.reserve()
+        page = pdf.add({"Type": Name("Page"), "Parent": tree, "MediaBox": [0, 0, 200, 100],
+                        "Contents": pdf.add_stream(b"10 10 50 50 re f")})
+        pdf.add({"Type": Name("Pages"), "Kids": [page], "Count": 1}, tree)
+        pdf.close(pdf.add({"Type": Name("Catalog"), "Pages": tree}), pdf.add({}))
 
 
 def test_render_png(tmp_path: Path) -> None:

@@ -1,34 +1,33 @@
-"""Drawn pages -> one PDF. ReportLab holds the document; no layout decisions here.
+"""Drawn pages -> one PDF file. No layout decisions here.
 
-In: pages, any iterable of them (a generator is used page by page as it yields, each
-page dropped once added): `DrawnPage`s, already drawn (`pdf_content`, possibly in
-another process), or `PlacedPage`s, drawn here; and the `FontSet` whose faces the
-runs name. Out: one PDF with each face used embedded once, as a subset
-(`pdf_fonts`), an outline from the pages' bookmarks, title/author/subject and the
-document language, and page labels where the printed numbers are not 1, 2, 3… (an
-export of `--pages 3-4` shows its pages as 3 and 4 in a viewer). Built with
-`invariant=1`, so two exports of the same input are byte-identical, and written to a
+In: pages, any iterable of them (a generator is used page by page as it yields):
+`DrawnPage`s, already drawn (`pdf_content`, possibly in another process), or
+`PlacedPage`s, drawn here; and the `FontSet` whose faces the runs name. Out: one PDF
+with each face used embedded once, as a subset (`pdf_fonts`), an outline from the
+pages' bookmarks (版, then its articles), title/author/subject and the document
+language, and page labels where the printed numbers are not 1, 2, 3… (an export of
+`--pages 3-4` shows its pages as 3 and 4 in a viewer). Nothing in it depends on the
+time, so two exports of the same input are byte-identical. It is written to a
 temporary file in the target directory, then `os.replace`d: a failed export never
 leaves a half-written PDF behind.
 
 Memory stays flat in the number of pages: a page's content stream arrives
-compressed, and the document keeps only those bytes and the characters it used.
+compressed and goes to the file at once (`pdf_file`); what is kept of a page is its
+object number, its bookmarks and the characters it used.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable, Sized
 from pathlib import Path
-
-from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfgen.canvas import Canvas
+from typing import NamedTuple
 
 from layout.fileio import atomic_output
 from layout.fonts import FontSet
 from layout.render.pdf_content import DrawnPage, GlyphCodes, draw_page
+from layout.render.pdf_file import Name, PdfFile, Ref
 from layout.render.pdf_fonts import embed_fonts
-from layout.typeset.placed import PlacedPage
+from layout.typeset.placed import Bookmark, PlacedPage
 
 
 def render_pdf(pages: Iterable[PlacedPage | DrawnPage], path: Path, *, fonts: FontSet,
@@ -47,36 +46,40 @@ def render_pdf(pages: Iterable[PlacedPage | DrawnPage], path: Path, *, fonts: Fo
         total = len(pages)
     codes = GlyphCodes(fonts)
     drawn = (p if isinstance(p, DrawnPage) else draw_page(p, codes) for p in pages)
-    stream = iter(drawn)
-    first = next(stream, None)
-    if _NoInitialFont.fontName not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(_NoInitialFont)  # type: ignore[arg-type]
-    with atomic_output(Path(path)) as tmp:
-        c = Canvas(str(tmp), pagesize=(first.width, first.height) if first else (595, 842),
-                   invariant=1, pageCompression=1, lang=lang,
-                   initialFontName=_NoInitialFont.fontName)
-        c.setTitle(title)
-        c.setAuthor(author or "")
-        c.setSubject(subject or "")
-        c.setCreator("layout")
-        outline = False
+    with atomic_output(Path(path)) as tmp, open(tmp, "wb") as out:
+        pdf = PdfFile(out)
+        tree, resources = pdf.reserve(), pdf.reserve()  # every page names both
+        kids: list[Ref] = []
+        labels: list[tuple[int, int]] = []  # (page index, printed number) where a run starts
+        marks: list[_Mark] = []
         used: dict[str, set[str]] = {}  # face -> the characters drawn from it
         previous = 0  # the printed number of the page before
-        for done, page in enumerate(itertools.chain((first,) if first else (), stream), 1):
-            first = None  # let each page go once added
+        for index, page in enumerate(drawn):
             if page.number != previous + 1:  # a viewer shows the 版 number, not the index
-                c.addPageLabel(done - 1, style=pdfdoc.PDFPageLabel.ARABIC, start=page.number)
+                labels.append((index, page.number))
             previous = page.number
-            _add_page(c, page)
+            kids.append(_add_page(pdf, page, tree, resources))
+            marks.extend(_Mark(bm, kids[-1], page.height) for bm in page.bookmarks)
             for face, chars in page.used:
                 used.setdefault(face, set()).update(chars)
-            outline = outline or bool(page.bookmarks)
             if progress is not None:
-                progress(done, total)
-        embed_fonts(c._doc, fonts, used)
-        if outline:
-            c.showOutline()
-        c.save()
+                progress(index + 1, total)
+        if not kids:  # a PDF has at least one page: an empty document is a blank A4 sheet
+            kids.append(pdf.add({"Type": Name("Page"), "Parent": tree,
+                                 "MediaBox": [0, 0, 595, 842]}))
+        pdf.add(embed_fonts(pdf, fonts, used), resources)
+        pdf.add({"Type": Name("Pages"), "Kids": kids, "Count": len(kids)}, tree)
+        catalog: dict[str, object] = {"Type": Name("Catalog"), "Pages": tree, "Lang": lang}
+        if labels:  # the number tree starts at the first page (§12.4.2)
+            starts = labels if labels[0][0] == 0 else [(0, 1), *labels]
+            catalog["PageLabels"] = {"Nums": [item for index, number in starts for item in
+                                              (index, {"S": Name("D"), "St": number})]}
+        if marks:
+            catalog["Outlines"] = _outline(pdf, marks)
+            catalog["PageMode"] = Name("UseOutlines")
+        info = pdf.add({"Title": title, "Author": author or "", "Subject": subject or "",
+                        "Creator": "layout", "Producer": "cjk-newspaper-layout"})
+        pdf.close(pdf.add(catalog), info)
 
 
 def page_drawer(fonts: FontSet) -> Callable[[PlacedPage], DrawnPage]:
@@ -85,37 +88,60 @@ def page_drawer(fonts: FontSet) -> Callable[[PlacedPage], DrawnPage]:
     return lambda page: draw_page(page, codes)
 
 
-def _add_page(c: Canvas, page: DrawnPage) -> None:
-    """A page of the document whose content is `page.content` (already compressed:
-    `PDFPage.check_format` leaves a page whose `Contents` is set alone, and
-    `PDFStream.format` applies no filter to a stream whose dictionary names one)."""
-    c.setPageSize((page.width, page.height))
-    _draw_bookmarks(c, page)
-    c.showPage()
-    pdf_page = c._doc.Pages.pages[-1]
-    contents = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": pdfdoc.PDFName("FlateDecode")}),
-                                page.content)
-    contents.__Comment__ = "page stream"
-    pdf_page.Contents = contents
-    pdf_page.stream = None
+def _add_page(pdf: PdfFile, page: DrawnPage, tree: Ref, resources: Ref) -> Ref:
+    """A page object and its content stream (compressed already), written at once."""
+    contents = pdf.add_stream(page.content, {"Filter": Name("FlateDecode")})
+    return pdf.add({"Type": Name("Page"), "Parent": tree,
+                    "MediaBox": [0, 0, page.width, page.height],
+                    "Resources": {"Font": resources}, "Contents": contents})
 
 
-class _NoInitialFont:
-    """Stands in for the canvas's initial font: ReportLab would otherwise name an
-    unembedded Helvetica in every page's resources. A "dynamic" font is never written
-    into the page preamble, and this one is never drawn with."""
+class _Mark(NamedTuple):
+    """A bookmark and where it points: its page's object and height (PDF's y is up)."""
 
-    fontName = "layout-no-initial-font"
-    _dynamicFont = 1
-    _multiByte = 0
-
-    class face:  # noqa: N801 - ReportLab's attribute name
-        name = b"layout-no-initial-font"
+    bookmark: Bookmark
+    page: Ref
+    height: float
 
 
-def _draw_bookmarks(c: Canvas, page: DrawnPage) -> None:
-    """Outline entries: level 0 the page (版), level 1 its articles."""
-    for i, bm in enumerate(page.bookmarks):
-        key = f"p{page.number}-{i}"
-        c.bookmarkHorizontal(key, 0, page.height - bm.y)
-        c.addOutlineEntry(bm.title, key, level=bm.level, closed=bm.level > 0)
+def _outline(pdf: PdfFile, marks: list[_Mark]) -> Ref:
+    """The outline (§12.3.3) of `marks` in order, each under the last one a level up:
+    pages (level 0) open, their articles' entries below them."""
+    root = pdf.reserve()
+    refs = [pdf.reserve() for _ in marks]
+    parents: list[Ref] = []
+    places: list[int] = []  # each entry's index among its siblings
+    children: dict[Ref, list[int]] = {root: []}
+    stack: list[tuple[int, Ref]] = []  # (level, entry) of the open branch
+    for i, mark in enumerate(marks):
+        while stack and stack[-1][0] >= mark.bookmark.level:
+            stack.pop()
+        parent = stack[-1][1] if stack else root
+        parents.append(parent)
+        places.append(len(children[parent]))
+        children[parent].append(i)
+        children[refs[i]] = []
+        stack.append((mark.bookmark.level, refs[i]))
+
+    def visible(ref: Ref) -> int:  # entries shown under an open one (§12.3.3, Count)
+        return sum(1 + (visible(refs[k]) if marks[k].bookmark.level == 0 else 0)
+                   for k in children[ref])
+
+    for i, mark in enumerate(marks):
+        siblings, at = children[parents[i]], places[i]
+        entry: dict[str, object] = {
+            "Title": mark.bookmark.title, "Parent": parents[i],
+            "Dest": [mark.page, Name("XYZ"), 0, mark.height - mark.bookmark.y, 0]}
+        if at > 0:
+            entry["Prev"] = refs[siblings[at - 1]]
+        if at + 1 < len(siblings):
+            entry["Next"] = refs[siblings[at + 1]]
+        if children[refs[i]]:
+            entry["First"], entry["Last"] = refs[children[refs[i]][0]], refs[children[refs[i]][-1]]
+            count = visible(refs[i]) if mark.bookmark.level == 0 else len(children[refs[i]])
+            entry["Count"] = count if mark.bookmark.level == 0 else -count  # articles closed
+        pdf.add(entry, refs[i])
+    top = children[root]
+    pdf.add({"Type": Name("Outlines"), "First": refs[top[0]], "Last": refs[top[-1]],
+             "Count": visible(root)}, root)
+    return root

@@ -25,7 +25,7 @@ import re
 import zlib
 from dataclasses import dataclass
 
-from reportlab.lib.rl_accel import fp_str
+from _rl_accel import fp_str
 
 from layout.fonts import FaceCmap, FontSet
 from layout.spec.units import cmyk_inks

@@ -1,7 +1,7 @@
 """The document's fonts: each face used becomes one embedded CID font (Type 0).
 
 In: the `FontSet`, and per face the characters the pages drew from it. Out: PDF
-objects added to a ReportLab document: for each face a Type 0 font (Identity-H) over a
+objects written to the file (`pdf_file`): for each face a Type 0 font (Identity-H) over a
 CIDFontType2 whose CIDs are the face's glyph ids, with the widths of the glyphs used,
 a ToUnicode CMap (so text extracts back, characters beyond the BMP as UTF-16
 surrogate pairs; never glyph 0, which the pages draw for any character no face has
@@ -24,13 +24,13 @@ import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase import pdfdoc
+from _rl_accel import fp_str
 
 from layout.fonts import FontSet
 from layout import disk_cache, sfnt
 from layout.errors import FontError
 from layout.render.pdf_content import resource_name
+from layout.render.pdf_file import Name, PdfFile, Raw, Ref
 
 DEFAULT_WIDTH = 1000  # a CJK face's ideographs: only other widths are listed in /W
 _CMAP_BLOCK = 100  # entries per bfchar block (the CMap format's limit)
@@ -38,14 +38,15 @@ _PROGRAMS_KEPT = 64  # cached subsets: a few documents' worth of every face
 FONT_COMPRESSION = 6  # zlib level of a font program (made once: see `_program`)
 
 
-def embed_fonts(doc: pdfdoc.PDFDocument, fonts: FontSet, used: Mapping[str, set[str]]) -> None:
-    """Add a Type 0 font for every face with characters in `used`, in face order."""
-    shared = doc.idToObject[pdfdoc.BasicFonts]
+def embed_fonts(pdf: PdfFile, fonts: FontSet, used: Mapping[str, set[str]]) -> dict[str, Ref]:
+    """Write a Type 0 font for every face with characters in `used`, in face order;
+    returns the font resources the pages share (resource name -> font)."""
+    resources = {}
     for face in fonts.faces:
         glyphs = _glyphs_of(fonts, face, used.get(face, ()))
         if glyphs:
-            shared.dict[resource_name(fonts, face)] = doc.Reference(
-                _type0(doc, fonts, face, glyphs))
+            resources[resource_name(fonts, face)] = _type0(pdf, fonts, face, glyphs)
+    return resources
 
 
 def _glyphs_of(fonts: FontSet, face: str, chars: Iterable[str]) -> dict[int, str]:
@@ -60,34 +61,27 @@ def _glyphs_of(fonts: FontSet, face: str, chars: Iterable[str]) -> dict[int, str
     return out
 
 
-def _type0(doc: pdfdoc.PDFDocument, fonts: FontSet, face: str,
-           glyphs: dict[int, str]) -> pdfdoc.PDFDictionary:
+def _type0(pdf: PdfFile, fonts: FontSet, face: str, glyphs: dict[int, str]) -> Ref:
     digest = hashlib.sha1(",".join(map(str, sorted(glyphs))).encode())
     info, length, program = _program(fonts.font_path(face), glyphs, digest.hexdigest())
     tag = "".join(chr(65 + b % 26) for b in digest.digest()[:6])
-    name = pdfdoc.PDFName(f"{tag}+{info.postscript_name}")
-    file2 = pdfdoc.PDFStream(pdfdoc.PDFDictionary(
-        {"Filter": pdfdoc.PDFName("FlateDecode"), "Length1": length}), program)
-    descriptor = pdfdoc.PDFDictionary({
-        "Type": pdfdoc.PDFName("FontDescriptor"), "FontName": name, "Flags": 4,
-        "FontBBox": pdfdoc.PDFArray(list(info.bbox)), "ItalicAngle": info.italic_angle,
+    name = Name(f"{tag}+{info.postscript_name}")
+    file2 = pdf.add_stream(program, {"Filter": Name("FlateDecode"), "Length1": length})
+    descriptor = pdf.add({
+        "Type": Name("FontDescriptor"), "FontName": name, "Flags": 4,
+        "FontBBox": list(info.bbox), "ItalicAngle": info.italic_angle,
         "Ascent": info.ascent, "Descent": info.descent, "CapHeight": info.cap_height,
-        "StemV": 80, "FontFile2": doc.Reference(file2)})
-    cid_font = pdfdoc.PDFDictionary({
-        "Type": pdfdoc.PDFName("Font"), "Subtype": pdfdoc.PDFName("CIDFontType2"),
-        "BaseFont": name,
-        "CIDSystemInfo": pdfdoc.PDFDictionary({"Registry": pdfdoc.PDFString("Adobe"),
-                                               "Ordering": pdfdoc.PDFString("Identity"),
-                                               "Supplement": 0}),
-        "FontDescriptor": doc.Reference(descriptor), "DW": DEFAULT_WIDTH,
-        "W": _widths(fonts, face, glyphs), "CIDToGIDMap": pdfdoc.PDFName("Identity")})
-    to_unicode = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": pdfdoc.PDFName("FlateDecode")}),
-                                  zlib.compress(to_unicode_cmap(glyphs).encode("ascii")))
-    return pdfdoc.PDFDictionary({
-        "Type": pdfdoc.PDFName("Font"), "Subtype": pdfdoc.PDFName("Type0"), "BaseFont": name,
-        "Encoding": pdfdoc.PDFName("Identity-H"),
-        "DescendantFonts": pdfdoc.PDFArray([doc.Reference(cid_font)]),
-        "ToUnicode": doc.Reference(to_unicode)})
+        "StemV": 80, "FontFile2": file2})
+    cid_font = pdf.add({
+        "Type": Name("Font"), "Subtype": Name("CIDFontType2"), "BaseFont": name,
+        "CIDSystemInfo": {"Registry": "Adobe", "Ordering": "Identity", "Supplement": 0},
+        "FontDescriptor": descriptor, "DW": DEFAULT_WIDTH,
+        "W": Raw(_widths(fonts, face, glyphs)), "CIDToGIDMap": Name("Identity")})
+    to_unicode = pdf.add_stream(zlib.compress(to_unicode_cmap(glyphs).encode("ascii")),
+                                {"Filter": Name("FlateDecode")})
+    return pdf.add({
+        "Type": Name("Font"), "Subtype": Name("Type0"), "BaseFont": name,
+        "Encoding": Name("Identity-H"), "DescendantFonts": [cid_font], "ToUnicode": to_unicode})
 
 
 def _program(path: Path, glyphs: Iterable[int], digest: str) -> tuple[sfnt.FaceInfo, int, bytes]:

@@ -1,6 +1,6 @@
 """The paragraph composer: styled text + measure + metrics -> justified `Line`s.
 
-Pure Python, no ReportLab. Steps (clreq § Line Adjustment and § Prohibition Rules):
+Pure Python, no PDF library. Steps (clreq § Line Adjustment and § Prohibition Rules):
 1. `lb_atoms.build_atoms`: atoms with class widths, compressed adjacent marks
    (compression is decided before breaking, because it moves the break);
 2. `break_lines`: greedy first fit; at a prohibited break, hang (option), push in

@@ -200,24 +200,45 @@ def test_empty_stream(fs, tmp_path):
     assert (tmp_path / "e.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_pages_held_only_as_compressed_bytes(fs, tmp_path, monkeypatch):
-    """Memory flat in pages: the document keeps each page's content compressed."""
+def test_each_page_goes_to_the_file_as_it_is_added(fs, tmp_path, monkeypatch):
+    """Memory flat in pages: a page's compressed content is in the file (or its
+    write buffer) once the page is added, before the next page is made."""
     add = pdf_module._add_page
-    held = []
+    written = []
 
-    def checked(c, pg):
-        add(c, pg)
-        pages = c._doc.Pages.pages
-        assert all(p.stream is None for p in pages)
-        held.append(sum(len(p.Contents.content) for p in pages))
+    def checked(pdf, pg, tree, resources):
+        before = pdf._position
+        ref = add(pdf, pg, tree, resources)
+        written.append((pdf._position - before, len(pg.content)))
+        return ref
 
     monkeypatch.setattr(pdf_module, "_add_page", checked)
     render_pdf((runs_page(fs, n) for n in range(1, 4)), tmp_path / "m.pdf", fonts=fs, title="t")
-    assert len(held) == 3
+    assert len(written) == 3 and all(out > content > 0 for out, content in written)
     stream = runs_page(fs, 1)
     raw_text = sum(len(r.text) for pl in stream.lines for r in pl.line.runs)
-    assert held[0] < 4 * raw_text  # compressed: the operators take ~5 bytes a glyph
+    assert written[0][1] < 4 * raw_text  # compressed: the operators take ~5 bytes a glyph
     assert len(page_streams(tmp_path / "m.pdf")[0]) > 4 * raw_text
+
+
+def test_memory_does_not_grow_with_the_pages(fs, tmp_path):
+    """What rendering allocates grows by far less a page than the file does: no
+    page's content is held once written (only its object number and bookmarks)."""
+    import tracemalloc
+
+    render_pdf([runs_page(fs, 1)], tmp_path / "warm.pdf", fonts=fs, title="t")  # caches filled
+
+    def peak(count: int) -> tuple[int, int]:
+        out = tmp_path / f"{count}.pdf"
+        tracemalloc.start()
+        try:
+            render_pdf((runs_page(fs, n) for n in range(1, count + 1)), out, fonts=fs, title="t")
+            return tracemalloc.get_traced_memory()[1], out.stat().st_size
+        finally:
+            tracemalloc.stop()
+
+    (small, small_file), (large, large_file) = peak(4), peak(84)
+    assert (large - small) / 80 < (large_file - small_file) / 80 / 2, (small, large)
 
 
 def test_a_font_that_cannot_be_embedded_is_a_clear_error(fs, tmp_path, monkeypatch):
@@ -288,3 +309,23 @@ def test_a_process_colour_is_painted_in_its_inks(fs, tmp_path):
         (only,) = pdf.pages
         assert {c["non_stroking_color"] for c in only.chars} == {(0.0, 1.0, 1.0, 0.2)}
         assert {r["non_stroking_color"] for r in only.rects} == {(0.0, 1.0, 1.0, 0.2)}
+
+
+def test_outline_pages_open_with_their_articles_below(fs, tmp_path):
+    """The outline: each page (版) an open entry, its articles closed entries under it,
+    each pointing at its page and place."""
+    import pypdfium2 as pdfium
+
+    from dataclasses import replace
+
+    first = replace(page(fs), bookmarks=(Bookmark("第1版", 0, 0), Bookmark("会议", 1, 30),
+                                        Bookmark("评论", 1, 120)))
+    second = replace(page(fs), number=2, bookmarks=(Bookmark("第2版", 0, 0),
+                                                   Bookmark("“吕梁”", 1, 50)))
+    render_pdf([first, second], tmp_path / "o.pdf", fonts=fs, title="t")
+    document = pdfium.PdfDocument(tmp_path / "o.pdf")
+    toc = [(b.level, b.get_title(), b.get_count(), b.get_dest().get_index(),
+            [round(v) for v in b.get_dest().get_view()[1]]) for b in document.get_toc()]
+    assert toc == [(0, "第1版", 2, 0, [0, 200, 0]), (1, "会议", 0, 0, [0, 170, 0]),
+                   (1, "评论", 0, 0, [0, 80, 0]), (0, "第2版", 1, 1, [0, 200, 0]),
+                   (1, "“吕梁”", 0, 1, [0, 150, 0])]

@@ -182,20 +182,26 @@ def test_width_cache_keeps_the_faces_read_last(tmp_path, monkeypatch):
     assert len(entries) == 1 and fonts_mod.load(entries[0]) == bold
 
 
-def test_face_data_agrees_with_reportlabs_own_parse(tmp_path, monkeypatch):
-    """An independent reading of the same face: ReportLab's TrueType parser finds the
-    same cmap, glyph ids, advances and default width as ours (fontTools)."""
-    from reportlab.pdfbase.ttfonts import TTFontFile
+def test_face_data_agrees_with_fonttools(tmp_path, monkeypatch):
+    """An independent reading of the same face: fontTools finds the same cmap, glyph
+    ids, advances (1/1000 em) and default width as the cached face data (`sfnt`); a
+    no-break space the face lacks is drawn with its space."""
+    from fontTools.ttLib import TTFont as FTFont
 
     from layout import fonts as fonts_mod
 
     monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / "cache"))
     font = FONT_DIR / "NotoSansSC-Bold.ttf"
     cmap, default, _ink, _ranges = fonts_mod._face_widths("Face", font)
-    reference = TTFontFile(str(font))
-    assert dict(zip(cmap.codes, cmap.gids)) == reference.charToGlyph
-    assert dict(zip(cmap.codes, cmap.advances)) == reference.charWidths
-    assert default == int(reference.defaultWidth)
+    reference = FTFont(str(font), lazy=True)
+    scale = 1000 / reference["head"].unitsPerEm
+    names = dict(reference.getBestCmap())
+    if 0xA0 not in names and 0x20 in names:
+        names[0xA0] = names[0x20]
+    assert dict(zip(cmap.codes, cmap.gids)) == {cp: reference.getGlyphID(n) for cp, n in names.items()}
+    assert dict(zip(cmap.codes, cmap.advances)) == {
+        cp: reference["hmtx"][n][0] * scale for cp, n in names.items()}
+    assert default == int(reference["hmtx"][reference.getGlyphOrder()[0]][0] * scale)
 
 
 def test_manifest_reads_as_pyyamls_safe_load(tmp_path):
