@@ -66,6 +66,23 @@ Block = Paragraph | Subhead
 # how a jump line that names the page a text came from begins (上接1版, 接第3版); 续 and
 # 转 lines (续见A4, 下转2版) name where it goes
 JUMP_FROM_WORDS = ("上接", "接", "承")
+_CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _page_number(word: str) -> int | None:
+    """2, ２, 二, 十二, 二十三 (a 版 number as a jump line writes it) -> int; else None."""
+    word = word.translate(_FULL_WIDTH_DIGITS)
+    if word.isdigit():  # no paper has 1000 pages: longer digits are OCR debris
+        return int(word) if word.isascii() and len(word) <= 3 else None
+    tens, _, units = word.partition("十")
+    if not _:  # no 十: one digit
+        return _CHINESE_DIGITS.get(word) if len(word) == 1 else None
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    high = _CHINESE_DIGITS.get(tens, -1) if tens else 1
+    low = _CHINESE_DIGITS.get(units, -1) if units else 0
+    return 10 * high + low if high > 0 and low >= 0 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +120,19 @@ class Article:
         """The jump line says where the text came from (上接1版), so it leads the text;
         a 下转2版 ends it."""
         return (self.jump or "").strip("(（ ").startswith(JUMP_FROM_WORDS)
+
+    @property
+    def jump_page(self) -> int | None:
+        """The printed page the jump line names (下转2版, 上接第一版, 转第十二版), if one."""
+        text = (self.jump or "").strip().strip("()（）").rstrip()
+        if not text.endswith("版"):
+            return None
+        word = text[:-1].rstrip()
+        start = len(word)
+        while start and (word[start - 1].isdigit() or word[start - 1] in _CHINESE_DIGITS
+                         or word[start - 1] == "十"):
+            start -= 1
+        return _page_number(word[start:]) if start < len(word) else None
 
     @property
     def jump_line(self) -> str | None:
@@ -144,6 +174,16 @@ class Issue:
     def articles(self) -> tuple[Article, ...]:
         """All articles in reading order, page by page."""
         return tuple(a for p in self.pages for a in p.articles)
+
+    def last_known_page(self) -> int:
+        """The highest printed page the issue knows of: its pages, the ear's 今日N版 and
+        the pages its own jump lines name. Pages a layout adds (for text that did not
+        fit) are numbered after it, so none takes the number of a page of the paper
+        that the document lacks (the sample is page 1 of 8: its 下转2版 is the paper's
+        page 2, not a page of continued text)."""
+        named = (a.jump_page or 0 for a in self.articles())
+        return max(max((page.number for page in self.pages), default=0),
+                   self.issue.page_count or 0, max(named, default=0))
 
     def texts(self) -> Iterator[tuple[str, str]]:
         """Every printed text with where it stands, e.g. ("page 1, article 2, paragraph 3", …).

@@ -7,7 +7,8 @@ whole columns), furniture, and where its continued articles jump to.
 Page N's articles start on page N. The page's own articles are placed first (see
 `placement`), then pieces continued from earlier pages fill what room is left; a
 piece that does not fit is cut (`Blocks.fit`) and its rest waits for the next page
-with room, or for a page appended after the issue's last. A page is handed on only
+with room, or for a page appended after the last the issue knows of
+(`Issue.last_known_page`). A page is handed on only
 once every cut on it knows the page its continuation went to, so `（下转第N版）`
 is right; pages are produced lazily, so memory stays flat over long issues.
 """
@@ -105,7 +106,7 @@ class Paginator:
             index += len(page.articles)
         if stop is not None and stop < len(self.issue.pages):
             return
-        last = max((page.number for page in self.issue.pages), default=0)
+        last = self.issue.last_known_page()
         while self._pending:
             last += 1
             before = [(p.content.article, p.start) for p in self._pending]

@@ -222,6 +222,37 @@ def test_which_jump_lines_name_where_the_text_came_from(jump: str, leads: bool) 
     assert Article(jump=jump).jump_from is leads
 
 
+@pytest.mark.parametrize(("jump", "page"), [
+    ("下转2版", 2), ("（下转第2版）", 2), ("上接第一版", 1), ("转第十二版", 12), ("转第二十三版", 23),
+    ("下转２版", 2), ("转第十版", 10), ("下转第 3 版", 3), ("续见A4", None), ("下转版", None),
+    (None, None), ("下转20230217版", None), ("转第一百版", None)])
+def test_the_page_a_jump_line_names(jump: str | None, page: int | None) -> None:
+    assert Article(jump=jump).jump_page == page
+
+
+def _continuation_pages(iss) -> tuple[list[int], list[str]]:  # type: ignore[no-untyped-def]
+    ts = run(iss, _small_spec(), fake_setter)
+    downs = [pl.line.text for pl in ts.pages[0].lines if pl.line.text.startswith("（下转第")]
+    return [p.number for p in ts.pages], downs
+
+
+def test_pages_added_for_continued_text_come_after_every_page_the_issue_knows() -> None:
+    """Page 1 of an 8-page paper: the text it cannot hold goes to page 9, not to a
+    page 2 that the paper printed with other articles."""
+    partial = issue([article(1, 3000)])
+    partial = dataclasses.replace(partial, issue=dataclasses.replace(partial.issue, page_count=8))
+    numbers, downs = _continuation_pages(partial)
+    assert numbers[0] == 1 and numbers[1] == 9 and downs == ["（下转第9版）"]
+    # with no 今日N版, after the pages the document's own jump lines name
+    named = issue([article(1, 3000), article(2, 100, jump="下转第4版")])
+    named = dataclasses.replace(named, issue=dataclasses.replace(named.issue, page_count=None))
+    numbers, downs = _continuation_pages(named)
+    assert numbers[1] == 5 and downs == ["（下转第5版）", "（下转第4版）"]  # ours, then its own
+    # a whole issue: after its last page
+    numbers, _ = _continuation_pages(issue([article(1, 3000)], [article(2, 100)]))
+    assert numbers[:3] == [1, 2, 3]
+
+
 def test_a_documents_jump_lines_lead_or_end_the_text_in_brackets() -> None:
     spec = _small_spec()
     cont = Article(jump="上接1版", body=(Paragraph("要扎实推进高质量发展，确保各项任务落地见效。"),))
