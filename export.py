@@ -202,12 +202,25 @@ def typeset_issue(issue, spec, *, strict: bool, pages: set[int] | None = None,
                       jobs=choose_jobs(issue, jobs), finish=finish, stop_early=stop_early)
     stream = iter(run)
     first = next(stream, None)
-    if draw and first is None:
-        asked = ", ".join(str(n) for n in sorted(pages or ()))
-        raise InputError(f"error: page {asked}: no such printed page in this issue")
+    if draw and first is None:  # the walk went to its end: its breaks name every page
+        asked = sorted(pages or ())
+        which = f"page {asked[0]}" if len(asked) == 1 else f"pages {_page_ranges(asked)}"
+        raise InputError(f"error: {which}: no such printed page in this issue (its pages "
+                         f"with this spec: {_page_ranges([b.page for b in run.breaks])})")
     numbers = {p.number for p in issue.pages}
     expected = len(numbers & pages) if pages else len(issue.pages)
     return Made(fonts, run, itertools.chain([first] if first else [], stream), missing, expected)
+
+
+def _page_ranges(numbers: list[int]) -> str:
+    """1, 9, 10, 11 -> "1, 9-11"."""
+    spans: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if spans and spans[-1][1] == n - 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in spans)
 
 
 def finish_typesetting(made: Made) -> None:

@@ -161,6 +161,19 @@ def test_summary_counts_articles_not_their_continued_pieces(tmp_path: Path) -> N
     assert f"1 pages, {len(on_third)} articles," in result.stderr
 
 
+def test_pages_that_do_not_exist_are_named_with_those_that_do(tmp_path: Path) -> None:
+    out = tmp_path / "t.pdf"
+    result = run("pdf", str(SAMPLE), "--spec", str(ROOT / "specs" / "tabloid.yaml"),
+                 "-o", str(out), "--pages", "2")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        "error: page 2: no such printed page in this issue (its pages with this spec: 1, 9-10)")
+    result = run("pdf", str(SAMPLE), "-o", str(out), "--pages", "2-3,5")
+    assert result.stderr.splitlines()[-1] == (
+        "error: pages 2-3, 5: no such printed page in this issue (its pages with this spec: 1)")
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
 def test_traditional_issue_gets_traditional_jumps_and_language(tmp_path: Path) -> None:
     import pdfplumber
 
