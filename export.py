@@ -251,7 +251,8 @@ def export_pdf(issue, output: Path, made: Made, *, plan: bool = False) -> dict:
     try:
         render_pdf(noted(made.pages), output, fonts=made.fonts, title=title,
                    author=issue.paper.publisher_line, subject=issue.paper.name,
-                   lang=pdf_language(made), progress=progress, total=made.expected)
+                   lang=pdf_language(made), date=issue.issue.date, progress=progress,
+                   total=made.expected)
     finally:
         progress.finish()
     finish_typesetting(made)

@@ -3,13 +3,13 @@
 In: pages, any iterable of them (a generator is used page by page as it yields):
 `DrawnPage`s, already drawn (`pdf_content`, possibly in another process), or
 `PlacedPage`s, drawn here; and the `FontSet` whose faces the runs name. Out: one PDF
-with each face used embedded once, as a subset (`pdf_fonts`), an outline from the
-pages' bookmarks (版, then its articles), title/author/subject and the document
-language, and page labels where the printed numbers are not 1, 2, 3… (an export of
-`--pages 3-4` shows its pages as 3 and 4 in a viewer). Nothing in it depends on the
-time, so two exports of the same input are byte-identical. It is written to a
-temporary file in the target directory, then `os.replace`d: a failed export never
-leaves a half-written PDF behind.
+with each face used embedded once, as a subset (`pdf_fonts`); an outline from the
+pages' bookmarks (版, then its articles); title, author, subject, the issue's date and
+the language (Info dictionary and XMP); and page labels where the printed numbers are
+not 1, 2, 3… (an export of `--pages 3-4` shows its pages as 3 and 4 in a viewer).
+Nothing in it depends on the time, so two exports of the same input are
+byte-identical. It is written to a temporary file in the target directory, then
+`os.replace`d: a failed export never leaves a half-written PDF behind.
 
 Memory stays flat in the number of pages: a page's content stream arrives
 compressed and goes to the file at once (`pdf_file`); what is kept of a page is its
@@ -32,11 +32,13 @@ from layout.typeset.placed import Bookmark, PlacedPage
 
 def render_pdf(pages: Iterable[PlacedPage | DrawnPage], path: Path, *, fonts: FontSet,
                title: str, author: str | None = None, subject: str | None = None,
-               lang: str = "zh-CN",
+               lang: str = "zh-CN", date: str | None = None,
                progress: Callable[[int, int | None], None] | None = None,
                total: int | None = None) -> None:
     """Write `pages` as the PDF file `path` (replaced atomically).
 
+    `date` (the issue's, YYYY-MM-DD) goes in the XMP metadata as the date of the
+    content; no date of the file's own making is written, so exports stay identical.
     `pages` may be a generator: it is consumed once, each page added and dropped.
     `progress(done, total)` is called after each page, for a progress bar on long
     issues; `total` is the `total` given here, else `len(pages)` when `pages` has a
@@ -78,8 +80,43 @@ def render_pdf(pages: Iterable[PlacedPage | DrawnPage], path: Path, *, fonts: Fo
             catalog["Outlines"] = _outline(pdf, marks)
             catalog["PageMode"] = Name("UseOutlines")
         info = pdf.add({"Title": title, "Author": author or "", "Subject": subject or "",
-                        "Creator": "layout", "Producer": "cjk-newspaper-layout"})
+                        "Creator": CREATOR, "Producer": PRODUCER})
+        catalog["Metadata"] = pdf.add_stream(
+            xmp_packet(title, author, subject, lang, date).encode("utf-8"),
+            {"Type": Name("Metadata"), "Subtype": Name("XML")})
         pdf.close(pdf.add(catalog), info)
+
+
+CREATOR, PRODUCER = "layout", "cjk-newspaper-layout"
+
+
+def xmp_packet(title: str, author: str | None, subject: str | None, lang: str,
+               date: str | None) -> str:
+    """The document's XMP metadata (ISO 16684-1), saying what the Info dictionary says,
+    plus the issue's date (dc:date) and its language. Left uncompressed, so tools that
+    scan a file for its packet find it."""
+    def esc(text: str) -> str:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    def entry(tag: str, kind: str, text: str | None) -> str:
+        if not text:
+            return ""
+        item = (f'<rdf:li xml:lang="x-default">{esc(text)}</rdf:li>' if kind == "Alt"
+                else f"<rdf:li>{esc(text)}</rdf:li>")
+        return f"<dc:{tag}><rdf:{kind}>{item}</rdf:{kind}></dc:{tag}>\n"
+
+    fields = "".join([entry("title", "Alt", title), entry("creator", "Seq", author),
+                      entry("description", "Alt", subject), entry("date", "Seq", date),
+                      entry("language", "Bag", lang), "<dc:format>application/pdf</dc:format>\n"])
+    return ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+            '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+            '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">\n'
+            f"{fields}<pdf:Producer>{PRODUCER}</pdf:Producer>\n"
+            f"<xmp:CreatorTool>{CREATOR}</xmp:CreatorTool>\n"
+            "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
+            '<?xpacket end="r"?>')
 
 
 def page_drawer(fonts: FontSet) -> Callable[[PlacedPage], DrawnPage]:

@@ -329,3 +329,29 @@ def test_outline_pages_open_with_their_articles_below(fs, tmp_path):
     assert toc == [(0, "第1版", 2, 0, [0, 200, 0]), (1, "会议", 0, 0, [0, 170, 0]),
                    (1, "评论", 0, 0, [0, 80, 0]), (0, "第2版", 1, 1, [0, 200, 0]),
                    (1, "“吕梁”", 0, 1, [0, 150, 0])]
+
+
+def test_xmp_metadata_names_the_issue_and_its_date(fs, tmp_path):
+    """The XMP packet is well-formed XML saying what the Info dictionary says, plus the
+    issue's date and language; it is uncompressed, as tools scanning for it expect."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / "x.pdf"
+    render_pdf([page(fs)], out, fonts=fs, title="R&D <报> 2023-02-17", author="编辑部",
+               subject="吕梁日报", lang="zh-Hant", date="2023-02-17")
+    packet = re.search(rb"<\?xpacket begin.*?<\?xpacket end=\"r\"\?>", out.read_bytes(), re.S)
+    assert packet is not None
+    root = ET.fromstring(packet.group(0).decode("utf-8"))
+    ns = {"dc": "http://purl.org/dc/elements/1.1/",
+          "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
+    text = {tag: [li.text for li in root.iterfind(f".//dc:{tag}//rdf:li", ns)]
+            for tag in ("title", "creator", "description", "date", "language")}
+    assert text == {"title": ["R&D <报> 2023-02-17"], "creator": ["编辑部"],
+                    "description": ["吕梁日报"], "date": ["2023-02-17"], "language": ["zh-Hant"]}
+    with pdfplumber.open(out) as pdf:
+        assert pdf.metadata["Title"] == "R&D <报> 2023-02-17"
+    render_pdf([page(fs)], out, fonts=fs, title="t")  # no date, author or subject: left out
+    packet = re.search(rb"<\?xpacket begin.*?<\?xpacket end=\"r\"\?>", out.read_bytes(), re.S)
+    root = ET.fromstring(packet.group(0).decode("utf-8"))
+    assert root.find(".//dc:date", ns) is None and root.find(".//dc:creator", ns) is None
