@@ -18,6 +18,7 @@ object number, its bookmarks and the characters it used.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sized
 from pathlib import Path
 from typing import NamedTuple
@@ -88,6 +89,7 @@ def render_pdf(pages: Iterable[PlacedPage | DrawnPage], path: Path, *, fonts: Fo
 
 
 CREATOR, PRODUCER = "layout", "cjk-newspaper-layout"
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xmp_packet(title: str, author: str | None, subject: str | None, lang: str,
@@ -95,7 +97,8 @@ def xmp_packet(title: str, author: str | None, subject: str | None, lang: str,
     """The document's XMP metadata (ISO 16684-1), saying what the Info dictionary says,
     plus the issue's date (dc:date) and its language. Left uncompressed, so tools that
     scan a file for its packet find it."""
-    def esc(text: str) -> str:
+    def esc(text: str) -> str:  # and without what XML 1.0 cannot hold (controls, surrogates)
+        text = _NOT_XML.sub("", text)
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
     def entry(tag: str, kind: str, text: str | None) -> str:

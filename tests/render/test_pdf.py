@@ -351,6 +351,9 @@ def test_xmp_metadata_names_the_issue_and_its_date(fs, tmp_path):
                     "description": ["吕梁日报"], "date": ["2023-02-17"], "language": ["zh-Hant"]}
     with pdfplumber.open(out) as pdf:
         assert pdf.metadata["Title"] == "R&D <报> 2023-02-17"
+    render_pdf([page(fs)], out, fonts=fs, title="a\x01b\ud800c")  # what XML cannot hold
+    packet = re.search(rb"<\?xpacket begin.*?<\?xpacket end=\"r\"\?>", out.read_bytes(), re.S)
+    assert ET.fromstring(packet.group(0).decode("utf-8")).find(".//dc:title//rdf:li", ns).text == "abc"
     render_pdf([page(fs)], out, fonts=fs, title="t")  # no date, author or subject: left out
     packet = re.search(rb"<\?xpacket begin.*?<\?xpacket end=\"r\"\?>", out.read_bytes(), re.S)
     root = ET.fromstring(packet.group(0).decode("utf-8"))
