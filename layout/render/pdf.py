@@ -69,7 +69,7 @@ def render_pdf(pages: Iterable[PlacedPage | DrawnPage], path: Path, *, fonts: Fo
                 progress(index + 1, total)
         if not kids:  # a PDF has at least one page: an empty document is a blank A4 sheet
             kids.append(pdf.add({"Type": Name("Page"), "Parent": tree,
-                                 "MediaBox": [0, 0, 595, 842]}))
+                                 "MediaBox": [0, 0, 595, 842], "Resources": {}}))
         pdf.add(embed_fonts(pdf, fonts, used), resources)
         pdf.add({"Type": Name("Pages"), "Kids": kids, "Count": len(kids)}, tree)
         catalog: dict[str, object] = {"Type": Name("Catalog"), "Pages": tree, "Lang": lang}
