@@ -458,6 +458,19 @@ class SpecBuilder:
             self.c.error(self.node("grid.leading", "grid.body_size", "grid").where, "grid.leading",
                          f"expected a leading ≥ the body size {grid.body_size:g}pt, "
                          f"found {grid.leading:g}pt")
+        for name, style in spec.styles.items():  # a line of it, with its spaces, on a page
+            tall = style.space_before + style.line_height + style.space_after
+            if tall > spec.text_height:  # named where the largest of the three is set
+                node = self.node(f"styles.{name}", "styles")
+                parts = {"space_before": style.space_before, "leading": style.line_height,
+                         "space_after": style.space_after}
+                key = max((k for k in parts if k in node.entries), key=parts.__getitem__,
+                          default=None)
+                self.c.error(node.entries[key].where if key else node.where,
+                             f"styles.{name}" + (f".{key}" if key else ""),
+                             f"expected a style whose line with its spaces fits the text area "
+                             f"({spec.text_height:g}pt tall), found {tall:g}pt",
+                             "space_before + leading + space_after")
         m = spec.masthead
         if m.enabled and m.position == "left" and m.columns > grid.columns:
             self.c.error(self.node("masthead.columns", "grid.columns", "masthead").where,

@@ -20,6 +20,7 @@ from collections import deque
 from dataclasses import dataclass
 from collections.abc import Iterator, Mapping, Sequence
 
+from layout.errors import InputError
 from layout.model import Issue, Page
 from layout.spec.schema import Spec
 from layout.spec.template import template_values
@@ -112,7 +113,11 @@ class Paginator:
             before = [(p.content.article, p.start) for p in self._pending]
             yield from self._page(Page(number=last), index)
             if [(p.content.article, p.start) for p in self._pending] == before:
-                raise RuntimeError(f"pagination stalled on appended page {last}")
+                stuck = self._pending[0].content.title
+                where = f"{self.spec.source}: " if self.spec.source else ""
+                raise InputError(f"{where}error: article “{stuck}” does not fit even on an "
+                                 f"empty page (page {last}): a head or line of it is taller "
+                                 "than the text area; check the spec's style sizes and spaces")
         while self._waiting:  # every cut is resolved by now
             yield self._waiting.popleft()[0]
 

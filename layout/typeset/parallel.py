@@ -24,6 +24,7 @@ import tempfile
 import traceback
 from collections.abc import Callable, Generator, Iterator
 
+from layout.errors import InputError
 from layout.typeset.records import PageRecord
 from layout.typeset.stream import Maker
 
@@ -107,6 +108,8 @@ class _Worker:
             raise RuntimeError("the typesetting worker stopped without a word "
                                f"(exit code {self._process.exitcode})") from None
         kind = message[0]
+        if kind == "input-error":
+            raise InputError(message[1])
         if kind == "error":
             raise RuntimeError(f"in the typesetting worker:\n{message[1]}")
         if kind == "done":
@@ -151,6 +154,8 @@ def _work(make_worker: Callable[[], Maker], start: int, fd: int, pipe) -> None: 
                                   held.page, held.warnings + trailing)
             _send(held, fd, offset, pipe)
         pipe.send(("done",))
+    except InputError as error:  # the user's to fix, as it would be on one core
+        pipe.send(("input-error", str(error)))
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises it
         pipe.send(("error", traceback.format_exc()))
     finally:

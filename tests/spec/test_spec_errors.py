@@ -121,6 +121,10 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("style leading below size", "styles:\n  headline: {size: 28, leading: 20}\n",
      ["s.yaml:2:33: error: styles.headline.leading: expected a leading ≥ the size 28pt, "
       "found 20pt"]),
+    ("a style taller than the page", "page: {size: A4}\nstyles:\n  byline: {space_after: 1000mm}\n",
+     ["s.yaml:3:25: error: styles.byline.space_after: expected a style whose line with its spaces "
+      "fits the text area (728.49pt tall), found 2850.4pt\n"
+      "  hint: space_before + leading + space_after"]),
     ("masthead wider than grid", "grid:\n  columns: 4\nmasthead:\n  columns: 5\n",
      ["s.yaml:4:12: error: masthead.columns: expected at most grid.columns (4), found 5"]),
     ("default masthead wider than grid", "grid:\n  columns: 2\n",

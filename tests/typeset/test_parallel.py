@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from pathlib import Path
 
 import pytest
 
@@ -101,6 +102,24 @@ def test_a_failure_in_the_worker_is_raised_here() -> None:
     iss = issue(*[[article(p * 10 + i, 250) for i in range(3)] for p in range(10)])
     with pytest.raises(RuntimeError, match="cannot set this in the worker"):
         Typesetting(iss, _spec(), failing, jobs=2, split=5).result()
+
+
+def test_an_article_that_fits_no_page_is_the_users_error_on_one_core_or_two() -> None:
+    """A head group taller than the text area (each style fits, the group does not):
+    an InputError naming the article and the spec, from the worker too, not a crash."""
+    from layout.errors import InputError
+
+    spec = _spec()
+    styles = dict(spec.styles)
+    styles["kicker"] = dataclasses.replace(styles["kicker"], space_after=350.0)
+    styles["subheadline"] = dataclasses.replace(styles["subheadline"], space_before=350.0)
+    spec = dataclasses.replace(spec, styles=styles, source=Path("tall.yaml"))
+    tall = dataclasses.replace(article(99, 300), kicker="引题", subheadline="副题")
+    iss = issue(*[[article(p * 10 + i, 200) for i in range(2)] for p in range(7)], [tall])
+    for jobs in (1, 2):
+        with pytest.raises(InputError, match=r"^tall.yaml: error: article “第99篇文章标题” does "
+                                             r"not fit even on an empty page \(page 9\)"):
+            Typesetting(iss, spec, fake_setter, jobs=jobs, split=4).result()
 
 
 def test_split_point_gives_this_process_the_smaller_share_when_it_draws_all() -> None:
