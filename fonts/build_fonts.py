@@ -1,6 +1,6 @@
 """Build the shipped font subsets in `fonts/` from the Debian font packages.
 
-Why: ReportLab embeds only TrueType (glyf) outlines, while Noto CJK ships as CFF
+Why: the PDF writer embeds only TrueType (glyf) outlines, while Noto CJK ships as CFF
 inside a TrueType Collection. This script, run once by a developer (not at run time),
 picks the Simplified-Chinese face out of each collection, subsets it to the character
 set below (the URO ideographs of GBK, plus every character of 通用规范汉字表 listed in
@@ -148,7 +148,7 @@ def build_face(face: str, charset_name: str, out_dir: Path = HERE) -> dict[str, 
     src, index = SOURCES[face]
     font = TTFont(src, fontNumber=index if index is not None else -1, lazy=False)
     opts = subset.Options()
-    # ReportLab does no shaping; only EPUB readers setting 竖排 use these: vertical
+    # the PDF does no shaping; only EPUB readers setting 竖排 use these: vertical
     # forms of ，。、：；！？（）“” (vert/vrt2) with the vertical metrics they need.
     opts.layout_features = ["vert", "vrt2"]
     opts.hinting = False

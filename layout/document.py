@@ -22,7 +22,7 @@ from .document_yaml import FLOAT as _FLOAT, INT as _INT, MAP as _MAP, NULL as _N
 from .document_yaml import TIMESTAMP as _TIMESTAMP, Loader, WrittenTags, collector_paused, compose_checked
 from .document_yaml import key_path as _at, shown_tag, tag_fits
 from .errors import DocumentError
-from .model import Article, Block, Footer, Issue, IssueInfo, Page, Paper, Paragraph, Subhead
+from .model import LARGEST_NUMBER, Article, Block, Footer, Issue, IssueInfo, Page, Paper, Paragraph, Subhead
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -199,9 +199,7 @@ class _Reader:
 
 _DIGITS = re.compile("[0-9]+")
 _NEGATIVE = re.compile("-[0-9]+")
-# the largest integer a PDF holds (ISO 32000-1, annex C): a page number is the PDF's page
-# label
-LARGEST_INTEGER = 2**31 - 1
+LARGEST_INTEGER = LARGEST_NUMBER  # a page number is the PDF's page label
 
 
 def _is_null(node: yaml.Node) -> bool:

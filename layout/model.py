@@ -63,6 +63,9 @@ class Subhead:
 
 Block = Paragraph | Subhead
 
+# the largest integer a PDF holds (ISO 32000-1, annex C), so the largest page number
+LARGEST_NUMBER = 2**31 - 1
+
 # how a jump line that names the page a text came from begins (上接1版, 接第3版); 续 and
 # 转 lines (续见A4, 下转2版) name where it goes
 JUMP_FROM_WORDS = ("上接", "接", "承")
@@ -182,8 +185,9 @@ class Issue:
         that the document lacks (the sample is page 1 of 8: its 下转2版 is the paper's
         page 2, not a page of continued text)."""
         named = (a.jump_page or 0 for a in self.articles())
+        count = self.issue.page_count or 0  # a 今日N版 past 999 is OCR debris, as in jumps
         return max(max((page.number for page in self.pages), default=0),
-                   self.issue.page_count or 0, max(named, default=0))
+                   count if count < 1000 else 0, max(named, default=0))
 
     def texts(self) -> Iterator[tuple[str, str]]:
         """Every printed text with where it stands, e.g. ("page 1, article 2, paragraph 3", …).

@@ -368,7 +368,7 @@ def test_a_quoted_or_other_non_integer_is_an_error(value: str, found: str) -> No
                                                ("1" + "0" * 21, None), ("9" * 5000, None)])
 def test_an_integer_is_at_most_the_largest_pdf_integer(value: str, number: int | None) -> None:
     """2**31 - 1, PDF's largest integer (ISO 32000-1, annex C): the page number is the
-    PDF's page label; above 1e20 ReportLab could not write it (ValueError, exit 1), and
+    PDF's page label, which a reader need not read beyond it, and
     above 4,300 digits int() would not read it."""
     text = f"issue: {{number: {value}, page_count: {value}}}\npages:\n- number: {value}\n"
     if number is not None:

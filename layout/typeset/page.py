@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from collections.abc import Iterator, Mapping, Sequence
 
 from layout.errors import InputError
-from layout.model import Issue, Page
+from layout.model import LARGEST_NUMBER, Issue, Page
 from layout.spec.schema import Spec
 from layout.spec.template import template_values
 from layout.typeset.blocks import Block, Blocks, Piece, Region
@@ -109,6 +109,9 @@ class Paginator:
             return
         last = self.issue.last_known_page()
         while self._pending:
+            if last >= LARGEST_NUMBER:
+                raise InputError(f"error: page {last}: no page number is left for the text "
+                                 f"continued from it (PDF's numbers end at {LARGEST_NUMBER})")
             last += 1
             before = [(p.content.article, p.start) for p in self._pending]
             yield from self._page(Page(number=last), index)

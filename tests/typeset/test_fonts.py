@@ -20,7 +20,7 @@ def test_manifest_faces_exist_and_are_truetype():
     assert set(chains) >= {"song", "song-bold", "hei", "kai", "fangsong"}
     for path in files.values():
         font = TTFont(path, lazy=True)
-        assert "glyf" in font and "CFF " not in font  # ReportLab needs TrueType outlines
+        assert "glyf" in font and "CFF " not in font  # the PDF embeds TrueType outlines
 
 
 def test_coverage_gb2312_and_big5_and_punctuation(fs):

@@ -465,3 +465,15 @@ def test_a_news_lead_byline_opens_the_first_paragraph(byline: str, opens: bool) 
     a = Article(headline="标题", byline=byline, body=(Paragraph("正文。"),))
     assert (opening(a) == byline) is opens
     assert (("byline", byline) in head_texts(a)) is not opens
+
+
+def test_no_page_is_numbered_past_the_largest_pdf_number() -> None:
+    from layout.errors import InputError
+    from layout.model import LARGEST_NUMBER
+
+    iss = issue([article(1, 3000)])
+    last = dataclasses.replace(iss.pages[0], number=LARGEST_NUMBER)
+    with pytest.raises(InputError, match=f"page {LARGEST_NUMBER}: no page number is left"):
+        run(dataclasses.replace(iss, pages=(last,)), _small_spec(), fake_setter)
+    huge = dataclasses.replace(iss, issue=dataclasses.replace(iss.issue, page_count=LARGEST_NUMBER))
+    assert [p.number for p in run(huge, _small_spec(), fake_setter).pages][:2] == [1, 2]
