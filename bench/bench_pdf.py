@@ -5,6 +5,7 @@ Issues of 1 (the sample), 40 and 200 pages are made from the sample's real text;
 page's articles are the sample's, rotated and re-cut so pages differ. Every measurement
 runs in a fresh child process (time and peak RSS from the child itself), several times;
 the median is reported. "cold" clears this tool's font cache first; "warm" does not.
+The last lines give each engine's marginal cost of a page, from the two largest issues.
 "ours" is the default (two processes from 6 pages on, when the machine has two cores;
 "+worker" is the worker's peak RSS); "ours-1core" is `--jobs 1`; "ours-pure" (with
 `--pure`) runs the typesetting core from source rather than its compiled build
@@ -176,6 +177,7 @@ def main() -> None:
 
     print(f"{'engine':<12}{'pages':>6}{'mode':>6}{'s total':>9}{'s/page':>9}{'peak MB':>9}"
           f"{'+worker':>9}")
+    totals: dict[tuple[str, str], dict[int, float]] = {}  # (engine, mode) -> pages -> s
     with tempfile.TemporaryDirectory() as scratch:
         imports = measure("imports", Path(scratch), args.runs, cold=False)
         print(f"{'imports':<12}{'-':>6}{'-':>6}{imports['seconds']:>9.2f}{'':>9}{imports['peak_mb']:>9.0f}",
@@ -198,9 +200,25 @@ def main() -> None:
                 rows.append(("weasyprint", html, "-", False))
             for kind, source, mode, cold in rows:
                 m = measure(kind, source, args.runs, cold=cold)
+                totals.setdefault((kind, mode), {})[pages] = m["seconds"]
                 worker = f"{m['worker_mb']:>9.0f}" if kind == "ours" and m["worker_mb"] else f"{'':>9}"
                 print(f"{kind:<12}{pages:>6}{mode:>6}{m['seconds']:>9.2f}{m['seconds'] / pages:>9.3f}"
                       f"{m['peak_mb']:>9.0f}{worker}", flush=True)
+    print_marginal(totals)
+
+
+def print_marginal(totals: dict[tuple[str, str], dict[int, float]]) -> None:
+    """Each engine's cost of one more page, from the two largest issues: total/pages
+    mixes it with the cost of starting (the 1-page total is nearly all start)."""
+    lines = []
+    for (kind, mode), by_pages in totals.items():
+        if len(by_pages) >= 2:
+            (small, t_small), (large, t_large) = sorted(by_pages.items())[-2:]
+            per_page = (t_large - t_small) / (large - small)
+            lines.append(f"{kind:<12}{mode:>6}{per_page * 1000:>9.1f} ms/page (pages {small}-{large})")
+    if lines:
+        print("marginal cost of a page:")
+        print("\n".join(lines))
 
 
 if __name__ == "__main__":
