@@ -27,7 +27,7 @@ from layout.fonts import FontSet
 from layout.render.pdf_content import DrawnPage, GlyphCodes, draw_page
 from layout.render.pdf_file import Name, PdfFile, Ref
 from layout.render.pdf_fonts import embed_fonts
-from layout.typeset.placed import Bookmark, PlacedPage
+from layout.typeset.placed import Bookmark, Link, PlacedPage
 
 
 def render_pdf(pages: Iterable[PlacedPage | DrawnPage], path: Path, *, fonts: FontSet,
@@ -54,14 +54,21 @@ def render_pdf(pages: Iterable[PlacedPage | DrawnPage], path: Path, *, fonts: Fo
         kids: list[Ref] = []
         labels: list[tuple[int, int]] = []  # (page index, printed number) where a run starts
         marks: list[_Mark] = []
+        anchors: dict[str, list[object]] = {}  # name -> its destination
+        links: list[tuple[Ref, float, tuple[Link, ...]]] = []  # (page's Annots, height, links)
         used: dict[str, set[str]] = {}  # face -> the characters drawn from it
         previous = 0  # the printed number of the page before
         for index, page in enumerate(drawn):
             if page.number != previous + 1:  # a viewer shows the 版 number, not the index
                 labels.append((index, page.number))
             previous = page.number
-            kids.append(_add_page(pdf, page, tree, resources))
+            annots = pdf.reserve() if page.links else None
+            kids.append(_add_page(pdf, page, tree, resources, annots))
             marks.extend(_Mark(bm, kids[-1], page.height) for bm in page.bookmarks)
+            anchors.update((name, [kids[-1], Name("XYZ"), 0, page.height - y, 0])
+                           for name, y in page.anchors)
+            if annots is not None:
+                links.append((annots, page.height, page.links))
             for face, chars in page.used:
                 used.setdefault(face, set()).update(chars)
             if progress is not None:
@@ -69,6 +76,9 @@ def render_pdf(pages: Iterable[PlacedPage | DrawnPage], path: Path, *, fonts: Fo
         if not kids:  # a PDF has at least one page: an empty document is a blank A4 sheet
             kids.append(pdf.add({"Type": Name("Page"), "Parent": tree,
                                  "MediaBox": [0, 0, 595, 842], "Resources": {}}))
+        for annots, height, page_links in links:  # the pages named are all written by now
+            pdf.add([pdf.add(_link_annotation(link, height, anchors.get(link.anchor)))
+                     for link in page_links], annots)
         pdf.add(embed_fonts(pdf, fonts, used), resources)
         pdf.add({"Type": Name("Pages"), "Kids": kids, "Count": len(kids)}, tree)
         catalog: dict[str, object] = {"Type": Name("Catalog"), "Pages": tree, "Lang": lang}
@@ -129,12 +139,29 @@ def page_drawer(fonts: FontSet) -> Callable[[PlacedPage], DrawnPage]:
     return lambda page: draw_page(page, codes)
 
 
-def _add_page(pdf: PdfFile, page: DrawnPage, tree: Ref, resources: Ref) -> Ref:
-    """A page object and its content stream (compressed already), written at once."""
+def _add_page(pdf: PdfFile, page: DrawnPage, tree: Ref, resources: Ref,
+              annots: Ref | None = None) -> Ref:
+    """A page object and its content stream (compressed already), written at once;
+    its annotations (`annots`, reserved) come at the end, once every page is known."""
     contents = pdf.add_stream(page.content, {"Filter": Name("FlateDecode")})
-    return pdf.add({"Type": Name("Page"), "Parent": tree,
-                    "MediaBox": [0, 0, page.width, page.height],
-                    "Resources": {"Font": resources}, "Contents": contents})
+    entries: dict[str, object] = {"Type": Name("Page"), "Parent": tree,
+                                  "MediaBox": [0, 0, page.width, page.height],
+                                  "Resources": {"Font": resources}, "Contents": contents}
+    if annots is not None:
+        entries["Annots"] = annots
+    return pdf.add(entries)
+
+
+def _link_annotation(link: Link, height: float, destination: list[object] | None
+                     ) -> dict[str, object]:
+    """A jump line's link (§12.5.6.5), borderless; to the part of the article on the
+    page it names, or to nothing when that page is not in this file (`--pages`)."""
+    annotation: dict[str, object] = {
+        "Type": Name("Annot"), "Subtype": Name("Link"), "Border": [0, 0, 0],
+        "Rect": [link.x0, height - link.bottom, link.x1, height - link.top]}
+    if destination is not None:
+        annotation["Dest"] = destination
+    return annotation
 
 
 class _Mark(NamedTuple):

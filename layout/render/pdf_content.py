@@ -29,7 +29,7 @@ from _rl_accel import fp_str
 
 from layout.fonts import FaceCmap, FontSet
 from layout.spec.units import cmyk_inks
-from layout.typeset.placed import Bookmark, PlacedPage
+from layout.typeset.placed import Bookmark, Link, PlacedPage
 
 # zlib level of a page's content: on 40 pages of the sample's text, 4 takes 0.48 ms a
 # page where 6 took 0.96 (~3 % of a page's whole cost), for 3 % more bytes; 1 would
@@ -47,6 +47,8 @@ class DrawnPage:
     content: bytes  # the content stream, Flate-compressed
     used: tuple[tuple[str, str], ...]  # (face, the characters drawn from it)
     bookmarks: tuple[Bookmark, ...]
+    anchors: tuple[tuple[str, float], ...] = ()  # as PlacedPage's
+    links: tuple[Link, ...] = ()
 
 
 def resource_name(fonts: FontSet, face: str) -> str:
@@ -155,7 +157,7 @@ def draw_page(page: PlacedPage, codes: GlyphCodes) -> DrawnPage:
     return DrawnPage(page.number, page.width, page.height, content,
                      tuple((face, "".join(sorted(set("".join(texts)))))
                            for face, texts in used.items()),
-                     page.bookmarks)
+                     page.bookmarks, page.anchors, page.links)
 
 
 def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str, list[str]]:

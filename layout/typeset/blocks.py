@@ -310,11 +310,15 @@ class Blocks:
             self._heads[key] = cached
         return cached
 
+    def jump_from_text(self, page: int) -> str:
+        """The `（上接第M版）` line's text for page `page`."""
+        return fill_template(self._jump_from, {"page": str(page)})
+
     def _head_parts(self, piece: Piece) -> tuple[tuple[str, str], ...]:
         if piece.continued_from is None:
             return piece.content.head
         parts = [("continued_headline", piece.content.continued_title)]
-        jump = fill_template(self._jump_from, {"page": str(piece.continued_from)})
+        jump = self.jump_from_text(piece.continued_from)
         return tuple(p for p in parts if p[1]) + (("jump-from", jump),)
 
     def _set_head(self, parts: Sequence[tuple[str, str]], columns: int,

@@ -27,7 +27,7 @@ from layout.spec.template import template_values
 from layout.typeset.blocks import Block, Blocks, Piece, Region
 from layout.typeset.columns import Grid
 from layout.typeset.masthead import Furniture, furniture
-from layout.typeset.placed import Bookmark, PlacedLine, PlacedPage, Rule
+from layout.typeset.placed import Bookmark, Link, PlacedLine, PlacedPage, Rule, piece_anchor
 from layout.typeset.placement import MAX_HOLE, Job, Want, gap, place
 from layout.typeset.vfill import Frame, spread
 
@@ -274,14 +274,20 @@ def _stretch(placed: list[tuple[Block, int, bool]], area_top: int, area_rows: in
     return tuple(boxes)
 
 
-def _block_lines(box: Box, grid: Grid, blocks: Blocks,
-                 jumps: Mapping[tuple[int, int], int]) -> list[PlacedLine]:
-    """Lines of one box: the head over its columns, then each column's items."""
+def _block_lines(box: Box, grid: Grid, blocks: Blocks, jumps: Mapping[tuple[int, int], int],
+                 links: list[Link]) -> list[PlacedLine]:
+    """Lines of one box: the head over its columns, then each column's items; its
+    jump lines lead (`links`) to the article's part on the page they name."""
     block = box.block
+    piece = block.piece
     r = block.region
     x0 = grid.column_x(r.first_column)
     out = [PlacedLine(x0 + dx, grid.row_y(box.top + box.air_above) + b, line)
            for b, dx, line in block.head.lines]
+    if piece.continued_from is not None:  # its （上接第M版） leads back to page M
+        back = blocks.jump_from_text(piece.continued_from)
+        out_of = piece_anchor(piece.content.article, piece.continued_from)
+        links.extend(_link(pl, out_of) for pl in out if pl.line.text == back)
     body_top = box.top + box.air_above + block.head.rows + box.air_below
     for j, column in enumerate(block.columns):
         x = grid.column_x(r.first_column + j)
@@ -290,14 +296,23 @@ def _block_lines(box: Box, grid: Grid, blocks: Blocks,
             out.extend(PlacedLine(x + dx, grid.row_y(row) + b, line) for b, dx, line in item.lines)
             row += item.rows
     if block.jump:
-        piece = block.piece
         start = piece.start + sum(len(c) for c in block.columns)
         target = jumps[(piece.content.article, start)]
         b, dx, line = blocks.jump_line(target)
         last = max(j for j, c in enumerate(block.columns) if c or j == 0)
         row = box.top + r.rows - 1
         out.append(PlacedLine(grid.column_x(r.first_column + last) + dx, grid.row_y(row) + b, line))
+        links.append(_link(out[-1], piece_anchor(piece.content.article, target)))
     return out
+
+
+def _link(placed: PlacedLine, anchor: str) -> Link:
+    """A jump line as a link: from its first glyph to the end of its measure, over the
+    body of its type."""
+    runs = placed.line.runs
+    size = max(run.size for run in runs)
+    return Link(placed.x + min(run.x for run in runs), placed.baseline - 0.88 * size,
+                placed.x + placed.line.width, placed.baseline + 0.12 * size, anchor)
 
 
 def block_head_is_blank(box: Box) -> bool:
@@ -352,9 +367,14 @@ def draw_page(layout: PageLayout, spec: Spec, grid: Grid, blocks: Blocks) -> Pla
     rules = list(layout.furniture.rules)
     label = f"第{layout.number}版" + (f" {layout.section}" if layout.section else "")
     marks = [Bookmark(label, 0, grid.top)]
+    anchors: list[tuple[str, float]] = []
+    links: list[Link] = []
     for box in layout.boxes:
-        lines.extend(_block_lines(box, grid, blocks, layout.jumps))
+        lines.extend(_block_lines(box, grid, blocks, layout.jumps, links))
         rules.extend(_box_rules(box, layout.boxes, grid, spec))
         marks.append(Bookmark(box.block.piece.content.title, 1, grid.row_y(box.top)))
+        anchors.append((piece_anchor(box.block.piece.content.article, layout.number),
+                        grid.row_y(box.top)))
     return PlacedPage(number=layout.number, width=spec.page.width, height=spec.page.height,
-                      lines=tuple(lines), rules=tuple(rules), bookmarks=tuple(marks))
+                      lines=tuple(lines), rules=tuple(rules), bookmarks=tuple(marks),
+                      anchors=tuple(anchors), links=tuple(links))

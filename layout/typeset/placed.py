@@ -104,8 +104,30 @@ class Bookmark:
 
 @_pickled_as_fields
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A place on the page that leads to an `anchor` (a jump line to the part of its
+    article on another page). x0, top, x1, bottom: pt from the page's top left."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    anchor: str
+
+
+def piece_anchor(article: int, page: int) -> str:
+    """The name of the place where article `article` (index in Issue.articles()) is
+    set on printed page `page`: an article has at most one piece on a page."""
+    return f"a{article}p{page}"
+
+
+@_pickled_as_fields
+@dataclass(frozen=True, slots=True)
 class PlacedPage:
-    """One finished page, ready to draw."""
+    """One finished page, ready to draw.
+
+    `anchors` are named places on it ((name, y from the top), see `piece_anchor`) that
+    `links` on any page may lead to."""
 
     number: int  # the printed page number (版次)
     width: float
@@ -114,6 +136,8 @@ class PlacedPage:
     rules: tuple[Rule, ...] = ()
     boxes: tuple[Box, ...] = ()
     bookmarks: tuple[Bookmark, ...] = ()
+    anchors: tuple[tuple[str, float], ...] = ()
+    links: tuple[Link, ...] = ()
 
 
 @_pickled_as_fields

@@ -210,9 +210,9 @@ def test_each_page_goes_to_the_file_as_it_is_added(fs, tmp_path, monkeypatch):
     add = pdf_module._add_page
     written = []
 
-    def checked(pdf, pg, tree, resources):
+    def checked(pdf, pg, tree, resources, annots=None):
         before = pdf._position
-        ref = add(pdf, pg, tree, resources)
+        ref = add(pdf, pg, tree, resources, annots)
         written.append((pdf._position - before, len(pg.content)))
         return ref
 
@@ -362,3 +362,27 @@ def test_xmp_metadata_names_the_issue_and_its_date(fs, tmp_path):
     packet = re.search(rb"<\?xpacket begin.*?<\?xpacket end=\"r\"\?>", out.read_bytes(), re.S)
     root = ET.fromstring(packet.group(0).decode("utf-8"))
     assert root.find(".//dc:date", ns) is None and root.find(".//dc:creator", ns) is None
+
+
+def test_links_lead_to_their_anchors_on_other_pages(fs, tmp_path):
+    """A link goes to the page and height of its anchor, wherever that page comes; a
+    link whose anchor is not in the file (a --pages export) leads nowhere."""
+    from dataclasses import replace
+
+    import pypdfium2 as pdfium
+
+    from layout.typeset.placed import Link
+
+    first = replace(page(fs), links=(Link(20, 30, 120, 40, "a3p2"),), anchors=(("a0p1", 20.0),))
+    second = replace(page(fs), number=2, anchors=(("a3p2", 50.0),),
+                     links=(Link(20, 60, 120, 70, "a0p1"), Link(20, 80, 120, 90, "a9p7")))
+    render_pdf([first, second], tmp_path / "l.pdf", fonts=fs, title="t")
+    with pdfplumber.open(tmp_path / "l.pdf") as pdf:
+        found = [(p.page_number, round(a["top"]), round(a["bottom"]), a["data"].get("Dest"))
+                 for p in pdf.pages for a in p.annots]
+        pages = {p.page_obj.pageid: p.page_number for p in pdf.pages}
+    assert [(n, top, bottom) for n, top, bottom, _ in found] == [(1, 30, 40), (2, 60, 70), (2, 80, 90)]
+    destinations = [None if d is None else (pages[d[0].objid], d[1].name, round(d[3]))
+                    for *_, d in found]
+    assert destinations == [(2, "XYZ", 200 - 50), (1, "XYZ", 200 - 20), None]
+    assert len(pdfium.PdfDocument(tmp_path / "l.pdf")) == 2

@@ -477,3 +477,23 @@ def test_no_page_is_numbered_past_the_largest_pdf_number() -> None:
         run(dataclasses.replace(iss, pages=(last,)), _small_spec(), fake_setter)
     huge = dataclasses.replace(iss, issue=dataclasses.replace(iss.issue, page_count=LARGEST_NUMBER))
     assert [p.number for p in run(huge, _small_spec(), fake_setter).pages][:2] == [1, 2]
+
+
+def test_jump_lines_link_to_the_part_of_their_article_on_the_page_they_name() -> None:
+    """Each （下转第N版） leads to the article's piece on page N, each （上接第M版） back to
+    its piece on page M; every piece is an anchor on its page."""
+    ts = run(issue([article(1, 200), article(2, 3000)], [article(3, 150)]), _small_spec(),
+             fake_setter)
+    anchors = {name: page.number for page in ts.pages for name, _ in page.anchors}
+    assert {f"a{p.article}p{p.page}" for p in ts.placements} == set(anchors)
+    seen = 0
+    for page in ts.pages:
+        jumps = [pl for pl in page.lines if JUMP.match(pl.line.text)]
+        assert len(page.links) == len(jumps)
+        for link in page.links:
+            line = next(pl for pl in jumps if link.top < pl.baseline < link.bottom + 1e-6
+                        and link.x0 <= pl.x + pl.line.runs[0].x + 1e-6)
+            named = int(re.search(r"第(\d+)版", line.line.text).group(1))
+            assert anchors[link.anchor] == named and link.anchor.endswith(f"p{named}")
+            seen += 1
+    assert seen >= 4
