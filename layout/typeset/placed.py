@@ -102,11 +102,10 @@ class Bookmark:
     y: float
 
 
-@_pickled_as_fields
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """A place on the page that leads to an `anchor` (a jump line to the part of its
-    article on another page). x0, top, x1, bottom: pt from the page's top left."""
+    article on another page). x0, top, x1, bottom: pt from the page's top left. A named
+    tuple, as `Run`: made at import in ~0.1 ms where a frozen dataclass takes ~0.6."""
 
     x0: float
     top: float
