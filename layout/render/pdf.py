@@ -49,45 +49,71 @@ def render_pdf(pages: Iterable[PlacedPage | DrawnPage], path: Path, *, fonts: Fo
     codes = GlyphCodes(fonts)
     drawn = (p if isinstance(p, DrawnPage) else draw_page(p, codes) for p in pages)
     with atomic_output(Path(path)) as tmp, open(tmp, "wb") as out:
-        pdf = PdfFile(out)
-        tree, resources = pdf.reserve(), pdf.reserve()  # every page names both
-        kids: list[Ref] = []
-        labels: list[tuple[int, int]] = []  # (page index, printed number) where a run starts
-        marks: list[_Mark] = []
-        anchors: dict[str, list[object]] = {}  # name -> its destination
-        links: list[tuple[Ref, float, tuple[Link, ...]]] = []  # (page's Annots, height, links)
-        used: dict[str, set[str]] = {}  # face -> the characters drawn from it
-        previous = 0  # the printed number of the page before
-        for index, page in enumerate(drawn):
-            if page.number != previous + 1:  # a viewer shows the 版 number, not the index
-                labels.append((index, page.number))
-            previous = page.number
-            annots = pdf.reserve() if page.links else None
-            kids.append(_add_page(pdf, page, tree, resources, annots))
-            marks.extend(_Mark(bm, kids[-1], page.height) for bm in page.bookmarks)
-            anchors.update((name, [kids[-1], Name("XYZ"), 0, page.height - y, 0])
-                           for name, y in page.anchors)
-            if annots is not None:
-                links.append((annots, page.height, page.links))
-            for face, chars in page.used:
-                used.setdefault(face, set()).update(chars)
+        document = _Document(PdfFile(out))
+        for done, page in enumerate(drawn, 1):
+            document.add(page)
             if progress is not None:
-                progress(index + 1, total)
-        if not kids:  # a PDF has at least one page: an empty document is a blank A4 sheet
-            kids.append(pdf.add({"Type": Name("Page"), "Parent": tree,
-                                 "MediaBox": [0, 0, 595, 842], "Resources": {}}))
-        for annots, height, page_links in links:  # the pages named are all written by now
-            pdf.add([pdf.add(_link_annotation(link, height, anchors.get(link.anchor)))
-                     for link in page_links], annots)
-        pdf.add(embed_fonts(pdf, fonts, used), resources)
-        pdf.add({"Type": Name("Pages"), "Kids": kids, "Count": len(kids)}, tree)
-        catalog: dict[str, object] = {"Type": Name("Catalog"), "Pages": tree, "Lang": lang}
-        if labels:  # the number tree starts at the first page (§12.4.2)
-            starts = labels if labels[0][0] == 0 else [(0, 1), *labels]
+                progress(done, total)
+        document.finish(fonts, title=title, author=author, subject=subject, lang=lang,
+                        date=date)
+
+
+class _Document:
+    """The PDF as its pages go to the file: what is kept of each page (its object, its
+    label, bookmarks, anchors and links, the characters it drew) to write, at the end,
+    what refers to all pages: fonts, page tree, labels, outline, links, metadata."""
+
+    def __init__(self, pdf: PdfFile) -> None:
+        self.pdf = pdf
+        self.tree, self.resources = pdf.reserve(), pdf.reserve()  # every page names both
+        self.kids: list[Ref] = []
+        self.labels: list[tuple[int, int]] = []  # (page index, printed number) where a run starts
+        self.marks: list[_Mark] = []
+        self.anchors: dict[str, list[object]] = {}  # name -> its destination
+        self.links: list[tuple[Ref, float, tuple[Link, ...]]] = []  # (Annots, height, links)
+        self.used: dict[str, set[str]] = {}  # face -> the characters drawn from it
+        self.previous = 0  # the printed number of the page added last
+
+    def add(self, page: DrawnPage) -> None:
+        """Write the page and its content stream now (the page goes once added)."""
+        if page.number != self.previous + 1:  # a viewer shows the 版 number, not the index
+            self.labels.append((len(self.kids), page.number))
+        self.previous = page.number
+        annots = self.pdf.reserve() if page.links else None  # written once all pages are
+        contents = self.pdf.add_stream(page.content, {"Filter": Name("FlateDecode")})
+        entries: dict[str, object] = {"Type": Name("Page"), "Parent": self.tree,
+                                      "MediaBox": [0, 0, page.width, page.height],
+                                      "Resources": {"Font": self.resources},
+                                      "Contents": contents}
+        if annots is not None:
+            entries["Annots"] = annots
+            self.links.append((annots, page.height, page.links))
+        ref = self.pdf.add(entries)
+        self.kids.append(ref)
+        self.marks.extend(_Mark(bm, ref, page.height) for bm in page.bookmarks)
+        self.anchors.update((name, [ref, Name("XYZ"), 0, page.height - y, 0])
+                            for name, y in page.anchors)
+        for face, chars in page.used:
+            self.used.setdefault(face, set()).update(chars)
+
+    def finish(self, fonts: FontSet, *, title: str, author: str | None,
+               subject: str | None, lang: str, date: str | None) -> None:
+        pdf = self.pdf
+        if not self.kids:  # a PDF has at least one page: an empty document is a blank A4 sheet
+            self.kids.append(pdf.add({"Type": Name("Page"), "Parent": self.tree,
+                                      "MediaBox": [0, 0, 595, 842], "Resources": {}}))
+        for annots, height, links in self.links:
+            pdf.add([pdf.add(_link_annotation(link, height, self.anchors.get(link.anchor)))
+                     for link in links], annots)
+        pdf.add(embed_fonts(pdf, fonts, self.used), self.resources)
+        pdf.add({"Type": Name("Pages"), "Kids": self.kids, "Count": len(self.kids)}, self.tree)
+        catalog: dict[str, object] = {"Type": Name("Catalog"), "Pages": self.tree, "Lang": lang}
+        if self.labels:  # the number tree starts at the first page (§12.4.2)
+            starts = self.labels if self.labels[0][0] == 0 else [(0, 1), *self.labels]
             catalog["PageLabels"] = {"Nums": [item for index, number in starts for item in
                                               (index, {"S": Name("D"), "St": number})]}
-        if marks:
-            catalog["Outlines"] = _outline(pdf, marks)
+        if self.marks:
+            catalog["Outlines"] = _outline(pdf, self.marks)
             catalog["PageMode"] = Name("UseOutlines")
         info = pdf.add({"Title": title, "Author": author or "", "Subject": subject or "",
                         "Creator": CREATOR, "Producer": PRODUCER})
@@ -137,19 +163,6 @@ def page_drawer(fonts: FontSet) -> Callable[[PlacedPage], DrawnPage]:
     """A function that draws pages (in any process) for `render_pdf` to assemble."""
     codes = GlyphCodes(fonts)
     return lambda page: draw_page(page, codes)
-
-
-def _add_page(pdf: PdfFile, page: DrawnPage, tree: Ref, resources: Ref,
-              annots: Ref | None = None) -> Ref:
-    """A page object and its content stream (compressed already), written at once;
-    its annotations (`annots`, reserved) come at the end, once every page is known."""
-    contents = pdf.add_stream(page.content, {"Filter": Name("FlateDecode")})
-    entries: dict[str, object] = {"Type": Name("Page"), "Parent": tree,
-                                  "MediaBox": [0, 0, page.width, page.height],
-                                  "Resources": {"Font": resources}, "Contents": contents}
-    if annots is not None:
-        entries["Annots"] = annots
-    return pdf.add(entries)
 
 
 def _link_annotation(link: Link, height: float, destination: list[object] | None

@@ -207,16 +207,15 @@ def test_empty_stream(fs, tmp_path):
 def test_each_page_goes_to_the_file_as_it_is_added(fs, tmp_path, monkeypatch):
     """Memory flat in pages: a page's compressed content is in the file (or its
     write buffer) once the page is added, before the next page is made."""
-    add = pdf_module._add_page
+    add = pdf_module._Document.add
     written = []
 
-    def checked(pdf, pg, tree, resources, annots=None):
-        before = pdf._position
-        ref = add(pdf, pg, tree, resources, annots)
-        written.append((pdf._position - before, len(pg.content)))
-        return ref
+    def checked(document, pg):
+        before = document.pdf._position
+        add(document, pg)
+        written.append((document.pdf._position - before, len(pg.content)))
 
-    monkeypatch.setattr(pdf_module, "_add_page", checked)
+    monkeypatch.setattr(pdf_module._Document, "add", checked)
     render_pdf((runs_page(fs, n) for n in range(1, 4)), tmp_path / "m.pdf", fonts=fs, title="t")
     assert len(written) == 3 and all(out > content > 0 for out, content in written)
     stream = runs_page(fs, 1)
