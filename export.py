@@ -187,6 +187,7 @@ def typeset_issue(issue, spec, *, strict: bool, pages: set[int] | None = None,
     """
     from layout.errors import InputError
     from layout.preflight import punctuation_mismatch
+    from layout.ranges import format_runs
     from layout.typeset import typesetting
 
     fonts = load_fonts_for(spec)
@@ -204,23 +205,12 @@ def typeset_issue(issue, spec, *, strict: bool, pages: set[int] | None = None,
     first = next(stream, None)
     if draw and first is None:  # the walk went to its end: its breaks name every page
         asked = sorted(pages or ())
-        which = f"page {asked[0]}" if len(asked) == 1 else f"pages {_page_ranges(asked)}"
+        which = f"page {asked[0]}" if len(asked) == 1 else f"pages {format_runs(asked)}"
         raise InputError(f"error: {which}: no such printed page in this issue (its pages "
-                         f"with this spec: {_page_ranges([b.page for b in run.breaks])})")
+                         f"with this spec: {format_runs(b.page for b in run.breaks)})")
     numbers = {p.number for p in issue.pages}
     expected = len(numbers & pages) if pages else len(issue.pages)
     return Made(fonts, run, itertools.chain([first] if first else [], stream), missing, expected)
-
-
-def _page_ranges(numbers: list[int]) -> str:
-    """1, 9, 10, 11 -> "1, 9-11"."""
-    spans: list[list[int]] = []
-    for n in sorted(set(numbers)):
-        if spans and spans[-1][1] == n - 1:
-            spans[-1][1] = n
-        else:
-            spans.append([n, n])
-    return ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in spans)
 
 
 def finish_typesetting(made: Made) -> None:

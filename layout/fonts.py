@@ -25,6 +25,7 @@ import yaml
 from layout import sfnt
 from layout.disk_cache import cache_file, load, prune, store
 from layout.errors import FontError
+from layout.ranges import runs
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 
@@ -177,7 +178,7 @@ class FontSet:
             return []
         # only then the slow part: where each missing character first stands
         first: dict[str, str] = {}
-        wanted = _character_class(_code_point_ranges(map(ord, missing)))
+        wanted = _character_class(runs(map(ord, missing)))
         for where, text in texts:
             for ch in wanted.findall(text):
                 first.setdefault(ch, where)
@@ -201,18 +202,6 @@ def _character_class(ranges: Iterable[tuple[int, int]], repeat: str = "") -> re.
     return re.compile(f"[{''.join(parts)}]{repeat}" if parts else "(?!)")  # (?!): matches nothing
 
 
-def _code_point_ranges(code_points: Iterable[int]) -> tuple[tuple[int, int], ...]:
-    """Sorted, merged (first, last) ranges of `code_points`: a CJK face's ~30,000
-    code points are ~350 ranges."""
-    ranges: list[list[int]] = []
-    for cp in sorted(set(code_points)):
-        if ranges and ranges[-1][1] == cp - 1:
-            ranges[-1][1] = cp
-        else:
-            ranges.append([cp, cp])
-    return tuple((low, high) for low, high in ranges)
-
-
 # the dashes the composer draws as one rule (lb_runs), and the comma whose ink tells a
 # face that sets its stops centred (Taiwan, Hong Kong) from a mainland one
 _INK_CACHED = "—⸺，"
@@ -226,12 +215,12 @@ class FaceData(NamedTuple):
     cmap: FaceCmap
     default: int  # .notdef's advance, 1/1000 em
     ink: dict[str, tuple[float, float]]  # ink extents of `_INK_CACHED`
-    ranges: tuple[tuple[int, int], ...]  # the cmap's code points (`_code_point_ranges`)
+    ranges: tuple[tuple[int, int], ...]  # the cmap's code points (`layout.ranges.runs`)
 
 
 def _face_widths(name: str, path: Path) -> FaceData:
     """A face's cmap with advances and glyph ids, its default width, the ink extents
-    of the dashes and its code points as ranges (`_code_point_ranges`, for the
+    of the dashes and its code points as ranges (`layout.ranges.runs`, for the
     coverage check).
 
     Read from the on-disk cache when the font file is unchanged, else from the font
@@ -243,7 +232,7 @@ def _face_widths(name: str, path: Path) -> FaceData:
         return known
     widths, default, gids = _read_face(path)
     ink = {ch: _ink_extent(path, ch) for ch in _INK_CACHED}
-    data = FaceData(FaceCmap.from_dicts(widths, gids), default, ink, _code_point_ranges(widths))
+    data = FaceData(FaceCmap.from_dicts(widths, gids), default, ink, runs(widths))
     store(cache, data)
     prune("widths", _FACES_KEPT)  # the entries of older cache versions and edited fonts
     return data

@@ -7,6 +7,7 @@ from fontTools.ttLib import TTFont
 
 from layout.errors import FontError
 from layout.fonts import FONT_DIR, load_fontset, load_manifest
+from layout.ranges import runs
 from layout.typeset.measure import Metrics
 
 
@@ -147,7 +148,7 @@ def test_width_cache_matches_a_fresh_parse_and_follows_the_file(tmp_path, monkey
     cmap, default, ink, ranges = fresh
     assert cmap.advance(ord("中"), 0) == 1000 and default > 0 and set(ink) == set(fonts_mod._INK_CACHED)
     assert cmap.gid(ord("中")) > 0 and cmap.gid(0x10FFFD) == 0 and 0x10FFFD not in cmap
-    assert ranges == fonts_mod._code_point_ranges(cmap.codes) and len(ranges) < len(cmap) / 50
+    assert ranges == runs(cmap.codes) and len(ranges) < len(cmap) / 50
     # a copy elsewhere (another clone) shares the entry; a touched file keeps it
     copy = tmp_path / "clone" / "face.ttf"
     copy.parent.mkdir()

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from layout.fonts import FONT_DIR, FontSet, _code_point_ranges, load_fontset
+from layout.fonts import FONT_DIR, FontSet, load_fontset
+from layout.ranges import format_runs, runs
 from layout.model import Article, Footer, Issue, Page, Paragraph
 from tests.spec.test_spec_font_files import tiny_truetype
 
@@ -135,8 +136,13 @@ def test_spec_faces_agree_with_the_definition(tiny: FontSet, texts: list[tuple[s
 
 @given(st.sets(st.integers(min_value=0, max_value=0x10FFFF), max_size=40))
 def test_code_point_ranges_hold_exactly_the_code_points(code_points: set[int]) -> None:
-    ranges = _code_point_ranges(code_points)
+    ranges = runs(code_points)
     assert {cp for low, high in ranges for cp in range(low, high + 1)} == code_points
     # sorted, and no two ranges touch (else they would be one)
     assert all(low <= high for low, high in ranges)
     assert all(a[1] + 1 < b[0] for a, b in zip(ranges, ranges[1:]))
+
+
+def test_runs_are_written_as_a_reader_writes_pages() -> None:
+    assert format_runs([11, 1, 9, 10, 10]) == "1, 9-11"
+    assert format_runs([]) == "" and format_runs([3]) == "3"
