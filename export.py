@@ -345,12 +345,39 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Validate a layout spec, or an issue document (an edited one, say) against the
+    fonts of `--spec`: what `pdf` would refuse or warn about, without typesetting."""
     from layout.spec import load_spec
 
+    if not is_document(args.file):
+        spec = load_spec(args.file)
+        print(f"{args.file}: ok — {spec.grid.columns} columns on "
+              f"{spec.page.width / 72 * 25.4:.0f}×{spec.page.height / 72 * 25.4:.0f} mm, "
+              f"body {spec.grid.body_size:g} pt")
+        return 0
+    issue = read_issue(args.file)
     spec = load_spec(args.spec)
-    print(f"{args.spec}: ok — {spec.grid.columns} columns on {spec.page.width / 72 * 25.4:.0f}"
-          f"×{spec.page.height / 72 * 25.4:.0f} mm, body {spec.grid.body_size:g} pt")
+    missing = check_coverage(issue, load_fonts_for(spec), strict=args.strict, spec=spec)
+    articles = len(issue.articles())
+    print(f"{args.file}: ok — {len(issue.pages)} pages, {articles} articles, "
+          f"{len(issue.notes)} notes"
+          + (f", {missing} character{'s' if missing > 1 else ''} no font has" if missing else ""))
     return 0
+
+
+def is_document(path: Path) -> bool:
+    """Whether `path` is an issue document rather than a layout spec: JSON, or YAML
+    whose top level holds `paper`, `issue` or `pages` (a spec's keys are `page`,
+    `grid`, `styles`, …). Only the file's unindented keys are looked at."""
+    if path.suffix.lower() == ".json":
+        return True
+    try:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return False  # the spec loader names what is wrong with the file
+    keys = {line.split(":", 1)[0].strip("'\"") for line in text.splitlines()
+            if line[:1].isalpha() or line[:1] in "'\""}
+    return bool(keys & {"paper", "issue", "pages"})
 
 
 def issue_reader(path: Path, *, verbose: bool = False):
@@ -457,9 +484,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, metavar="N", help=JOBS_HELP)
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("check", help="validate a layout spec", description="Validate a layout spec; "
-                       "every problem is reported as file:line:col: error: key: expected X, found Y.")
-    p.add_argument("spec", type=Path)
+    p = sub.add_parser("check", help="validate a layout spec or an issue document",
+                       description="Validate a layout spec, or an issue document and the fonts "
+                       "of --spec for its characters; every problem is reported as "
+                       "file:line:col: error: key: expected X, found Y.")
+    p.add_argument("file", type=Path, help="SPEC.yaml, or ISSUE.yaml / ISSUE.json")
+    p.add_argument("--spec", type=Path, default=DEFAULT_SPEC,
+                   help="for a document: the spec whose fonts must draw it (default: %(default)s)")
+    p.add_argument("--strict", action="store_true", help="a character no font has is an error")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("preview", help="one page as PNG, optionally re-rendered on every change",

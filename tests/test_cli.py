@@ -205,6 +205,30 @@ def test_bad_spec_exit_2_and_old_output_kept(tmp_path: Path) -> None:
     assert run("check", str(ROOT / "specs" / "lvliang-daily.yaml")).returncode == 0
 
 
+def test_check_validates_an_issue_document_against_the_specs_fonts(tmp_path: Path) -> None:
+    """An edited document: its errors where they stand, characters no font of the spec
+    has as warnings (errors with --strict), else a summary; a spec is still a spec."""
+    doc = tmp_path / "issue.yaml"
+    assert run("ingest", str(SAMPLE), "-o", str(doc)).returncode == 0
+    result = run("check", str(doc))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{doc}: ok — 1 pages, 6 articles, ") and "notes" in result.stdout
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text(text.replace("name: 吕梁日报", "name: 吕梁日报\ue000", 1), encoding="utf-8")
+    result = run("check", str(doc))
+    assert result.returncode == 0 and "1 character no font has" in result.stdout
+    assert "no font has '\\ue000' (U+E000) in masthead" in result.stderr
+    assert run("check", str(doc), "--strict").returncode == 2
+    doc.write_text(text.replace("number: 1\n", "number: one\n", 1), encoding="utf-8")
+    result = run("check", str(doc))
+    assert result.returncode == 2 and ": error: pages[0].number: expected a positive integer" in result.stderr
+    as_json = tmp_path / "issue.json"
+    assert run("ingest", str(SAMPLE), "-o", str(as_json)).returncode == 0
+    assert run("check", str(as_json)).returncode == 0
+    result = run("check", str(ROOT / "specs" / "tabloid.yaml"))
+    assert result.returncode == 0 and "5 columns" in result.stdout
+
+
 def test_preview_png(tmp_path: Path) -> None:
     png = tmp_path / "p1.png"
     result = run("preview", str(SAMPLE), "--page", "1", "-o", str(png), "--dpi", "20")
