@@ -78,11 +78,18 @@ def read_issue(path: Path, *, verbose: bool = False, to_typeset: bool = False):
     return issue
 
 
-def load_fonts_for(spec):
-    """The spec's fonts by role (or the manifest's defaults)."""
+def load_fonts_for(spec, issue=None):
+    """The spec's fonts by role (or the manifest's defaults), drawing the regional forms
+    `typography.forms` asks for: with `auto`, Taiwan's for a Traditional `issue`."""
     from layout.fonts import load_fontset
+    from layout.spec.schema import Forms
 
-    return load_fontset(dict(spec.fonts) or None, face_files=spec.face_files)
+    forms = {Forms.TAIWAN: "ZHT", Forms.HONG_KONG: "ZHH"}.get(spec.typography.forms)
+    if spec.typography.forms is Forms.AUTO and issue is not None:
+        from layout.script import Script, detect_script
+
+        forms = "ZHT" if detect_script(issue) is Script.HANT else None
+    return load_fontset(dict(spec.fonts) or None, face_files=spec.face_files, forms=forms)
 
 
 def check_coverage(issue, fonts, *, strict: bool, spec=None) -> int:
@@ -190,7 +197,7 @@ def typeset_issue(issue, spec, *, strict: bool, pages: set[int] | None = None,
     from layout.ranges import format_runs
     from layout.typeset import typesetting
 
-    fonts = load_fonts_for(spec)
+    fonts = load_fonts_for(spec, issue)
     if (mismatch := punctuation_mismatch(spec, fonts)) is not None:
         print(f"warning: {mismatch}", file=sys.stderr)
     missing = check_coverage(issue, fonts, strict=strict, spec=spec)
@@ -357,7 +364,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 0
     issue = read_issue(args.file)
     spec = load_spec(args.spec)
-    missing = check_coverage(issue, load_fonts_for(spec), strict=args.strict, spec=spec)
+    missing = check_coverage(issue, load_fonts_for(spec, issue), strict=args.strict, spec=spec)
     articles = len(issue.articles())
     print(f"{args.file}: ok — {len(issue.pages)} pages, {articles} articles, "
           f"{len(issue.notes)} notes"

@@ -39,6 +39,8 @@ SOURCES: dict[str, tuple[Path, int | None]] = {
     "NewsKai-Regular": (LXGW / "LXGWWenKai-Regular.ttf", None),
 }
 
+LOCL_LANGUAGES = ("ZHT ", "ZHH ")  # OpenType language systems: Taiwan, Hong Kong
+
 # A subset is a Modified Version under the OFL, and LXGW WenKai reserves the names
 # "LXGW" and "霞鹜": ours is renamed (copyright and licence notices are kept).
 RENAMED: dict[str, str] = {"NewsKai-Regular": "NewsKai"}
@@ -131,6 +133,17 @@ def _to_quadratic(font: TTFont, max_err: float = 1.0) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
+def _keep_chinese_locl(font: TTFont) -> None:
+    """Drop the GSUB language systems other than Taiwan's and Hong Kong's (ZHT, ZHH):
+    the subsetter then keeps only the glyphs their `locl` reaches."""
+    if "GSUB" not in font:
+        return
+    for record in font["GSUB"].table.ScriptList.ScriptRecord:
+        script = record.Script
+        script.LangSysRecord = [r for r in script.LangSysRecord if r.LangSysTag in LOCL_LANGUAGES]
+        script.LangSysCount = len(script.LangSysRecord)
+
+
 def rename(font: TTFont, family: str, postscript: str) -> None:
     """Replace every family/full/PostScript name; keep copyright and licence records."""
     name = font["name"]
@@ -150,7 +163,11 @@ def build_face(face: str, charset_name: str, out_dir: Path = HERE) -> dict[str, 
     opts = subset.Options()
     # the PDF does no shaping; only EPUB readers setting 竖排 use these: vertical
     # forms of ，。、：；！？（）“” (vert/vrt2) with the vertical metrics they need.
-    opts.layout_features = ["vert", "vrt2"]
+    # locl keeps the Taiwan and Hong Kong forms (centred ，。, 說 rather than 説, …):
+    # the PDF draws them for a Traditional issue (layout.fonts reads the substitutions),
+    # an EPUB reader for zh-Hant text. The Japanese and Korean ones would double the file.
+    opts.layout_features = ["vert", "vrt2", "locl"]
+    _keep_chinese_locl(font)
     opts.hinting = False
     opts.name_IDs = ["*"]
     opts.name_languages = ["*"]

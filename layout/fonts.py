@@ -16,7 +16,7 @@ import re
 from array import array
 from bisect import bisect_left
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from pathlib import Path
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -84,13 +84,18 @@ class FaceCmap:
 class FontSet:
     """Faces by name, role chains, per-face cmaps and advances (Metrics)."""
 
-    def __init__(self, files: Mapping[str, Path], chains: Mapping[str, Sequence[str]]):
+    def __init__(self, files: Mapping[str, Path], chains: Mapping[str, Sequence[str]],
+                 forms: str | None = None):
         unknown = sorted({f for chain in chains.values() for f in chain} - set(files))
         if unknown:
             raise FontError(f"fonts: unknown face(s) in role chains: {', '.join(unknown)}")
+        if forms not in REGIONS:
+            raise FontError(f"fonts: unknown regional forms {forms!r}")
         self._files = dict(files)
         self.chains = {role: tuple(chain) for role, chain in chains.items()}
+        self.forms = forms  # "ZHT" or "ZHH": the faces' Taiwan or Hong Kong forms; None: their own
         self._faces: dict[str, FaceData] = {}  # read when a look-up first reaches the face
+        self._cmaps: dict[str, FaceCmap] = {}  # with the regional forms, per face
         self._covered: dict[str, re.Pattern[str]] = {}
         self._lookup: dict[tuple[str, str], str | None] = {}
         self._all_faces = tuple(dict.fromkeys(f for c in self.chains.values() for f in c))
@@ -109,8 +114,18 @@ class FontSet:
             raise FontError(f"fonts: unknown face {face!r}") from None
 
     def cmap(self, face: str) -> FaceCmap:
-        """`face`'s cmap with advances and glyph ids (the PDF draws text by glyph id)."""
-        return self._data(face).cmap
+        """`face`'s cmap with advances and glyph ids (the PDF draws text by glyph id),
+        each id replaced by its regional form's (`forms`) where the face has one."""
+        known = self._cmaps.get(face)
+        if known is None:
+            data = self._data(face)
+            known = data.cmap
+            substitutes = data.regional.get(self.forms or "", {})
+            if substitutes:  # a few thousand of ~30,000: the codes and advances stay shared
+                known = FaceCmap(known.codes, known.advances,
+                                 array("H", [substitutes.get(g, g) for g in known.gids]))
+            self._cmaps[face] = known
+        return known
 
     def _data(self, face: str) -> FaceData:
         known = self._faces.get(face)
@@ -147,8 +162,11 @@ class FontSet:
     def ink_extent(self, face: str, ch: str) -> tuple[float, float]:
         """Horizontal ink bounds of `ch` in em (to draw —— as one unbroken rule, to
         tell where a face sets its stops)."""
+        path = self.font_path(face)
+        if self.forms and self._data(face).regional.get(self.forms):
+            return _glyph_ink(path, self.cmap(face).gid(ord(ch)))
         known = self._data(face).ink.get(ch)
-        return known if known is not None else _ink_extent(self.font_path(face), ch)
+        return known if known is not None else _ink_extent(path, ch)
 
     def draws_stops_centred(self, face: str) -> bool:
         """Whether `face` draws ，。 in the middle of the em box (Taiwan and Hong Kong
@@ -216,6 +234,7 @@ class FaceData(NamedTuple):
     default: int  # .notdef's advance, 1/1000 em
     ink: dict[str, tuple[float, float]]  # ink extents of `_INK_CACHED`
     ranges: tuple[tuple[int, int], ...]  # the cmap's code points (`layout.ranges.runs`)
+    regional: dict[str, dict[int, int]]  # "ZHT"/"ZHH" -> glyph id -> its form there (locl)
 
 
 def _face_widths(name: str, path: Path) -> FaceData:
@@ -232,7 +251,8 @@ def _face_widths(name: str, path: Path) -> FaceData:
         return known
     widths, default, gids = _read_face(path)
     ink = {ch: _ink_extent(path, ch) for ch in _INK_CACHED}
-    data = FaceData(FaceCmap.from_dicts(widths, gids), default, ink, runs(widths))
+    data = FaceData(FaceCmap.from_dicts(widths, gids), default, ink, runs(widths),
+                    _regional_forms(path))
     store(cache, data)
     prune("widths", _FACES_KEPT)  # the entries of older cache versions and edited fonts
     return data
@@ -257,6 +277,62 @@ def _read_face(path: Path) -> tuple[dict[int, float], int, dict[int, int]]:
     if upm == 1000:
         widths = {cp: int(w) for cp, w in widths.items()}
     return widths, int(advances[0] * scale), gids
+
+
+REGIONS = (None, "ZHT", "ZHH")  # OpenType language systems: the face's own, Taiwan, Hong Kong
+
+
+def _regional_forms(path: Path) -> dict[str, dict[int, int]]:
+    """The face's Taiwan and Hong Kong forms: the single substitutions of its `locl`
+    feature under the ZHT and ZHH language systems (a shipped face keeps them: see
+    fonts/build_fonts.py). Read with fontTools once, when the face data is cached."""
+    from fontTools.ttLib import TTFont  # ~0.1 s of imports: only here, on a cache miss
+
+    try:
+        font = TTFont(path, lazy=True)
+        if "GSUB" not in font:
+            return {}
+        gsub = font["GSUB"].table
+        order = font.getReverseGlyphMap()
+    except Exception as exc:  # noqa: BLE001 - fontTools raises many kinds on a bad table
+        raise FontError(f"{path}: cannot read the font's GSUB table ({exc})") from None
+    out: dict[str, dict[int, int]] = {}
+    for record in gsub.ScriptList.ScriptRecord if gsub.ScriptList else ():
+        for language in record.Script.LangSysRecord:
+            region = language.LangSysTag.strip()
+            if region not in REGIONS:
+                continue
+            for index in language.LangSys.FeatureIndex:
+                feature = gsub.FeatureList.FeatureRecord[index]
+                if feature.FeatureTag == "locl":
+                    for lookup in feature.Feature.LookupListIndex:
+                        out.setdefault(region, {}).update(
+                            _single_substitutions(gsub.LookupList.Lookup[lookup], order))
+    return out
+
+
+def _single_substitutions(lookup: Any, order: Mapping[str, int]) -> dict[int, int]:
+    """glyph id -> glyph id of a GSUB lookup's single substitutions (type 1, also inside
+    extension lookups, type 7); other kinds give none."""
+    out: dict[int, int] = {}
+    for table in lookup.SubTable:
+        if lookup.LookupType == 7:
+            table = table.ExtSubTable
+        mapping = getattr(table, "mapping", None) if getattr(table, "LookupType", 1) == 1 else None
+        if mapping:
+            out.update((order[a], order[b]) for a, b in mapping.items())
+    return out
+
+
+@lru_cache(maxsize=256)
+def _glyph_ink(path: Path, gid: int) -> tuple[float, float]:
+    """Horizontal ink bounds of glyph `gid` in em (its advance when it has no ink)."""
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        upm = sfnt.units_per_em(data)
+        bounds = sfnt.glyph_bounds(data, gid)
+        if bounds is None:
+            return (0.0, sfnt.advance_widths(data)[gid] / upm)
+    return (bounds[0] / upm, bounds[1] / upm)
 
 
 @lru_cache(maxsize=64)
@@ -297,7 +373,8 @@ _CACHE: dict[tuple, FontSet] = {}
 
 def load_fontset(chains: Mapping[str, Sequence[str]] | None = None,
                  font_dir: Path | None = None,
-                 face_files: Mapping[str, Path] | None = None) -> FontSet:
+                 face_files: Mapping[str, Path] | None = None,
+                 forms: str | None = None) -> FontSet:
     """The FontSet of the shipped fonts; `chains` overrides roles (from the spec), and
     `face_files` adds the faces the spec brings as files.
 
@@ -306,10 +383,10 @@ def load_fontset(chains: Mapping[str, Sequence[str]] | None = None,
     """
     extra = dict(face_files or {})
     key = (str(font_dir), tuple(sorted((r, tuple(c)) for r, c in (chains or {}).items())),
-           tuple(sorted((name, str(path)) for name, path in extra.items())))
+           tuple(sorted((name, str(path)) for name, path in extra.items())), forms)
     fs = _CACHE.get(key)
     if fs is None:
         files, default = load_manifest(font_dir)
         merged = {**default, **{r: list(c) for r, c in (chains or {}).items()}}
-        fs = _CACHE[key] = FontSet({**files, **extra}, merged)
+        fs = _CACHE[key] = FontSet({**files, **extra}, merged, forms)
     return fs

@@ -35,6 +35,8 @@ def punctuation_mismatch(spec: Spec, fonts: FontSet) -> str | None:
         return None
     centred = fonts.draws_stops_centred(face)
     style = spec.typography.punctuation.value
+    if style == "auto":  # follows the face (see typeset.blocks.punctuation_style)
+        return None
     if style == "centred" and not centred:
         return (f"typography.punctuation is centred, but the body face {face} draws ，。 at "
                 "the left of the em box (mainland style), so they will sit off-centre; use "

@@ -190,6 +190,41 @@ def test_traditional_issue_gets_traditional_jumps_and_language(tmp_path: Path) -
     assert "（下轉第2版）" in first and "（上接第1版）" in second and "下转" not in first
 
 
+def test_a_traditional_issue_is_drawn_in_taiwan_forms_unless_the_spec_says_otherwise(
+        tmp_path: Path) -> None:
+    """`forms: auto` (the default): a Traditional issue's glyphs are the faces' Taiwan
+    forms, its stops centred and set as centred; the text extracts as written. A spec
+    asking for the mainland forms gets the faces' own glyphs and GB punctuation."""
+    import re
+    import zlib
+
+    import pdfplumber
+
+    from layout.fonts import load_fontset
+
+    raw = tmp_path / "tw.txt"
+    raw.write_text("賞櫻人潮湧阿里山\n\n〔記者陳大同／嘉義報導〕阿里山櫻花季開跑，林鐵及文資局宣布"
+                   "週末加開小火車班次，方便遊客上山賞花。\n", encoding="utf-8")
+    mainland = tmp_path / "mainland.yaml"
+    mainland.write_text(f"extends: {ROOT / 'specs' / 'lvliang-daily.yaml'}\n"
+                        "typography: {forms: mainland}\n", encoding="utf-8")
+    serif = "NotoSerifSC-Regular"
+    for spec, forms in ((ROOT / "specs" / "lvliang-daily.yaml", "ZHT"), (mainland, None)):
+        out = tmp_path / f"{spec.stem}.pdf"
+        result = run("pdf", str(raw), "--spec", str(spec), "-o", str(out))
+        assert result.returncode == 0 and "punctuation" not in result.stderr, result.stderr
+        data = out.read_bytes()
+        content = b"".join(zlib.decompress(m.group(1)) for m in re.finditer(
+            rb"/Filter /FlateDecode /Length \d+ >>\nstream\n(.*?)\nendstream", data, re.S)
+            if b"BT" in zlib.decompress(m.group(1)))
+        comma = load_fontset(forms=forms).cmap(serif).gid(ord("，"))
+        other = load_fontset(forms=None if forms else "ZHT").cmap(serif).gid(ord("，"))
+        assert f"{comma:04X}".encode() in content and f"{other:04X}".encode() not in content
+        with pdfplumber.open(out) as pdf:
+            text = "".join(p.extract_text() for p in pdf.pages).replace("\n", "")
+        assert "阿里山櫻花季開跑，林鐵" in text.replace(" ", "")
+
+
 def test_bad_spec_exit_2_and_old_output_kept(tmp_path: Path) -> None:
     spec = tmp_path / "bad.yaml"
     spec.write_text("grid:\n  columns: three\n", encoding="utf-8")

@@ -43,7 +43,7 @@ from layout.spec.schema import Spec
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
 
-_CACHE_VERSION = "2"  # bump when subset options change (2: head.modified kept)
+_CACHE_VERSION = "3"  # bump when subset options change (2: head.modified kept, 3: locl by issue)
 _CACHE_KIND = "epub-font"
 _OLD_FOLDER = "epub-fonts"  # where subsets were kept before, by path and mtime: never read now
 SUBSETS_KEPT = 64  # a few documents' worth of every face (30-300 KB a subset)
@@ -122,7 +122,8 @@ def embed_faces(faces: Mapping[str, set[str]], fonts: FontSourceLike, *,
     names = sorted(faces)
     paths = [Path(fonts.font_path(face)) for face in names]
     charsets = [frozenset(faces[face]) for face in names]
-    made = make_subsets(list(zip(paths, charsets)), workers=workers)
+    regional = getattr(fonts, "forms", None) is not None  # a Traditional issue's (FontSet.forms)
+    made = make_subsets(list(zip(paths, charsets)), workers=workers, regional=regional)
     return [EmbeddedFace(face=face, family=_family(face), file_name=f"fonts/{face}.woff2",
                          weight=font_weight(path), data=data, chars=chars, path=path)
             for face, path, chars, data in zip(names, paths, charsets, made)]
@@ -157,8 +158,10 @@ def subset_woff2(path: Path, chars: frozenset[str]) -> bytes:
 
 
 def make_subsets(wanted: Sequence[tuple[Path, frozenset[str]]], *,
-                 workers: int | None = None) -> list[bytes]:
-    """`subset_woff2` of each (font, characters), in order. Those not cached are made
+                 workers: int | None = None, regional: bool = False) -> list[bytes]:
+    """`subset_woff2` of each (font, characters), in order; `regional`: with the faces'
+    Taiwan and Hong Kong forms (`locl`), for a reader to draw zh-Hant text in them, else
+    without (they would add ~20 % to a Simplified issue's fonts). Those not cached are made
     in up to `workers` forked processes at once (None: one per core), each the same
     bytes as made here; one process where fork is unavailable (or in a daemon
     process, which may not have children) or one subset is wanted.
@@ -167,10 +170,11 @@ def make_subsets(wanted: Sequence[tuple[Path, frozenset[str]]], *,
     such in `wanted` order, as one process would); RuntimeError if a worker dies.
     """
     texts = ["".join(sorted(chars)) for _, chars in wanted]
-    cached = [_cache_file(path, text) for (path, _), text in zip(wanted, texts)]
+    cached = [_cache_file(path, text, regional) for (path, _), text in zip(wanted, texts)]
     out = [known if isinstance(known := disk_cache.load(file), bytes) else None for file in cached]
     todo = [i for i, data in enumerate(out) if data is None]
-    made = _make_all([(wanted[i][0], texts[i]) for i in todo], _workers(workers, len(todo)))
+    made = _make_all([(wanted[i][0], texts[i], regional) for i in todo],
+                     _workers(workers, len(todo)))
     for i, data in zip(todo, made):
         out[i] = data
         disk_cache.store(cached[i], data)
@@ -180,11 +184,12 @@ def make_subsets(wanted: Sequence[tuple[Path, frozenset[str]]], *,
     return [data for data in out if data is not None]
 
 
-def _cache_file(path: Path, text: str) -> Path:
+def _cache_file(path: Path, text: str, regional: bool) -> Path:
     """The cache entry of `path`'s subset to `text` (keyed by the font's content, as
     `layout.disk_cache` keys the metrics: every clone shares it)."""
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return disk_cache.cache_file(_CACHE_KIND, path, _CACHE_VERSION, digest)
+    return disk_cache.cache_file(_CACHE_KIND, path, _CACHE_VERSION, digest,
+                                 "regional" if regional else "own")
 
 
 def _workers(asked: int | None, jobs: int) -> int:
@@ -197,7 +202,7 @@ def _workers(asked: int | None, jobs: int) -> int:
     return max(1, min(asked, jobs))
 
 
-def _make_all(jobs: Sequence[tuple[Path, str]], workers: int) -> list[bytes]:
+def _make_all(jobs: Sequence[tuple[Path, str, bool]], workers: int) -> list[bytes]:
     """`_subset` of each job, in order, in `workers` processes (this one if 1).
 
     The jobs go out largest first (by characters, as the glyf transform and Brotli
@@ -207,7 +212,7 @@ def _make_all(jobs: Sequence[tuple[Path, str]], workers: int) -> list[bytes]:
     before its error is raised, as in one process; the jobs not started are dropped.
     """
     if workers < 2:
-        return [_subset(path, text) for path, text in jobs]
+        return [_subset(*job) for job in jobs]
     from fontTools import subset  # noqa: F401
     from fontTools.ttLib import woff2  # noqa: F401
 
@@ -235,7 +240,7 @@ def _make_all(jobs: Sequence[tuple[Path, str]], workers: int) -> list[bytes]:
 _Warning = tuple[str, type[Warning], str, int]
 
 
-def _subset_relayed(path: Path, text: str
+def _subset_relayed(path: Path, text: str, regional: bool
                     ) -> tuple[bytes | FontError, list[logging.LogRecord], list[_Warning]]:
     """In a worker: `_subset` (or its FontError), and the log records and warnings it
     raised, to replay in the parent (the worker's handlers are copies that would print
@@ -247,7 +252,7 @@ def _subset_relayed(path: Path, text: str
     data: bytes | FontError
     try:
         with warnings.catch_warnings(record=True) as caught:
-            data = _subset(path, text)
+            data = _subset(path, text, regional)
     except FontError as exc:
         data = exc
     finally:
@@ -271,7 +276,7 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def _subset(path: Path, text: str) -> bytes:
+def _subset(path: Path, text: str, regional: bool = False) -> bytes:
     """fontTools subset: keep vertical metrics and `vert`/`vrt2` for 竖排, drop hinting.
     The source face's `head.modified` is kept (fontTools would stamp the time of the
     subsetting), so an EPUB is the same bytes on any machine, cache or not. fontTools is
@@ -292,6 +297,8 @@ def _subset(path: Path, text: str) -> bytes:
     try:
         with TTFont(str(path), lazy=True, fontNumber=0, recalcTimestamp=False) as font:
             _name_glyphs_by_index(font)
+            if not regional:
+                _drop_regional_forms(font)
             sub = subset.Subsetter(options)
             sub.populate(text=text)
             sub.subset(font)
@@ -303,6 +310,18 @@ def _subset(path: Path, text: str) -> bytes:
             kind = f"{type(exc).__module__}.{kind}"  # struct.error, not error
         raise FontError(f"{path}: cannot subset the font for the EPUB ({kind}: {exc})") from None
     return buf.getvalue()
+
+
+def _drop_regional_forms(font: TTFont) -> None:
+    """Unhook the Taiwan and Hong Kong language systems (ZHT, ZHH) from GSUB, so the
+    subset keeps none of the glyphs only their `locl` reaches."""
+    if "GSUB" not in font or not font["GSUB"].table.ScriptList:
+        return
+    for record in font["GSUB"].table.ScriptList.ScriptRecord:
+        script = record.Script
+        script.LangSysRecord = [r for r in script.LangSysRecord
+                                if r.LangSysTag.strip() not in ("ZHT", "ZHH")]
+        script.LangSysCount = len(script.LangSysRecord)
 
 
 def _name_glyphs_by_index(font: TTFont) -> None:

@@ -25,11 +25,24 @@ class Align(str, Enum):
 
 class Punctuation(str, Enum):
     """Punctuation width policy (clreq): GB-style compressed, or every mark 1 em, or
-    every mark 1 em with the stops centred (Taiwan and Hong Kong)."""
+    every mark 1 em with the stops centred (Taiwan and Hong Kong); `auto`: centred when
+    the body face draws its stops centred (its Taiwan or Hong Kong forms), else
+    compressed."""
 
+    AUTO = "auto"
     COMPRESSED = "compressed"
     FULL_WIDTH = "full-width"
     CENTRED = "centred"
+
+
+class Forms(str, Enum):
+    """Which regional glyph forms the faces draw (their OpenType `locl` for Taiwan or
+    Hong Kong); `auto`: Taiwan's for a Traditional issue, the faces' own otherwise."""
+
+    AUTO = "auto"
+    MAINLAND = "mainland"
+    TAIWAN = "taiwan"
+    HONG_KONG = "hong-kong"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +178,8 @@ class RulesSpec:
 class TypographySpec:
     """Composer options that a house style may change (clreq [practice] items)."""
 
-    punctuation: Punctuation = Punctuation.COMPRESSED
+    punctuation: Punctuation = Punctuation.AUTO
+    forms: Forms = Forms.AUTO
     hanging: bool = False
     no_orphan: bool = True
     hyphenate: bool = True  # long Latin words in justified text (`typeset.hyphenate`)

@@ -22,7 +22,7 @@ from layout.spec.check import BAD, Checker, suggest
 from layout.spec.font_files import face_name, file_problem, names_a_file
 from layout.spec.nodes import Node, Where
 from layout.spec.schema import (
-    STYLE_KEYS, Align, ArticlePlacement, EarLine, EpubSpec, FooterSpec, GridSpec,
+    STYLE_KEYS, Align, ArticlePlacement, EarLine, EpubSpec, FooterSpec, Forms, GridSpec,
     JumpsSpec, MastheadSpec, PageSpec, PlacementSpec, Punctuation, RulesSpec, RunningHeadSpec, Spec,
     Style, TypographySpec, _default_styles,
 )
@@ -373,11 +373,14 @@ class SpecBuilder:
         return RulesSpec(**kw)
 
     def typography(self, top: Mapping[str, Node]) -> TypographySpec:
-        e = self.section(top, "typography", ("punctuation", "hanging", "no_orphan", "hyphenate"))
+        e = self.section(top, "typography", ("punctuation", "forms", "hanging", "no_orphan",
+                                             "hyphenate"))
         kw: dict[str, Any] = {}
         if "punctuation" in e:
             _set(kw, "punctuation", self.c.enum(e["punctuation"], "typography.punctuation",
                                                 Punctuation))
+        if "forms" in e:
+            _set(kw, "forms", self.c.enum(e["forms"], "typography.forms", Forms))
         for key in ("hanging", "no_orphan", "hyphenate"):
             if key in e:
                 _set(kw, key, self.c.boolean(e[key], f"typography.{key}"))

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 
 from layout.model import Article, Paragraph, Subhead
 from layout.script import Script
-from layout.spec.schema import Align, Spec, Style
+from layout.spec.schema import Align, Punctuation, Spec, Style
 from layout.spec.template import fill_template
 from layout.typeset import cjk, linebreak as lb
 from layout.typeset.columns import Grid, Item, balance, baseline_offset, column_heights, fill
@@ -61,6 +61,18 @@ def compose_setter(spec: Spec, metrics: object, *, runs: bool = True) -> Setter:
 KEEP_ATOMS_CHARS = 64  # texts this short (heads) keep their atoms for the page
 
 
+def punctuation_style(spec: Spec, metrics: object) -> str:
+    """The spec's punctuation style; `auto` is `centred` when the body face draws its
+    stops in the middle of the em box (its Taiwan or Hong Kong forms), else
+    `compressed` (GB): compressing a centred stop would cut into its ink."""
+    style = spec.typography.punctuation
+    if style is not Punctuation.AUTO:
+        return style.value
+    face = metrics.face_for("，", spec.styles["body"].role)  # type: ignore[attr-defined]
+    centred = getattr(metrics, "draws_stops_centred", None)
+    return "centred" if face is not None and centred is not None and centred(face) else "compressed"
+
+
 class _ComposeSetter:
     """`compose` with the spec's typography, keeping the texts' atoms until `forget`
     (`Blocks.forget`, once a page): a head is set at several measures and sizes while
@@ -68,6 +80,7 @@ class _ComposeSetter:
 
     def __init__(self, spec: Spec, metrics: object, runs: bool = True) -> None:
         self.typography, self.metrics, self.runs = spec.typography, metrics, runs
+        self.punctuation = punctuation_style(spec, metrics)
         self.atoms: lb.AtomsCache = {}
 
     def __call__(self, parts: Sequence[tuple[str, str]], style: Style, measure: float,
@@ -77,7 +90,7 @@ class _ComposeSetter:
         align_to = (align or style.align).value
         # hyphens serve justification: never in a head set centred or flush
         options = lb.ComposeOptions(indent_em=indent_em, align=align_to,
-                                    punctuation=typo.punctuation.value, hanging=typo.hanging,
+                                    punctuation=self.punctuation, hanging=typo.hanging,
                                     no_orphan=typo.no_orphan,
                                     hyphenate=typo.hyphenate and align_to == "justify")
         # a body paragraph is set once: keeping its atoms would only cost memory

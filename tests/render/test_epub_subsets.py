@@ -6,6 +6,7 @@ Every test points the subset cache at an empty folder, so subsets are really mad
 
 from __future__ import annotations
 
+import io
 import logging
 import multiprocessing
 import os
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from layout.errors import FontError
-from layout.fonts import load_fontset
+from layout.fonts import FONT_DIR, load_fontset
 from layout.render import epub_fonts
 from layout.render.epub_fonts import cmap_chars, make_subsets
 
@@ -41,11 +42,12 @@ def _use_cache(tmp_path, monkeypatch, name: str) -> None:
     monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / name))
 
 
-def _logging_subset(path: Path, text: str, real=epub_fonts._subset) -> bytes:
+def _logging_subset(path: Path, text: str, regional: bool = False,
+                    real=epub_fonts._subset) -> bytes:
     """`_subset`, saying in a log record and a warning which process made the face."""
     logging.getLogger("layout.test").warning("made %s in %d", path.name, os.getpid())
     warnings.warn(f"made {path.name} in {os.getpid()}", UserWarning, stacklevel=1)
-    return real(path, text)
+    return real(path, text, regional)
 
 
 @needs_fork
@@ -132,7 +134,7 @@ def test_the_first_failing_face_is_reported_as_serially(wanted, tmp_path):
 def test_a_worker_that_dies_is_an_error(wanted, monkeypatch):
     here = os.getpid()
 
-    def die(path: Path, text: str) -> bytes:
+    def die(path: Path, text: str, regional: bool = False) -> bytes:
         if os.getpid() == here:
             raise AssertionError("made in this process, not in a worker")
         os._exit(3)
@@ -178,9 +180,9 @@ def test_the_clis_jobs_bound_the_subsetting_processes(tmp_path, monkeypatch, job
     asked: list[int | None] = []
     real = epub_fonts.make_subsets
 
-    def recording(wanted, *, workers=None):
+    def recording(wanted, *, workers=None, regional=False):
         asked.append(workers)
-        return real(wanted, workers=workers)
+        return real(wanted, workers=workers, regional=regional)
 
     monkeypatch.setattr(epub_fonts, "make_subsets", recording)
     sample = Path(export.SAMPLE)
@@ -216,10 +218,29 @@ def test_the_cache_keeps_the_subsets_used_last(tmp_path, monkeypatch):
     make_subsets([(face, frozenset("康桂芳"))], workers=1)  # a third: one must go
     assert len(list(folder.glob("epub-font-*"))) == 2
 
-    def made(path: Path, text: str) -> bytes:
+    def made(path: Path, text: str, regional: bool = False) -> bytes:
         raise AssertionError(f"{text} subset again")
 
     monkeypatch.setattr(epub_fonts, "_subset", made)
     assert make_subsets([(face, frozenset("本报"))], workers=1) == first  # still cached
     with pytest.raises(AssertionError, match="subset again"):
         make_subsets([(face, frozenset("记者"))], workers=1)
+
+
+def test_a_traditional_issues_subsets_keep_the_regional_forms_and_others_do_not(tmp_path, monkeypatch):
+    """With `regional`, a subset keeps the glyphs the face's Taiwan and Hong Kong `locl`
+    reaches (a reader draws zh-Hant text in them); without, the same characters' subset
+    has none of them, and is smaller."""
+    from fontTools.ttLib import TTFont
+
+    _use_cache(tmp_path, monkeypatch, "cache")
+    face = FONT_DIR / "NotoSerifSC-Regular.ttf"
+    chars = frozenset("說骨，。中華民國")
+    own, regional = (make_subsets([(face, chars)], workers=1, regional=r)[0] for r in (False, True))
+    fonts = [TTFont(io.BytesIO(data)) for data in (own, regional)]
+    assert len(fonts[1].getGlyphOrder()) > len(fonts[0].getGlyphOrder())
+    tags = [{lang.LangSysTag.strip() for rec in f["GSUB"].table.ScriptList.ScriptRecord
+             for lang in rec.Script.LangSysRecord} for f in fonts]
+    assert tags[0].isdisjoint({"ZHT", "ZHH"}) and {"ZHT", "ZHH"} <= tags[1]
+    assert cmap_chars(own) == cmap_chars(regional) >= set(chars)
+    assert len(own) < len(regional)

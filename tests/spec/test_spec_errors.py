@@ -70,7 +70,7 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("bad choice", "masthead:\n  position: middel\n",
      ['s.yaml:2:13: error: masthead.position: expected `left` or `center`, found "middel"']),
     ("bad enum with hint", "typography:\n  punctuation: compresed\n",
-     ["s.yaml:2:16: error: typography.punctuation: expected one of `compressed`, `full-width`, `centred`, "
+     ["s.yaml:2:16: error: typography.punctuation: expected one of `auto`, `compressed`, `full-width`, `centred`, "
       'found "compresed"\n  hint: did you mean `compressed`?']),
     ("bad template field", 'footer:\n  template: "{departmnt}　{email}"\n',
      ["s.yaml:2:13: error: footer.template: unknown template field `{departmnt}`\n"
@@ -176,7 +176,7 @@ CASES: list[tuple[str, str, list[str]]] = [
       '`right`, found "middle"',
       's.yaml:7:33: error: styles.body.indent: expected a length or em, found "x"\n'
       + LENGTH_HINT + ', "0.75em"',
-      "s.yaml:8:27: error: typography.punctuation: expected one of `compressed`, `full-width`, `centred`, "
+      "s.yaml:8:27: error: typography.punctuation: expected one of `auto`, `compressed`, `full-width`, `centred`, "
       'found "half"',
       "s.yaml:8:42: error: typography.hanging: expected true or false, found 1",
       's.yaml:8:56: error: typography.hyphenate: expected true or false, found "sometimes"',

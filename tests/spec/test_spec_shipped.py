@@ -58,7 +58,7 @@ def test_daily_masthead_footer_running_head(daily: Spec) -> None:
         "department", "layout_editor", "editors", "proofreader", "email"]
     assert daily.running_head.enabled and "{page}" in daily.running_head.template
     assert "{paper}" not in daily.running_head.template  # the 报眉 sets the name on the right
-    assert daily.typography.punctuation is Punctuation.COMPRESSED
+    assert daily.typography.punctuation is Punctuation.AUTO
     assert not daily.typography.hanging and daily.typography.no_orphan
     assert daily.placement.lead_columns == 5 and len(daily.placement.articles) == 2
     assert daily.fonts["song-bold"][0] == "NotoSerifSC-Bold"

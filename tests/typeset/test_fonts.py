@@ -145,10 +145,11 @@ def test_width_cache_matches_a_fresh_parse_and_follows_the_file(tmp_path, monkey
     stored = list((tmp_path / "cache" / "cjk-newspaper-layout").glob("widths-*.pickle"))
     assert len(stored) == 1
     assert fonts_mod._face_widths("CacheTestFace", font) == fresh  # read back
-    cmap, default, ink, ranges = fresh
+    cmap, default, ink, ranges, regional = fresh
     assert cmap.advance(ord("中"), 0) == 1000 and default > 0 and set(ink) == set(fonts_mod._INK_CACHED)
     assert cmap.gid(ord("中")) > 0 and cmap.gid(0x10FFFD) == 0 and 0x10FFFD not in cmap
     assert ranges == runs(cmap.codes) and len(ranges) < len(cmap) / 50
+    assert regional == {}  # a kai face with no Taiwan or Hong Kong forms
     # a copy elsewhere (another clone) shares the entry; a touched file keeps it
     copy = tmp_path / "clone" / "face.ttf"
     copy.parent.mkdir()
@@ -193,7 +194,7 @@ def test_face_data_agrees_with_fonttools(tmp_path, monkeypatch):
 
     monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / "cache"))
     font = FONT_DIR / "NotoSansSC-Bold.ttf"
-    cmap, default, _ink, _ranges = fonts_mod._face_widths("Face", font)
+    cmap, default = fonts_mod._face_widths("Face", font)[:2]
     reference = FTFont(str(font), lazy=True)
     scale = 1000 / reference["head"].unitsPerEm
     names = dict(reference.getBestCmap())
@@ -222,3 +223,40 @@ def test_manifest_reads_as_pyyamls_safe_load(tmp_path):
         (tmp_path / name).write_bytes(b"")  # only their presence is checked here
     assert load_manifest(tmp_path) == ({"A": tmp_path / "a.ttf", "B": tmp_path / "b.ttf"},
                                        {"song": ["B", "A"], "hei": ["A"]})
+
+
+def test_taiwan_and_hong_kong_forms_replace_glyphs_not_widths() -> None:
+    """The shipped faces keep their `locl` forms for Taiwan (ZHT) and Hong Kong (ZHH):
+    a FontSet asked for them draws those glyphs (，。 centred, 說 and 骨 as Taiwan writes
+    them) with the same advances; the faces' own forms otherwise."""
+    own, taiwan, hong_kong = (load_fontset(forms=f) for f in (None, "ZHT", "ZHH"))
+    for face in ("NotoSerifSC-Regular", "NotoSerifSC-Bold", "NotoSansSC-Bold"):
+        base = own.cmap(face)
+        for fs in (taiwan, hong_kong):
+            regional = fs.cmap(face)
+            assert regional.codes == base.codes and regional.advances == base.advances
+            assert regional.gid(ord("，")) != base.gid(ord("，"))
+            assert fs.draws_stops_centred(face) and not own.draws_stops_centred(face)
+            assert regional.gid(ord("中")) == base.gid(ord("中"))  # most glyphs are shared
+        for ch in "說骨":
+            assert taiwan.cmap(face).gid(ord(ch)) != base.gid(ord(ch))
+    assert own.cmap("NewsKai-Regular") == taiwan.cmap("NewsKai-Regular")  # no forms to take
+    with pytest.raises(FontError, match="unknown regional forms 'ZHX'"):
+        load_fontset(forms="ZHX")
+
+
+def test_auto_punctuation_follows_where_the_body_face_sets_its_stops() -> None:
+    from dataclasses import replace
+
+    from layout.preflight import punctuation_mismatch
+    from layout.spec.schema import Punctuation, Spec
+    from layout.typeset.blocks import punctuation_style
+
+    spec = Spec()
+    assert spec.typography.punctuation is Punctuation.AUTO
+    assert punctuation_style(spec, load_fontset()) == "compressed"
+    assert punctuation_style(spec, load_fontset(forms="ZHT")) == "centred"
+    full = replace(spec, typography=replace(spec.typography, punctuation=Punctuation.FULL_WIDTH))
+    assert punctuation_style(full, load_fontset(forms="ZHT")) == "full-width"
+    assert punctuation_mismatch(spec, load_fontset(forms="ZHT")) is None
+    assert "centred" in punctuation_mismatch(full, load_fontset(forms="ZHT"))
