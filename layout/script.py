@@ -18,6 +18,13 @@ _SIMPLIFIED = "这们个为会国说时来对发经过后进实现学动么长�
 _TRADITIONAL = "這們個為會國說時來對發經過後進實現學動麼長門問間還邊開關與東車書見讓認記"
 
 
+# The characters of the tool's own wording (the EPUB's 目录, 印刷版页码, its accessibility
+# summary, a cover's 头版要目) that Traditional writes otherwise: for that wording only,
+# not a conversion of anyone's text.
+_OWN_WORDING = str.maketrans("录导览页码头报纸电顺级两题并图说标",
+                             "錄導覽頁碼頭報紙電順級兩題並圖說標")
+
+
 class Script(enum.Enum):
     """The script, as its BCP 47 subtag."""
 
@@ -28,6 +35,15 @@ class Script(enum.Enum):
     def language(self) -> str:
         """The BCP 47 language tag: zh-Hans or zh-Hant."""
         return f"zh-{self.value}"
+
+    def word(self, text: str) -> str:
+        """The tool's own wording (written Simplified in the code) in this script."""
+        return text.translate(_OWN_WORDING) if self is Script.HANT else text
+
+
+def script_of(language: str) -> Script:
+    """zh-Hant (or zh-Hant-HK, zh-TW …) -> HANT; anything else HANS."""
+    return Script.HANT if language in ("zh-TW", "zh-HK", "zh-MO") or "-Hant" in language else Script.HANS
 
 
 def detect_script(issue: Issue) -> Script:

@@ -100,7 +100,7 @@ def build_epub(issue: Issue, spec: Spec, *, fonts: FontSourceLike | None,
         faces = epub_fonts.embed_faces(by_face, fonts, workers=workers)
         stacks = epub_fonts.role_stacks(roles, spec, faces, getattr(fonts, "chains", None))
     css = epub_css.build_css(spec, faces, stacks, vertical=spec.epub.vertical)
-    nav_families = {f for key, text in epub_xhtml.nav_texts(chapters).items()
+    nav_families = {f for key, text in epub_xhtml.nav_texts(chapters, meta.language).items()
                     for f in epub_css.reached_families(faces, stacks, spec.styles[key].role, text)}
     nav_css = epub_css.build_css(spec, faces, stacks, vertical=spec.epub.vertical,
                                  declared=nav_families)

@@ -22,6 +22,7 @@ from layout.model import Issue
 from layout.render.epub_fonts import FontSourceLike
 from layout.render.epub_meta import date_cn, issue_date
 from layout.render.epub_xhtml import clean
+from layout.script import detect_script
 from layout.spec.schema import Spec
 from layout.spec.units import screen_color
 
@@ -176,7 +177,7 @@ def _date_line(issue: Issue) -> str:
 
 def _name_line(issue: Issue, spec: Spec, width: float, height: float, y: float,
                fonts: FontSourceLike | None) -> Line:
-    name = spec.masthead.name or issue.paper.name or "报纸"
+    name = spec.masthead.name or issue.paper.name or detect_script(issue).word("报纸")
     role = spec.styles["masthead_name"].role if "masthead_name" in spec.styles else "song-bold"
     em = max(measure(name, role, fonts), 1.0)
     return Line(name, role, min(height, width / em), spec.masthead.color, y)
@@ -221,7 +222,7 @@ def cover_svg(issue: Issue, spec: Spec, fonts: FontSourceLike | None) -> bytes:
 
 def alt_text(issue: Issue, spec: Spec) -> str:
     """The pictures' text alternative: the same words they show."""
-    name = spec.masthead.name or issue.paper.name or "报纸"
+    name = spec.masthead.name or issue.paper.name or detect_script(issue).word("报纸")
     number = f"第{issue.issue.number}期" if issue.issue.number is not None else ""
     return "\u3000".join(x for x in (name, _date_line(issue), number) if x)
 
@@ -229,7 +230,8 @@ def alt_text(issue: Issue, spec: Spec) -> str:
 def cover_alt(issue: Issue, spec: Spec) -> str:
     """Alt text of the cover: masthead words plus the front-page headlines shown."""
     titles = [a.title for a in front_titled(issue)]
-    return f"封面：{alt_text(issue, spec)}" + (f"。头版要目：{'；'.join(titles)}" if titles else "")
+    word = detect_script(issue).word
+    return f"封面：{alt_text(issue, spec)}" + (f"。{word('头版要目')}：{'；'.join(titles)}" if titles else "")
 
 
 def front_titled(issue: Issue, limit: int = 6) -> list:

@@ -89,9 +89,10 @@ def build_meta(issue: Issue, *, has_cover: bool) -> BookMeta:
     modified = dt.datetime.combine(day or _FALLBACK_DATE, dt.time(0, 0), tzinfo=dt.UTC)
     title = clean(book_title(issue))
     pages = len(issue.pages)
-    summary = (f"{title}的电子版，共{pages}版{len(issue.articles())}篇文章，按版面顺序排列。"
-               "目录分两级（版面、文章），每篇文章有标题，并标有印刷版页码。"
-               + ("封面图片有文字说明。" if has_cover else ""))
-    return BookMeta(title=title, identifier=book_identifier(issue), language=detect_language(issue),
+    script = detect_script(issue)
+    summary = title + script.word(f"的电子版，共{pages}版{len(issue.articles())}篇文章，按版面顺序排列。"
+                                  "目录分两级（版面、文章），每篇文章有标题，并标有印刷版页码。"
+                                  + ("封面图片有文字说明。" if has_cover else ""))
+    return BookMeta(title=title, identifier=book_identifier(issue), language=script.language,
                     date=day.isoformat() if day else None, modified=modified,
                     publisher=clean(publisher_of(issue) or "") or None, source=f"{title}（印刷版）", summary=summary)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from layout.model import Article, Footer, Issue, Page, Paragraph, Subhead
+from layout.script import script_of
 from layout.typeset.placed import PageBreak
 
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -272,22 +273,23 @@ def _untitled(article: Article, fallback: str) -> str:
     return clean(article.opening_words or "") or fallback
 
 
-NAV_TITLE = "目录"
+NAV_TITLE = "目录"  # as the other words the nav adds, written in the book's script (`Script.word`)
 
 
-def nav_texts(chapters: Sequence[Chapter]) -> dict[str, str]:
+def nav_texts(chapters: Sequence[Chapter], lang: str) -> dict[str, str]:
     """What the nav sets in each style: its heading, and the entries in body text."""
     entries = "".join(ch.heading + "".join(name for _i, name in ch.articles) for ch in chapters)
-    return {"running_head": NAV_TITLE, "body": entries}
+    return {"running_head": script_of(lang).word(NAV_TITLE), "body": entries}
 
 
 def nav_document(chapters: Sequence[Chapter], lang: str, title: str, log: TextLog) -> bytes:
     """nav.xhtml: two-level toc (pages -> articles), landmarks, and the print page-list."""
+    word = script_of(lang).word
     root, body = new_document(title, lang, stylesheet=False)
     _el(root.find(f"{{{XHTML}}}head"), "link", rel="stylesheet", type="text/css", href=NAV_STYLESHEET)
     toc = _el(body, "nav", None, id="toc", role="doc-toc")
     toc.set(ETYPE, "toc")
-    _el(toc, "h1", log.add("running_head", NAV_TITLE))  # the stylesheet's h1 rule applies
+    _el(toc, "h1", log.add("running_head", word(NAV_TITLE)))  # the stylesheet's h1 rule applies
     ol = _el(toc, "ol")
     for ch in chapters:
         li = _el(ol, "li")
@@ -296,13 +298,14 @@ def nav_document(chapters: Sequence[Chapter], lang: str, title: str, log: TextLo
             sub = _el(li, "ol")
             for ident, name in ch.articles:
                 _el(_el(sub, "li"), "a", log.add("body", name), href=f"{ch.file_name}#{ident}")
-    marks = _el(body, "nav", None, hidden="hidden", aria_label="导览")
+    marks = _el(body, "nav", None, hidden="hidden", aria_label=word("导览"))
     marks.set(ETYPE, "landmarks")
     ol = _el(marks, "ol")
-    for kind, href, label in (("cover", COVER_FILE, "封面"), ("toc", f"{NAV_FILE}#toc", "目录"),
+    for kind, href, label in (("cover", COVER_FILE, "封面"), ("toc", f"{NAV_FILE}#toc", NAV_TITLE),
                               ("bodymatter", chapters[0].file_name, "正文")):
-        _el(_el(ol, "li"), "a", label, href=href).set(ETYPE, kind)
-    plist = _el(body, "nav", None, hidden="hidden", role="doc-pagelist", aria_label="印刷版页码")
+        _el(_el(ol, "li"), "a", word(label), href=href).set(ETYPE, kind)
+    plist = _el(body, "nav", None, hidden="hidden", role="doc-pagelist",
+                aria_label=word("印刷版页码"))
     plist.set(ETYPE, "page-list")
     ol = _el(plist, "ol")
     targets = sorted((n, ch.file_name, ident) for ch in chapters for n, ident in ch.page_ids)

@@ -100,6 +100,15 @@ def test_traditional_paper_is_zh_hant():
     book = Book.read(build_epub(trad, NOFONTS, fonts=None))
     assert book.opf.get(XML_LANG) == "zh-Hant"
     assert book.pages()[0][1].get("lang") == "zh-Hant"
+    # the book's own wording in its script: 目錄, 導覽, 印刷版頁碼, the summary
+    nav = book.nav()
+    assert nav.xpath("string(//h:nav[@epub:type='toc']/h:h1)", namespaces=NS) == "目錄"
+    assert nav.xpath("//h:nav/@aria-label", namespaces=NS) == ["導覽", "印刷版頁碼"]
+    assert "的電子版，共1版1篇文章，按版面順序排列。目錄分兩級" in book.files["EPUB/content.opf"].decode("utf-8")
+    simplified = Book.read(build_epub(Issue(Paper("报"), IssueInfo("2023-02-17"), trad.pages[:0] + (
+        Page(1, "要闻", (Article(headline="这个春节", body=(Paragraph("这们说时来对发经过。"),)),)),)),
+        NOFONTS, fonts=None)).nav()
+    assert simplified.xpath("string(//h:nav[@epub:type='toc']/h:h1)", namespaces=NS) == "目录"
 
 
 def test_nav_two_levels_landmarks_and_page_list(small):
