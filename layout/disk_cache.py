@@ -15,7 +15,7 @@ import os
 import pickle
 from pathlib import Path
 
-CACHE_VERSION = 11  # bump when what an entry holds changes (9: cmap arrays, 10: FaceData, 11: regional forms)
+CACHE_VERSION = 12  # bump when what an entry holds changes (9: cmap arrays, 10: FaceData, 12: regional forms apart)
 
 
 def cache_file(kind: str, path: Path, *extra: str) -> Path:

@@ -96,6 +96,7 @@ class FontSet:
         self.forms = forms  # "ZHT" or "ZHH": the faces' Taiwan or Hong Kong forms; None: their own
         self._faces: dict[str, FaceData] = {}  # read when a look-up first reaches the face
         self._cmaps: dict[str, FaceCmap] = {}  # with the regional forms, per face
+        self._forms: dict[str, dict[int, int]] = {}  # face -> its `forms` substitutions
         self._covered: dict[str, re.Pattern[str]] = {}
         self._lookup: dict[tuple[str, str], str | None] = {}
         self._all_faces = tuple(dict.fromkeys(f for c in self.chains.values() for f in c))
@@ -118,13 +119,21 @@ class FontSet:
         each id replaced by its regional form's (`forms`) where the face has one."""
         known = self._cmaps.get(face)
         if known is None:
-            data = self._data(face)
-            known = data.cmap
-            substitutes = data.regional.get(self.forms or "", {})
+            known = self._data(face).cmap
+            substitutes = self._regional(face)
             if substitutes:  # a few thousand of ~30,000: the codes and advances stay shared
                 known = FaceCmap(known.codes, known.advances,
                                  array("H", [substitutes.get(g, g) for g in known.gids]))
             self._cmaps[face] = known
+        return known
+
+    def _regional(self, face: str) -> dict[int, int]:
+        """glyph id -> its `forms` form in `face` (empty: no forms asked for, or none)."""
+        if self.forms is None:
+            return {}
+        known = self._forms.get(face)
+        if known is None:
+            known = self._forms[face] = _regional_forms(self.font_path(face), self.forms)
         return known
 
     def _data(self, face: str) -> FaceData:
@@ -163,7 +172,7 @@ class FontSet:
         """Horizontal ink bounds of `ch` in em (to draw —— as one unbroken rule, to
         tell where a face sets its stops)."""
         path = self.font_path(face)
-        if self.forms and self._data(face).regional.get(self.forms):
+        if self._regional(face):
             return _glyph_ink(path, self.cmap(face).gid(ord(ch)))
         known = self._data(face).ink.get(ch)
         return known if known is not None else _ink_extent(path, ch)
@@ -234,7 +243,6 @@ class FaceData(NamedTuple):
     default: int  # .notdef's advance, 1/1000 em
     ink: dict[str, tuple[float, float]]  # ink extents of `_INK_CACHED`
     ranges: tuple[tuple[int, int], ...]  # the cmap's code points (`layout.ranges.runs`)
-    regional: dict[str, dict[int, int]]  # "ZHT"/"ZHH" -> glyph id -> its form there (locl)
 
 
 def _face_widths(name: str, path: Path) -> FaceData:
@@ -251,8 +259,7 @@ def _face_widths(name: str, path: Path) -> FaceData:
         return known
     widths, default, gids = _read_face(path)
     ink = {ch: _ink_extent(path, ch) for ch in _INK_CACHED}
-    data = FaceData(FaceCmap.from_dicts(widths, gids), default, ink, runs(widths),
-                    _regional_forms(path))
+    data = FaceData(FaceCmap.from_dicts(widths, gids), default, ink, runs(widths))
     store(cache, data)
     prune("widths", _FACES_KEPT)  # the entries of older cache versions and edited fonts
     return data
@@ -282,32 +289,45 @@ def _read_face(path: Path) -> tuple[dict[int, float], int, dict[int, int]]:
 REGIONS = (None, "ZHT", "ZHH")  # OpenType language systems: the face's own, Taiwan, Hong Kong
 
 
-def _regional_forms(path: Path) -> dict[str, dict[int, int]]:
-    """The face's Taiwan and Hong Kong forms: the single substitutions of its `locl`
-    feature under the ZHT and ZHH language systems (a shipped face keeps them: see
-    fonts/build_fonts.py). Read with fontTools once, when the face data is cached."""
+def _regional_forms(path: Path, region: str) -> dict[int, int]:
+    """The face's forms for `region` ("ZHT" Taiwan, "ZHH" Hong Kong): the single
+    substitutions of its `locl` feature under that language system (a shipped face
+    keeps them: see fonts/build_fonts.py). Cached on disk apart from the face data, so
+    a Simplified issue never reads them (~7,500 entries a face and region)."""
+    cache = cache_file("forms", path, region)
+    known = load(cache)
+    if isinstance(known, dict):
+        return known
+    made = _read_regional_forms(path).get(region, {})
+    store(cache, made)
+    prune("forms", _FACES_KEPT)
+    return made
+
+
+def _read_regional_forms(path: Path) -> dict[str, dict[int, int]]:
+    """Every region's `locl` substitutions of the face, read with fontTools."""
     from fontTools.ttLib import TTFont  # ~0.1 s of imports: only here, on a cache miss
 
+    out: dict[str, dict[int, int]] = {}
     try:
-        font = TTFont(path, lazy=True)
-        if "GSUB" not in font:
-            return {}
-        gsub = font["GSUB"].table
-        order = font.getReverseGlyphMap()
+        with TTFont(path, lazy=True) as font:
+            if "GSUB" not in font:
+                return out
+            gsub = font["GSUB"].table
+            order = font.getReverseGlyphMap()
+            for record in gsub.ScriptList.ScriptRecord if gsub.ScriptList else ():
+                for language in record.Script.LangSysRecord:
+                    region = language.LangSysTag.strip()
+                    if region not in REGIONS:
+                        continue
+                    for index in language.LangSys.FeatureIndex:
+                        feature = gsub.FeatureList.FeatureRecord[index]
+                        if feature.FeatureTag == "locl":
+                            for lookup in feature.Feature.LookupListIndex:
+                                out.setdefault(region, {}).update(
+                                    _single_substitutions(gsub.LookupList.Lookup[lookup], order))
     except Exception as exc:  # noqa: BLE001 - fontTools raises many kinds on a bad table
         raise FontError(f"{path}: cannot read the font's GSUB table ({exc})") from None
-    out: dict[str, dict[int, int]] = {}
-    for record in gsub.ScriptList.ScriptRecord if gsub.ScriptList else ():
-        for language in record.Script.LangSysRecord:
-            region = language.LangSysTag.strip()
-            if region not in REGIONS:
-                continue
-            for index in language.LangSys.FeatureIndex:
-                feature = gsub.FeatureList.FeatureRecord[index]
-                if feature.FeatureTag == "locl":
-                    for lookup in feature.Feature.LookupListIndex:
-                        out.setdefault(region, {}).update(
-                            _single_substitutions(gsub.LookupList.Lookup[lookup], order))
     return out
 
 

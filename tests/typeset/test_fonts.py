@@ -20,8 +20,8 @@ def test_manifest_faces_exist_and_are_truetype():
     files, chains = load_manifest()
     assert set(chains) >= {"song", "song-bold", "hei", "kai", "fangsong"}
     for path in files.values():
-        font = TTFont(path, lazy=True)
-        assert "glyf" in font and "CFF " not in font  # the PDF embeds TrueType outlines
+        with TTFont(path, lazy=True) as font:
+            assert "glyf" in font and "CFF " not in font  # the PDF embeds TrueType outlines
 
 
 def test_coverage_gb2312_and_big5_and_punctuation(fs):
@@ -145,11 +145,10 @@ def test_width_cache_matches_a_fresh_parse_and_follows_the_file(tmp_path, monkey
     stored = list((tmp_path / "cache" / "cjk-newspaper-layout").glob("widths-*.pickle"))
     assert len(stored) == 1
     assert fonts_mod._face_widths("CacheTestFace", font) == fresh  # read back
-    cmap, default, ink, ranges, regional = fresh
+    cmap, default, ink, ranges = fresh
     assert cmap.advance(ord("中"), 0) == 1000 and default > 0 and set(ink) == set(fonts_mod._INK_CACHED)
     assert cmap.gid(ord("中")) > 0 and cmap.gid(0x10FFFD) == 0 and 0x10FFFD not in cmap
     assert ranges == runs(cmap.codes) and len(ranges) < len(cmap) / 50
-    assert regional == {}  # a kai face with no Taiwan or Hong Kong forms
     # a copy elsewhere (another clone) shares the entry; a touched file keeps it
     copy = tmp_path / "clone" / "face.ttf"
     copy.parent.mkdir()
@@ -195,15 +194,17 @@ def test_face_data_agrees_with_fonttools(tmp_path, monkeypatch):
     monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / "cache"))
     font = FONT_DIR / "NotoSansSC-Bold.ttf"
     cmap, default = fonts_mod._face_widths("Face", font)[:2]
-    reference = FTFont(str(font), lazy=True)
-    scale = 1000 / reference["head"].unitsPerEm
-    names = dict(reference.getBestCmap())
-    if 0xA0 not in names and 0x20 in names:
-        names[0xA0] = names[0x20]
-    assert dict(zip(cmap.codes, cmap.gids)) == {cp: reference.getGlyphID(n) for cp, n in names.items()}
-    assert dict(zip(cmap.codes, cmap.advances)) == {
-        cp: reference["hmtx"][n][0] * scale for cp, n in names.items()}
-    assert default == int(reference["hmtx"][reference.getGlyphOrder()[0]][0] * scale)
+    with FTFont(str(font), lazy=True) as reference:
+        scale = 1000 / reference["head"].unitsPerEm
+        names = dict(reference.getBestCmap())
+        if 0xA0 not in names and 0x20 in names:
+            names[0xA0] = names[0x20]
+        gids = {cp: reference.getGlyphID(n) for cp, n in names.items()}
+        advances = {cp: reference["hmtx"][n][0] * scale for cp, n in names.items()}
+        notdef = int(reference["hmtx"][reference.getGlyphOrder()[0]][0] * scale)
+    assert dict(zip(cmap.codes, cmap.gids)) == gids
+    assert dict(zip(cmap.codes, cmap.advances)) == advances
+    assert default == notdef
 
 
 def test_manifest_reads_as_pyyamls_safe_load(tmp_path):
