@@ -18,7 +18,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Any, NamedTuple
 from pathlib import Path
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import yaml
 
@@ -313,22 +313,26 @@ def _read_regional_forms(path: Path) -> dict[str, dict[int, int]]:
         with TTFont(path, lazy=True) as font:
             if "GSUB" not in font:
                 return out
-            gsub = font["GSUB"].table
-            order = font.getReverseGlyphMap()
-            for record in gsub.ScriptList.ScriptRecord if gsub.ScriptList else ():
-                for language in record.Script.LangSysRecord:
-                    region = language.LangSysTag.strip()
-                    if region not in REGIONS:
-                        continue
-                    for index in language.LangSys.FeatureIndex:
-                        feature = gsub.FeatureList.FeatureRecord[index]
-                        if feature.FeatureTag == "locl":
-                            for lookup in feature.Feature.LookupListIndex:
-                                out.setdefault(region, {}).update(
-                                    _single_substitutions(gsub.LookupList.Lookup[lookup], order))
+            gsub, order = font["GSUB"].table, font.getReverseGlyphMap()
+            for region, lookup in _locl_lookups(gsub):
+                out.setdefault(region, {}).update(_single_substitutions(lookup, order))
     except Exception as exc:  # noqa: BLE001 - fontTools raises many kinds on a bad table
         raise FontError(f"{path}: cannot read the font's GSUB table ({exc})") from None
     return out
+
+
+def _locl_lookups(gsub: Any) -> Iterator[tuple[str, Any]]:
+    """(region, lookup) of every `locl` lookup under a ZHT or ZHH language system."""
+    for record in gsub.ScriptList.ScriptRecord if gsub.ScriptList else ():
+        for language in record.Script.LangSysRecord:
+            region = language.LangSysTag.strip()
+            if region not in REGIONS:
+                continue
+            for index in language.LangSys.FeatureIndex:
+                feature = gsub.FeatureList.FeatureRecord[index]
+                if feature.FeatureTag == "locl":
+                    yield from ((region, gsub.LookupList.Lookup[i])
+                                for i in feature.Feature.LookupListIndex)
 
 
 def _single_substitutions(lookup: Any, order: Mapping[str, int]) -> dict[int, int]:
@@ -357,15 +361,10 @@ def _glyph_ink(path: Path, gid: int) -> tuple[float, float]:
 
 @lru_cache(maxsize=64)
 def _ink_extent(path: Path, ch: str) -> tuple[float, float]:
+    """`_glyph_ink` of the glyph `ch` maps to; (0, 1) when the face lacks it."""
     with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
         gid = sfnt.char_to_glyph(data).get(ord(ch))
-        upm = sfnt.units_per_em(data)
-        if gid is None:
-            return (0.0, 1.0)
-        bounds = sfnt.glyph_bounds(data, gid)
-        if bounds is None:
-            return (0.0, sfnt.advance_widths(data)[gid] / upm)
-    return (bounds[0] / upm, bounds[1] / upm)
+    return (0.0, 1.0) if gid is None else _glyph_ink(path, gid)
 
 
 _MANIFEST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
