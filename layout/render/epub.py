@@ -91,7 +91,7 @@ def build_epub(issue: Issue, spec: Spec, *, fonts: FontSourceLike | None,
     masthead_alt = epub_cover.alt_text(issue, spec)
     chapters = epub_xhtml.ChapterBuilder(issue, meta.language, markers, log, masthead_alt).build()
     nav = epub_xhtml.nav_document(chapters, meta.language, meta.title, log)
-    cover = epub_xhtml.cover_document(meta.language, meta.title, epub_cover.cover_alt(issue, spec), log)
+    cover = epub_xhtml.cover_document(meta.language, meta.title, epub_cover.cover_alt(issue, spec, meta.language), log)
     faces: list[EmbeddedFace] = []
     stacks = None
     if fonts is not None:

@@ -22,7 +22,7 @@ from layout.model import Issue
 from layout.render.epub_fonts import FontSourceLike
 from layout.render.epub_meta import date_cn, issue_date
 from layout.render.epub_xhtml import clean
-from layout.script import detect_script
+from layout.script import detect_script, script_of
 from layout.spec.schema import Spec
 from layout.spec.units import screen_color
 
@@ -227,11 +227,12 @@ def alt_text(issue: Issue, spec: Spec) -> str:
     return "\u3000".join(x for x in (name, _date_line(issue), number) if x)
 
 
-def cover_alt(issue: Issue, spec: Spec) -> str:
-    """Alt text of the cover: masthead words plus the front-page headlines shown."""
+def cover_alt(issue: Issue, spec: Spec, lang: str) -> str:
+    """Alt text of the cover: masthead words plus the front-page headlines shown (the
+    tool's own words in the script of `lang`, the book's language)."""
     titles = [a.title for a in front_titled(issue)]
-    word = detect_script(issue).word
-    return f"封面：{alt_text(issue, spec)}" + (f"。{word('头版要目')}：{'；'.join(titles)}" if titles else "")
+    heading = script_of(lang).word("头版要目")
+    return f"封面：{alt_text(issue, spec)}" + (f"。{heading}：{'；'.join(titles)}" if titles else "")
 
 
 def front_titled(issue: Issue, limit: int = 6) -> list:

@@ -33,11 +33,6 @@ class BookMeta:
     summary: str  # schema:accessibilitySummary
 
 
-def detect_language(issue: Issue) -> str:
-    """zh-Hant when Traditional-only forms outnumber Simplified-only ones, else zh-Hans."""
-    return detect_script(issue).language
-
-
 def issue_date(issue: Issue) -> dt.date | None:
     """The issue's ISO date as a `date`, or None when absent or malformed."""
     value = issue.issue.date
