@@ -78,8 +78,8 @@ def _page_number(word: str) -> int | None:
     word = word.translate(_FULL_WIDTH_DIGITS)
     if word.isdigit():  # no paper has 1000 pages: longer digits are OCR debris
         return int(word) if word.isascii() and len(word) <= 3 else None
-    tens, _, units = word.partition("十")
-    if not _:  # no 十: one digit
+    tens, ten, units = word.partition("十")
+    if not ten:  # no 十: one digit
         return _CHINESE_DIGITS.get(word) if len(word) == 1 else None
     if len(tens) > 1 or len(units) > 1:
         return None
