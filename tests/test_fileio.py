@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from layout.errors import OutputError
-from layout.fileio import atomic_output, check_writable, write_text_atomic
+from layout.fileio import atomic_output, check_writable, read_input, write_text_atomic
 
 
 def test_replaces_whole(tmp_path: Path) -> None:
@@ -50,3 +51,24 @@ def test_an_output_under_a_file_is_an_output_error_before_any_work(tmp_path: Pat
         pass
     check_writable(tmp_path / "new" / "deeper" / "a.pdf")  # a folder still to make is fine
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]  # the probe left nothing
+
+
+def test_a_temporary_name_someone_holds_is_skipped_not_overwritten(tmp_path: Path) -> None:
+    """Temporary names are this process's and taken with O_EXCL: a file left under the
+    first name (another export, a crash) is neither reused nor removed."""
+    target = tmp_path / "out.pdf"
+    taken = tmp_path / f".out.pdf.{os.getpid()}-0.part"
+    taken.write_bytes(b"someone else's")
+    with atomic_output(target) as temporary:
+        assert temporary != taken
+        temporary.write_bytes(b"%PDF")
+    assert target.read_bytes() == b"%PDF"
+    assert taken.read_bytes() == b"someone else's"
+    check_writable(target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [taken.name, "out.pdf"]
+
+
+def test_an_unreadable_input_names_the_file_and_why(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match=r"nothere.yaml: error: cannot read the document: No such file"):
+        read_input(tmp_path / "nothere.yaml", ValueError, "the document")
+    assert read_input(Path(__file__), ValueError, "x").startswith(b'"""')
