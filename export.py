@@ -14,7 +14,6 @@ import itertools
 import os
 import sys
 import time
-import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,21 +46,23 @@ def read_issue(path: Path, *, verbose: bool = False, to_typeset: bool = False):
     is printed; `--verbose` lists them. `to_typeset`: a document with no pages is an
     error naming the file (a PDF or EPUB of it would be empty).
     """
-    from layout.errors import IngestError, InputError
+    from layout.errors import DocumentError, IngestError, InputError
+    from layout.fileio import read_input
     from layout.read_cache import read_once
 
     if path.suffix.lower() in (".yaml", ".yml", ".json"):
-        from layout.document import load_issue_bytes, read_document
+        data = read_input(path, DocumentError, "the document")
 
-        data = read_document(path)
-        issue = read_once("issue", str(path), data, DOCUMENT_READERS, lambda: load_issue_bytes(data, path))
+        def load():
+            from layout.document import load_issue_bytes  # YAML's parser: only for a new document
+
+            return load_issue_bytes(data, path)
+
+        issue = read_once("issue", str(path), data, DOCUMENT_READERS, load)
         if to_typeset and not issue.pages:
             raise InputError(f"{path}: error: the document has no pages: nothing to typeset")
         return issue
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(f"{path}: error: cannot read the input: {exc.strerror}") from None
+    raw = read_input(path, IngestError, "the input")
 
     def ingest():
         from layout.ingest import decode_raw, ingest_text  # ~50 ms of imports: only for raw text
@@ -537,17 +538,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except (InputError, UsageError) as exc:
         if args.debug:
-            traceback.print_exc()
+            _print_traceback()
         report_error(exc)
         return 2
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug: say so plainly, trace only on request
         if args.debug:
-            traceback.print_exc()
+            _print_traceback()
         print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
               file=sys.stderr)
         return 1
+
+
+def _print_traceback() -> None:
+    import traceback  # only with --debug: ~4 ms of imports every run would pay
+
+    traceback.print_exc()
 
 
 if __name__ == "__main__":

@@ -10,10 +10,13 @@ last, for the kinds that grow with every document.
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import hashlib
 import os
 import pickle
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 CACHE_VERSION = 12  # bump when what an entry holds changes (9: cmap arrays, 10: FaceData, 12: regional forms apart)
 
@@ -43,10 +46,21 @@ def store(cache: Path, value: object) -> None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.dispatch_table = _DISPATCH
+            pickler.dump(value)
         os.replace(tmp, cache)
     except OSError:
         pass
+
+
+def read_only(items: dict) -> Mapping:
+    """A read-only view of `items`: how a stored `MappingProxyType` is read back."""
+    return MappingProxyType(items)
+
+
+# a spec's style and font tables are read-only mappings, which pickle cannot store itself
+_DISPATCH = {**copyreg.dispatch_table, MappingProxyType: lambda view: (read_only, (dict(view),))}
 
 
 def load(cache: Path) -> object | None:

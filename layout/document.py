@@ -22,6 +22,7 @@ from .document_yaml import FLOAT as _FLOAT, INT as _INT, MAP as _MAP, NULL as _N
 from .document_yaml import TIMESTAMP as _TIMESTAMP, Loader, WrittenTags, collector_paused, compose_checked
 from .document_yaml import key_path as _at, shown_tag, tag_fits
 from .errors import DocumentError
+from .fileio import read_input
 from .model import LARGEST_NUMBER, Article, Block, Footer, Issue, IssueInfo, Page, Paper, Paragraph, Subhead
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -369,15 +370,7 @@ _BYTE_ORDER_MARKS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 def load_issue(path: Path) -> Issue:
     """Read and validate an issue document file (.yaml, .yml or .json)."""
-    return load_issue_bytes(read_document(path), path)
-
-
-def read_document(path: Path) -> bytes:
-    """The bytes of a document file, or a `DocumentError` saying why not."""
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"{path}: error: cannot read the document: {exc.strerror}") from None
+    return load_issue_bytes(read_input(path, DocumentError, "the document"), path)
 
 
 def load_issue_bytes(data: bytes, path: Path) -> Issue:

@@ -20,12 +20,11 @@ from typing import Any, NamedTuple
 from pathlib import Path
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-import yaml
-
 from layout import sfnt
 from layout.disk_cache import cache_file, load, prune, store
 from layout.errors import FontError
 from layout.ranges import runs
+from layout.read_cache import read_once
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 
@@ -367,24 +366,30 @@ def _ink_extent(path: Path, ch: str) -> tuple[float, float]:
     return (0.0, 1.0) if gid is None else _glyph_ink(path, gid)
 
 
-_MANIFEST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def load_manifest(font_dir: Path | None = None) -> tuple[dict[str, Path], dict[str, list[str]]]:
     """Read fonts.yaml: face -> file path, role -> chain."""
     font_dir = font_dir or FONT_DIR
     manifest = font_dir / "fonts.yaml"
     try:
-        # PyYAML's safe loader on libyaml's parser, as the spec loader reads this file:
-        # 0.4 ms in an export, where yaml.safe_load's pure-Python parser took 2.7 ms
-        data = yaml.load(manifest.read_text(encoding="utf-8"), Loader=_MANIFEST_LOADER)
+        text = manifest.read_bytes()
     except OSError as exc:
         raise FontError(f"{manifest}: cannot read the font manifest ({exc.strerror})") from None
+    # parsed once and kept with the inputs read (`layout.read_cache`): an export whose
+    # spec and issue come from there too never imports YAML (~15 ms)
+    data = read_once("manifest", str(manifest), text, (), lambda: _parse_manifest(text))
     files = {name: font_dir / spec["file"] for name, spec in data["faces"].items()}
     missing = [str(p) for p in files.values() if not p.is_file()]
     if missing:
         raise FontError(f"{manifest}: font file(s) missing: {', '.join(missing)}")
     return files, {role: list(chain) for role, chain in data["chains"].items()}
+
+
+def _parse_manifest(text: bytes) -> dict:
+    import yaml
+
+    # PyYAML's safe loader on libyaml's parser, as the spec loader reads this file:
+    # 0.4 ms in an export, where yaml.safe_load's pure-Python parser took 2.7 ms
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 _CACHE: dict[tuple, FontSet] = {}

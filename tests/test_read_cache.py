@@ -78,3 +78,22 @@ def test_a_document_is_parsed_once_and_an_edit_is_seen(tmp_path, monkeypatch) ->
     document.write_text(dump_issue(issue).replace("吕梁日报", "吕梁晚报"), encoding="utf-8")
     with pytest.raises(AssertionError, match="read again"):
         export.read_issue(document)
+
+
+def test_a_reading_is_kept_while_the_files_it_opened_are_unchanged(tmp_path) -> None:
+    """`read_once_with`: an input whose reading opened other files (a spec's parents,
+    fonts, manifest) is served only while each has its size and modification time."""
+    other = tmp_path / "base.yaml"
+    other.write_text("a: 1\n", encoding="utf-8")
+
+    def read(made: str):
+        return lambda: read_cache.read_once_with("t", "main.yaml", b"x", (), lambda: made,
+                                                 lambda _: [other])
+
+    assert read("first")() == "first"
+    assert read_cache.read_once_with("t", "main.yaml", b"x", (), refuse, lambda _: [other]) == "first"
+    other.write_text("a: 22\n", encoding="utf-8")  # edited
+    assert read("second")() == "second"
+    assert read("unused")() == "second"
+    other.unlink()  # gone
+    assert read("third")() == "third"

@@ -22,7 +22,8 @@ from layout.spec.nodes import Node, Problem, Where, compose_text
 from layout.spec.schema import Spec
 from layout.spec.validate import SpecBuilder
 
-FONT_MANIFEST = Path(__file__).resolve().parents[2] / "fonts" / "fonts.yaml"
+from layout.spec import FONT_MANIFEST
+
 MAX_EXTENDS_DEPTH = 16
 _manifest_cache: dict[Path, tuple[float, frozenset[str] | None]] = {}
 
@@ -183,8 +184,3 @@ def _ordered(problems: list[Problem], main: str) -> list[str]:
         if text not in out:
             out.append(text)
     return out
-
-
-def check_spec(path: Path | str) -> Spec:
-    """What `export.py check SPEC.yaml` runs: load and validate, raising SpecError."""
-    return load_spec(path)
