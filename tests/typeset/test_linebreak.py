@@ -246,3 +246,11 @@ def test_breaking_only_gives_the_same_lines_without_runs():
                        runs=False)
         assert [(ln.text, ln.last, ln.width) for ln in bare] == [(ln.text, ln.last, ln.width) for ln in full]
         assert all(not ln.runs for ln in bare) and all(ln.runs for ln in full)
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("", 0), ("中文", 2), ("abc，。1", 0), ("㐀𠀀\uf900", 3),  # Ext-A, Ext-B, compatibility
+    ("\u4dff\u9fff\ua000\U0003134f\U00031350", 2), ("漢字 kanji かな", 2)])
+def test_ideograph_count_takes_every_ideograph_block_and_nothing_else(text: str, count: int) -> None:
+    """A head's ideographs each need 1 em: the count decides whether a size can fit."""
+    assert cjk.ideograph_count(text) == count

@@ -456,7 +456,7 @@ def test_pages_with_articles_still_waiting_are_filled_to_the_foot() -> None:
     ("本报讯（记者 付永文）", True), ("本報訊（記者 陳大文）", True), ("新京报讯（记者 王五）", True),
     ("南都讯 记者 李四", True), ("【明報專訊】", True), ("本报讯 记者 张三", True),
     ("本报记者 康桂芳", False), ("□ 本报记者 康桂芳", False), ("本報記者 陳大文", False),
-    ("记者 张三", False)])
+    ("记者 张三", False), ("𠀋州讯 记者 王五", True), ("2023讯 记者", False), ("CCTV讯 记者", False)])
 def test_a_news_lead_byline_opens_the_first_paragraph(byline: str, opens: bool) -> None:
     """A 讯/电 lead, Simplified or Traditional, is set at the start of the text (in
     黑体); a reporter's byline stays under the headline."""
