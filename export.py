@@ -9,6 +9,7 @@ one clear line on stderr; `--debug` shows the traceback too.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import itertools
 import os
@@ -454,13 +455,36 @@ JOBS_HELP = ("processes to typeset with: 1, or 2 to make the later pages ahead i
              "one per core)")
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's own, as wide as the terminal, found without `shutil`: argparse makes
+    a formatter for every argument added, and `shutil` (with the compression modules it
+    imports) cost every run ~2 ms that printed no help at all."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_terminal_columns() - 2)  # argparse's own margin
+
+
+def _terminal_columns() -> int:
+    """`shutil.get_terminal_size().columns`: $COLUMNS, else the terminal's, else 80."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="export.py", description="Reconstruct CJK newspaper issues from raw OCR text; "
-        "typeset them to PDF and EPUB 3 from a YAML layout spec.")
+        "typeset them to PDF and EPUB 3 from a YAML layout spec.", formatter_class=_HelpFormatter)
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     parser.add_argument("--verbose", action="store_true", help="list every ingest note")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                parser_class=functools.partial(argparse.ArgumentParser,
+                                                               formatter_class=_HelpFormatter))
 
     p = sub.add_parser("ingest", help="raw OCR text -> issue document (YAML/JSON)",
                        description="Reconstruct the issue document from raw OCR text.")

@@ -20,8 +20,6 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import tempfile
-import traceback
 from collections.abc import Callable, Generator, Iterator
 
 from layout.errors import InputError
@@ -71,6 +69,7 @@ class _Worker:
 
     def __init__(self, make_worker: Callable[[], Maker], start: int) -> None:
         import multiprocessing
+        import tempfile  # here, as multiprocessing: a one-page export never forks (~4 ms)
 
         # held open for the worker's life and closed in __exit__
         self._file = tempfile.TemporaryFile(prefix="layout-pages-")  # noqa: SIM115
@@ -157,6 +156,8 @@ def _work(make_worker: Callable[[], Maker], start: int, fd: int, pipe) -> None: 
     except InputError as error:  # the user's to fix, as it would be on one core
         pipe.send(("input-error", str(error)))
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises it
+        import traceback
+
         pipe.send(("error", traceback.format_exc()))
     finally:
         pipe.close()

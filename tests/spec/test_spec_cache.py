@@ -1,11 +1,8 @@
 """A spec validated before is served from the read cache while it and every file it
-depends on are unchanged; then an export needs no YAML parser at all."""
+depends on are unchanged (an export then needs no YAML parser: see test_cli)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -68,20 +65,3 @@ def test_a_bad_spec_is_reported_every_time(tmp_path) -> None:
             load_spec(spec)
     with pytest.raises(SpecError, match="nothere.yaml:1:1: error: file not found"):
         load_spec(tmp_path / "nothere.yaml")
-
-
-def test_a_warm_export_loads_no_yaml_parser(tmp_path) -> None:
-    """The spec, the font manifest and the issue document all come from the read cache
-    on a second export of the same files: PyYAML (~15 ms of imports) is not loaded."""
-    document = tmp_path / "issue.yaml"
-    env = {**os.environ, "LAYOUT_CACHE_DIR": str(tmp_path / "cache")}
-    run = [sys.executable, str(ROOT / "export.py")]
-    subprocess.run([*run, "ingest", str(ROOT / "samples" / "lvliang-daily-2023-02-17.txt"),
-                    "-o", str(document)], env=env, check=True, capture_output=True)
-    probe = ("import sys; sys.path.insert(0, sys.argv[1]); import export; "
-             "code = export.main(['pdf', sys.argv[2], '-o', sys.argv[3], '--jobs', '1']); "
-             "print(code, 'yaml' in sys.modules)")
-    said = [subprocess.run([sys.executable, "-c", probe, str(ROOT), str(document), str(tmp_path / "o.pdf")],
-                           env=env, check=True, capture_output=True, text=True).stdout.split()
-            for _ in range(2)]
-    assert said == [["0", "True"], ["0", "False"]]
