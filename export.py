@@ -9,7 +9,6 @@ one clear line on stderr; `--debug` shows the traceback too.
 from __future__ import annotations
 
 import argparse
-import functools
 import gc
 import itertools
 import os
@@ -471,20 +470,25 @@ def _terminal_columns() -> int:
     except (KeyError, ValueError):
         pass
     try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
-    except (AttributeError, ValueError, OSError):
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # no stdout (AttributeError), not a terminal
         return 80
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser with `_HelpFormatter`, for the command and its subcommands."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **{**kwargs, "formatter_class": _HelpFormatter})
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="export.py", description="Reconstruct CJK newspaper issues from raw OCR text; "
-        "typeset them to PDF and EPUB 3 from a YAML layout spec.", formatter_class=_HelpFormatter)
+        "typeset them to PDF and EPUB 3 from a YAML layout spec.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     parser.add_argument("--verbose", action="store_true", help="list every ingest note")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
-                                parser_class=functools.partial(argparse.ArgumentParser,
-                                                               formatter_class=_HelpFormatter))
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("ingest", help="raw OCR text -> issue document (YAML/JSON)",
                        description="Reconstruct the issue document from raw OCR text.")
