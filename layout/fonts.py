@@ -257,7 +257,9 @@ def _face_widths(name: str, path: Path) -> FaceData:
     if isinstance(known, FaceData):
         return known
     widths, default, gids = _read_face(path)
-    ink = {ch: _ink_extent(path, ch) for ch in _INK_CACHED}
+    # through the glyph ids just read: `_ink_extent` parses the cmap again (~10 ms each)
+    ink = {ch: (0.0, 1.0) if (gid := gids.get(ord(ch))) is None else _glyph_ink(path, gid)
+           for ch in _INK_CACHED}
     data = FaceData(FaceCmap.from_dicts(widths, gids), default, ink, runs(widths))
     store(cache, data)
     prune("widths", _FACES_KEPT)  # the entries of older cache versions and edited fonts

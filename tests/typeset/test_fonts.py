@@ -147,6 +147,7 @@ def test_width_cache_matches_a_fresh_parse_and_follows_the_file(tmp_path, monkey
     assert fonts_mod._face_widths("CacheTestFace", font) == fresh  # read back
     cmap, default, ink, ranges = fresh
     assert cmap.advance(ord("中"), 0) == 1000 and default > 0 and set(ink) == set(fonts_mod._INK_CACHED)
+    assert ink == {ch: fonts_mod._ink_extent(font, ch) for ch in fonts_mod._INK_CACHED}  # as read alone
     assert cmap.gid(ord("中")) > 0 and cmap.gid(0x10FFFD) == 0 and 0x10FFFD not in cmap
     assert ranges == runs(cmap.codes) and len(ranges) < len(cmap) / 50
     # a copy elsewhere (another clone) shares the entry; a touched file keeps it
