@@ -44,12 +44,6 @@ class FaceCmap:
     def __init__(self, codes: array, advances: array, gids: array) -> None:
         self.codes, self.advances, self.gids = codes, advances, gids
 
-    @classmethod
-    def from_dicts(cls, widths: Mapping[int, float], gids: Mapping[int, int]) -> FaceCmap:
-        codes = sorted(widths)
-        return cls(array("I", codes), array("d", (widths[c] for c in codes)),
-                   array("H", (gids[c] for c in codes)))
-
     def __reduce__(self) -> tuple:
         return (FaceCmap, (self.codes, self.advances, self.gids))
 
@@ -256,35 +250,52 @@ def _face_widths(name: str, path: Path) -> FaceData:
     known = load(cache)
     if isinstance(known, FaceData):
         return known
-    widths, default, gids = _read_face(path)
+    cmap, default = _read_face(path)
     # through the glyph ids just read: `_ink_extent` parses the cmap again (~10 ms each)
-    ink = {ch: (0.0, 1.0) if (gid := gids.get(ord(ch))) is None else _glyph_ink(path, gid)
+    ink = {ch: (0.0, 1.0) if (gid := cmap.gid(ord(ch))) == 0 else _glyph_ink(path, gid)
            for ch in _INK_CACHED}
-    data = FaceData(FaceCmap.from_dicts(widths, gids), default, ink, runs(widths))
+    data = FaceData(cmap, default, ink, _runs_of_sorted(cmap.codes))
     store(cache, data)
     prune("widths", _FACES_KEPT)  # the entries of older cache versions and edited fonts
     return data
 
 
-def _read_face(path: Path) -> tuple[dict[int, float], int, dict[int, int]]:
-    """Advances in 1/1000 em and glyph ids of every cmap code point, and the default
-    (.notdef) advance. A space and a no-break space share one glyph when the face maps only one."""
+def _read_face(path: Path) -> tuple[FaceCmap, int]:
+    """The face's cmap with advances in 1/1000 em, and the default (.notdef) advance.
+    A no-break space is drawn as the space (and a space as the no-break space when the
+    face has no space)."""
     try:
         with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            gids = sfnt.char_to_glyph(data)
+            codes, gids = sfnt.cmap_arrays(data)
             advances = sfnt.advance_widths(data)
             upm = sfnt.units_per_em(data)
     except (OSError, ValueError, IndexError) as exc:  # SfntError and struct.error too
         raise FontError(f"{path}: cannot read the font ({exc})") from None
+    space, nbsp = bisect_left(codes, 0x20), bisect_left(codes, 0xA0)
+    has_space = space < len(codes) and codes[space] == 0x20
+    if nbsp < len(codes) and codes[nbsp] == 0xA0:
+        if has_space:
+            gids[nbsp] = gids[space]
+        else:
+            codes.insert(space, 0x20)
+            gids.insert(space, gids[nbsp])
+    elif has_space:
+        codes.insert(nbsp, 0xA0)
+        gids.insert(nbsp, gids[space])
     scale = 1.0 if upm == 1000 else 1000.0 / upm
-    widths = {cp: advances[gid] * scale for cp, gid in gids.items()}
-    for have, alias in ((0x20, 0xA0), (0xA0, 0x20)):
-        if have in gids:
-            widths[alias], gids[alias] = widths[have], gids[have]
-            break
-    if upm == 1000:
-        widths = {cp: int(w) for cp, w in widths.items()}
-    return widths, int(advances[0] * scale), gids
+    widths = array("d", map(advances.__getitem__, gids))
+    if upm != 1000:
+        widths = array("d", (w * scale for w in widths))
+    return FaceCmap(codes, widths, array("H", gids)), int(advances[0] * scale)
+
+
+def _runs_of_sorted(codes: array) -> tuple[tuple[int, int], ...]:
+    """`layout.ranges.runs` of code points already sorted and distinct, in one pass."""
+    if not codes:
+        return ()
+    breaks = [i for i in range(1, len(codes)) if codes[i] != codes[i - 1] + 1]
+    starts, ends = [0, *breaks], [*breaks, len(codes)]
+    return tuple((codes[a], codes[b - 1]) for a, b in zip(starts, ends))
 
 
 REGIONS = (None, "ZHT", "ZHH")  # OpenType language systems: the face's own, Taiwan, Hong Kong

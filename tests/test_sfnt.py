@@ -150,3 +150,18 @@ def test_a_scaled_component_is_scaled_into_place() -> None:
     (contour,) = sfnt.glyph_contours(out.getvalue(), 2)
     assert sorted({(x, y) for x, y, _on in contour}) == [(100, 0), (100, 200), (300, 0), (300, 200)]
     assert sfnt.weight_class(out.getvalue()) == 400  # no OS/2 table: regular
+
+
+@pytest.mark.parametrize(("groups", "expected"), [
+    ([(0x41, 0x43, 5), (0x4E00, 0x4E00, 9)], {0x41: 5, 0x42: 6, 0x43: 7, 0x4E00: 9}),
+    ([(0x20, 0x22, 0)], {0x21: 1, 0x22: 2}),  # its first code maps to .notdef: none
+    ([(0x50, 0x50, 3), (0x41, 0x42, 1)], {0x41: 1, 0x42: 2, 0x50: 3}),  # out of order
+    ([(0x41, 0x44, 1), (0x43, 0x43, 9)], {0x41: 1, 0x42: 2, 0x43: 9, 0x44: 4}),  # overlapping: the later wins
+])
+def test_format_12_groups_as_sorted_arrays(groups, expected) -> None:
+    """Format 12's groups expand to code points and glyph ids sorted by code point, as
+    fontTools reads them (a later group wins where a broken font's groups overlap)."""
+    table = struct.pack(">HHIII", 12, 0, 16 + 12 * len(groups), 0, len(groups))
+    table += b"".join(struct.pack(">III", *group) for group in groups)
+    codes, gids = sfnt._cmap_format_12(table, 0)
+    assert list(codes) == sorted(expected) and dict(zip(codes, gids)) == expected
