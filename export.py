@@ -81,7 +81,8 @@ def read_issue(path: Path, *, verbose: bool = False, to_typeset: bool = False):
 
 def load_fonts_for(spec, issue=None):
     """The spec's fonts by role (or the manifest's defaults), drawing the regional forms
-    `typography.forms` asks for: with `auto`, Taiwan's for a Traditional `issue`."""
+    `typography.forms` asks for: with `auto`, for a Traditional `issue`, those of its
+    paper's region, Hong Kong's for HK and MO, else Taiwan's."""
     from layout.fonts import load_fontset
     from layout.spec.schema import Forms
 
@@ -89,7 +90,8 @@ def load_fonts_for(spec, issue=None):
     if spec.typography.forms is Forms.AUTO and issue is not None:
         from layout.script import Script, detect_script
 
-        forms = "ZHT" if detect_script(issue) is Script.HANT else None
+        if detect_script(issue) is Script.HANT:
+            forms = "ZHH" if issue.paper.region in ("HK", "MO") else "ZHT"
     return load_fontset(dict(spec.fonts) or None, face_files=spec.face_files, forms=forms)
 
 
@@ -163,12 +165,11 @@ class Made:
     finished: bool = False
 
 
-def pdf_language(made: Made) -> str:
-    """The PDF's /Lang: zh-CN for a Simplified issue, zh-Hant for a Traditional one
-    (its region, 香港 or 台湾, is not known)."""
-    from layout.script import Script
-
-    return "zh-CN" if made.run.script is Script.HANS else Script.HANT.language
+def pdf_language(made: Made, issue) -> str:
+    """The PDF's /Lang: the issue's script in its paper's region (`Script.language_in`:
+    zh-HK, zh-TW, zh-Hant …), zh-CN for a Simplified issue of no other region."""
+    language = made.run.script.language_in(issue.paper.region)
+    return "zh-CN" if language == "zh-Hans" else language
 
 
 def choose_jobs(issue, asked: int | None) -> int:
@@ -249,7 +250,7 @@ def export_pdf(issue, output: Path, made: Made, *, plan: bool = False) -> dict:
     try:
         render_pdf(noted(made.pages), output, fonts=made.fonts, title=title,
                    author=issue.paper.publisher_line, subject=issue.paper.name,
-                   lang=pdf_language(made), date=issue.issue.date, progress=progress,
+                   lang=pdf_language(made, issue), date=issue.issue.date, progress=progress,
                    total=made.expected)
     finally:
         progress.finish()

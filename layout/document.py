@@ -28,7 +28,7 @@ from .model import LARGEST_NUMBER, Article, Block, Footer, Issue, IssueInfo, Pag
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-PAPER_KEYS = ("name", "supervisor_line", "publisher_line", "website", "postal_code", "cn_number")
+PAPER_KEYS = ("name", "supervisor_line", "publisher_line", "website", "postal_code", "cn_number", "region")
 ISSUE_KEYS = ("date", "weekday", "lunar_date", "number", "page_count")
 PAGE_KEYS = ("number", "section", "articles", "footer")
 ARTICLE_KEYS = ("kicker", "headline", "subheadline", "byline", "dateline", "body", "jump", "credit")
@@ -239,6 +239,19 @@ def _read_fields(reader: _Reader, node: yaml.Node | None, path: str, keys: tuple
     return {k: read(k, entries.get(k)) for k in keys}
 
 
+def _read_paper_field(reader: _Reader, key: str, value: yaml.Node | None) -> str | None:
+    text = reader.text(value, "paper", key)
+    if key != "region" or text is None or value is None:
+        return text
+    if _REGION.fullmatch(text) is None:
+        reader.problem(value, "paper.region", "expected a two-letter region code (CN, HK, MO, TW, SG …), "
+                                              f"found {_quoted(text)}")
+    return text.upper()
+
+
+_REGION = re.compile("[A-Za-z]{2}")
+
+
 def _read_issue_info(reader: _Reader, node: yaml.Node | None) -> IssueInfo:
     def read(key: str, value: yaml.Node | None) -> Any:
         if key in ("number", "page_count"):
@@ -318,7 +331,7 @@ def issue_from_node(root: yaml.Node | None, name: str, tagged: WrittenTags | Non
     reader = _Reader(name, tagged)
     top = reader.mapping(root, "", TOP_KEYS)
     paper = Paper(**_read_fields(reader, top.get("paper"), "paper", PAPER_KEYS,
-                                 lambda k, v: reader.text(v, "paper", k)))
+                                 lambda k, v: _read_paper_field(reader, k, v)))
     info = _read_issue_info(reader, top.get("issue"))
     pages = tuple(_read_page(reader, p, f"pages[{i}]", i + 1)
                   for i, p in enumerate(reader.sequence(top.get("pages"), "pages")))

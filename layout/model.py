@@ -32,6 +32,9 @@ class Paper:
     website: str | None = None
     postal_code: str | None = None  # 邮发代号 21-28
     cn_number: str | None = None  # CN14-0028
+    # where the paper is published, an ISO 3166 code (CN, HK, MO, TW, SG …): which
+    # regional glyph forms and language tag a Traditional issue gets (HK: 香港's forms)
+    region: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

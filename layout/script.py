@@ -36,9 +36,20 @@ class Script(enum.Enum):
         """The BCP 47 language tag: zh-Hans or zh-Hant."""
         return f"zh-{self.value}"
 
+    def language_in(self, region: str | None) -> str:
+        """The language tag of this script as written in `region` (an ISO 3166 code, see
+        `Paper.region`): zh-HK, zh-MO, zh-TW for Traditional there (a reader then draws
+        that region's forms), zh-SG, zh-MY for Simplified there, else `language`."""
+        regional = _REGIONAL_TAGS[self].get(region or "")
+        return regional or self.language
+
     def word(self, text: str) -> str:
         """The tool's own wording (written Simplified in the code) in this script."""
         return text.translate(_OWN_WORDING) if self is Script.HANT else text
+
+
+_REGIONAL_TAGS = {Script.HANT: {"HK": "zh-HK", "MO": "zh-MO", "TW": "zh-TW"},
+                  Script.HANS: {"SG": "zh-SG", "MY": "zh-MY"}}
 
 
 def script_of(language: str) -> Script:

@@ -226,6 +226,37 @@ def test_a_traditional_issue_is_drawn_in_taiwan_forms_unless_the_spec_says_other
         assert "阿里山櫻花季開跑，林鐵" in text.replace(" ", "")
 
 
+def test_a_hong_kong_paper_is_drawn_in_hong_kong_forms_and_says_zh_hk(tmp_path: Path) -> None:
+    """A masthead priced in 港幣 makes the paper's region HK: with `forms: auto` its
+    Traditional text is drawn in the faces' Hong Kong forms (骨 differs from Taiwan's),
+    and the PDF and the EPUB declare zh-HK, for a reader to draw the same forms."""
+    import re
+    import zipfile
+    import zlib
+
+    from layout.fonts import load_fontset
+
+    raw = tmp_path / "hk.txt"
+    raw.write_text("明報\n\n二〇二三年三月五日 星期日\n\n每份 港幣十元\n\n骨科醫生呼籲市民注意\n\n"
+                   "【明報專訊】醫管局表示，骨科專科門診輪候時間縮短，市民可透過網上系統查詢。\n",
+                   encoding="utf-8")
+    pdf, book = tmp_path / "hk.pdf", tmp_path / "hk.epub"
+    for kind, out in (("pdf", pdf), ("epub", book)):
+        result = run(kind, str(raw), "-o", str(out))
+        assert result.returncode == 0, result.stderr
+    data = pdf.read_bytes()
+    assert b"/Lang (zh-HK)" in data
+    content = b"".join(zlib.decompress(m.group(1)) for m in re.finditer(
+        rb"/Filter /FlateDecode /Length \d+ >>\nstream\n(.*?)\nendstream", data, re.S)
+        if b"BT" in zlib.decompress(m.group(1)))
+    bone = {forms: load_fontset(forms=forms).cmap("NotoSerifSC-Regular").gid(ord("骨")) for forms in ("ZHH", "ZHT")}
+    assert len(set(bone.values())) == 2  # the faces draw 骨 two ways
+    assert f"{bone['ZHH']:04X}".encode() in content and f"{bone['ZHT']:04X}".encode() not in content
+    with zipfile.ZipFile(book) as epub:
+        package = next(epub.read(n).decode() for n in epub.namelist() if n.endswith(".opf"))
+    assert "<dc:language>zh-HK</dc:language>" in package
+
+
 def test_bad_spec_exit_2_and_old_output_kept(tmp_path: Path) -> None:
     spec = tmp_path / "bad.yaml"
     spec.write_text("grid:\n  columns: three\n", encoding="utf-8")

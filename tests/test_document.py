@@ -108,6 +108,8 @@ def test_load_from_file_and_unquoted_date(tmp_path: Path) -> None:
     ("issue: {number: '3', page_count: null, date: 2023-02-17}\n",
      't.yaml:1:17: error: issue.number: expected a positive integer, found "3"'),
     ("paper: {name: a}\npaper: {name: b}\n", "t.yaml:2:1: error: paper: duplicate key"),
+    ("paper: {region: Hong Kong}\n",
+     't.yaml:1:17: error: paper.region: expected a two-letter region code (CN, HK, MO, TW, SG …), found "Hong Kong"'),
     ("pages: [{number: 2}, {}, {number: 1}]\n",
      "t.yaml:1:8: error: pages: expected distinct page numbers, found [2, 2, 1]"),
     # a merge key is no plain data; two custom tags are both named, in file order
@@ -450,3 +452,12 @@ def test_a_value_shown_in_a_message_keeps_it_one_line(text: str, expected: str) 
     with pytest.raises(DocumentError) as caught:
         parse_issue(text, "t.yaml")
     assert str(caught.value) == expected
+
+
+def test_a_region_is_read_as_its_upper_case_code() -> None:
+    """`paper.region` (ISO 3166: HK, TW …) decides a Traditional issue's forms and
+    language tag; written in either case, it reads upper case and round-trips."""
+    issue = parse_issue("paper: {name: 明報, region: hk}\n", "t.yaml")
+    assert issue.paper.region == "HK"
+    assert parse_issue(dump_issue(issue, "yaml"), "t.yaml").paper.region == "HK"
+    assert parse_issue("paper: {name: 明報}\n", "t.yaml").paper.region is None

@@ -24,7 +24,7 @@ import re
 from layout.ingest.build import PageBuilder
 from layout.ingest.decode import decode_raw
 from layout.ingest.draft import PageDraft
-from layout.ingest.masthead import Masthead, infer_date, paper_name, read_masthead
+from layout.ingest.masthead import Masthead, infer_date, infer_region, paper_name, read_masthead
 from layout.ingest.repair import repair_page
 from layout.ingest.report import Notes
 from layout.ingest.segment import split_pages
@@ -73,9 +73,13 @@ def _paper(found: Masthead, notes: Notes) -> Paper:
     elif organ:
         supervisor = organ
         notes.add(found.line, f"no 主管主办 line: organ line '{organ}' used as supervisor_line")
+    region = infer_region(found)
+    if region is not None:
+        notes.add(found.line, f"paper region {region[0]}, from {region[1]}")
     return Paper(
         name=paper_name(found), supervisor_line=supervisor, publisher_line=values.get("publisher_line"),
         website=values.get("website"), postal_code=values.get("postal_code"), cn_number=values.get("cn_number"),
+        region=region[0] if region else None,
     )
 
 

@@ -108,6 +108,17 @@ class RarePattern:
         return _compiled(self.pattern).finditer(text)
 
 
+# The currencies a price box may name, by the region (ISO 3166) whose money each is:
+# a paper's price tells where it is published (`infer_region`)
+CURRENCY_REGIONS = {
+    **dict.fromkeys(("人民币", "人民幣"), "CN"), **dict.fromkeys(("港币", "港幣", "港元", "HK$"), "HK"),
+    **dict.fromkeys(("澳门币", "澳門幣", "澳门元", "澳門元", "MOP$"), "MO"),
+    **dict.fromkeys(("新台币", "新台幣", "新臺幣", "NT$"), "TW"),
+    **dict.fromkeys(("新币", "新幣", "S$"), "SG"), **dict.fromkeys(("马币", "馬幣", "令吉", "RM"), "MY"),
+}
+CURRENCIES = sorted(CURRENCY_REGIONS, key=len, reverse=True)
+# A website's country domain names the region too (www.mingpao.com names none)
+DOMAIN_REGIONS = {"cn": "CN", "hk": "HK", "mo": "MO", "tw": "TW", "sg": "SG", "my": "MY"}
 # Taiwan papers' dates (中華民國112年3月5日)
 ROC_DATE_RE = RarePattern(("民国", "民國"), ROC_DATE)
 
@@ -138,8 +149,9 @@ MASTHEAD_FIELDS: tuple[tuple[str, re.Pattern[str] | HanTextPattern | RarePattern
                               r"(?P<v>[0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*版")),
     # kept only in the notes (the model has no price): 零售价 1.00元, 每份 港幣十元
     ("price", RarePattern(("零售价", "零售價", "定价", "定價", "售价", "售價", "每份"),
-                          r"(?:零售价|零售價|定价|定價|售价|售價|每份)\s*[:：]?\s*(?P<v>(?:人民币|人民幣|港币|港幣|"
-                          r"新台币|新台幣|HK\$|NT\$)?\s*(?:[0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+)\s*(?:元|圓)?)")),
+                          r"(?:零售价|零售價|定价|定價|售价|售價|每份)\s*[:：]?\s*(?P<v>(?:"
+                          + "|".join(map(re.escape, CURRENCIES))
+                          + r")?\s*(?:[0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+)\s*(?:元|圓)?)")),
     # kept only in the notes too: 今日天气 晴转多云 北风二级 12℃/-1℃ (a label and a temperature)
     ("weather", RarePattern(("天气", "天氣"),
                             r"(?:今日|今天|明日|明天|本市)?\s*(?:天气|天氣)\s*[:：]?\s*"
@@ -205,6 +217,7 @@ class Masthead:
     date_parts: tuple[int, int, int | None] | None = None
     line: int | None = None
     date_line: int | None = None
+    roc_date: bool = False  # the date is of the 民国 era: a Taiwan paper
 
 
 def read_masthead(units: list[Unit], found: Masthead, notes: Notes) -> int:
@@ -233,6 +246,8 @@ def read_masthead(units: list[Unit], found: Masthead, notes: Notes) -> int:
         filler.clear()
         for key, value in fields.items():
             _store_field(found, key, value, unit.line, notes)
+        if "date" in fields and ROC_DATE_RE.search(unit.text):
+            found.roc_date = True
         found.line = found.line or unit.line
         notes.add(unit.line, f"masthead line '{unit.text}' read as {', '.join(sorted(fields))}")
         used = index
@@ -349,6 +364,25 @@ def _store_field(found: Masthead, key: str, value: str, line: int, notes: Notes)
         notes.add(line, f"second masthead {key} '{value}' ignored (kept '{found.values[key]}')")
         return
     found.values.setdefault(key, value)
+
+
+def infer_region(found: Masthead) -> tuple[str, str] | None:
+    """Where the paper is published (an ISO 3166 code) and what tells it: the currency
+    of its price, a 民国 date (Taiwan), a CN number (the mainland's serial number), its
+    website's country domain; None when the masthead names no region."""
+    values = found.values
+    price = values.get("price", "")
+    for currency in CURRENCIES:
+        if currency in price:
+            return CURRENCY_REGIONS[currency], f"the price {price}"
+    if found.roc_date:
+        return "TW", "its 民国 date"
+    if "cn_number" in values:
+        return "CN", f"its CN number {values['cn_number']}"
+    domain = values.get("website", "").rstrip("/").rsplit(".", 1)[-1].lower()
+    if domain in DOMAIN_REGIONS:
+        return DOMAIN_REGIONS[domain], f"its website {values['website']}"
+    return None
 
 
 def paper_name(found: Masthead) -> str | None:

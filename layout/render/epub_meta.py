@@ -25,7 +25,7 @@ class BookMeta:
 
     title: str  # 吕梁日报 2023年2月17日 第10906期
     identifier: str  # urn:uuid:…, uuid5 over paper name + date
-    language: str  # zh-Hans | zh-Hant (BCP 47)
+    language: str  # zh-Hans | zh-Hant, or of a region: zh-HK … (BCP 47, `Script.language_in`)
     date: str | None  # ISO date of publication, dc:date
     modified: dt.datetime  # dcterms:modified, midnight UTC of the issue date
     publisher: str | None
@@ -88,6 +88,6 @@ def build_meta(issue: Issue, *, has_cover: bool) -> BookMeta:
     summary = title + script.word(f"的电子版，共{pages}版{len(issue.articles())}篇文章，按版面顺序排列。"
                                   "目录分两级（版面、文章），每篇文章有标题，并标有印刷版页码。"
                                   + ("封面图片有文字说明。" if has_cover else ""))
-    return BookMeta(title=title, identifier=book_identifier(issue), language=script.language,
+    return BookMeta(title=title, identifier=book_identifier(issue), language=script.language_in(issue.paper.region),
                     date=day.isoformat() if day else None, modified=modified,
                     publisher=clean(publisher_of(issue) or "") or None, source=f"{title}（印刷版）", summary=summary)

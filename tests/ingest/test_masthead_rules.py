@@ -208,3 +208,20 @@ def test_a_masthead_year_zero_is_noted_not_a_crash(date: str) -> None:
     issue, _ = ingest_text(f"{date}\n\n星期一\n\n某县召开工作会议\n\n本报讯 3月8日会议召开。", "t.txt")
     assert issue.issue.date is None
     assert any("not a calendar year" in n for n in issue.notes)
+
+
+@pytest.mark.parametrize(("masthead", "region"), [
+    ("明報\n\n二〇二三年三月五日 星期日\n\n每份 港幣十元", "HK"),
+    ("澳門日報\n\n2023年3月5日 星期日\n\n每份 澳門幣六元", "MO"),
+    ("聯合報\n\n中華民國112年3月5日 星期日", "TW"),  # a 民国 date
+    ("某市日报\n\n国内统一连续出版物号:CN14-0028\n\n2023年3月5日", "CN"),
+    ("星島日報\n\n2023年3月5日\n\nwww.singtao.com.hk", "HK"),  # the website's domain
+    ("聯合早報\n\n2023年3月5日\n\n零售价 S$1.20", "SG"),
+    ("明報\n\n2023年3月5日\n\nwww.mingpao.com", None),  # nothing names a region
+])
+def test_the_paper_region_is_read_from_price_era_serial_number_or_domain(masthead: str, region: str | None) -> None:
+    """A Traditional issue is drawn in its region's forms: the masthead tells it by the
+    currency of its price, a 民国 date, a CN number or a country domain, with a note."""
+    issue, _ = ingest_text(masthead + "\n\n某县召开工作会议\n\n正文。", "t.txt")
+    assert issue.paper.region == region
+    assert any(f"paper region {region}, from" in n for n in issue.notes) is (region is not None)
