@@ -206,7 +206,8 @@ CREDIT_LINE = sequence(optional(words(chars.REPORTER)), spaces,
                        repeated(sequence(_name_chars(2, 4), spaces), most=4), words(chars.PHOTO))
 VERB = _run_words(VERB_RUN)
 SUBJECT_LINE = sequence(optional(MEDIA), spaces, words(chars.REPORTER), spaces,
-                        either(sequence(_from_place, optional(sequence(spaces, VERB))), VERB))
+                        either(sequence(_from_place, optional(sequence(spaces, VERB))), VERB,
+                               sequence(NAMES, spaces, VERB)))
 
 
 def is_byline_line(line: str) -> bool:
@@ -227,8 +228,8 @@ def is_credit_line(line: str) -> bool:
 def is_subject_line(line: str) -> bool:
     r"""Whether the whole line is a reporter word and the words that make the reporter the
     subject of a sentence, with no lead before it (记者 从市里, 本报记者 走访发现, 记者 从市里
-    获悉: the OCR broke the first paragraph's line there, 获悉，… follows):
-    ^MEDIA? \s* REPORTER \s* (?:FROM_PLACE (?:\s* VERB_WORD)? | VERB_WORD) $.
+    获悉, 记者 张三 获悉: the OCR broke the first paragraph's line there, 获悉，… follows):
+    ^MEDIA? \s* REPORTER \s* (?:FROM_PLACE (?:\s* VERB_WORD)? | VERB_WORD | NAMES \s* VERB_WORD) $.
     A verb of reporting or a preposition with a place is no name (see NOT_NAME), so this is
     no byline but the paragraph's first words; a column title after 记者 (记者手记,
     本报记者走基层) stays a heading."""

@@ -5,8 +5,8 @@
 - a verb of reporting after 记者 (记者 从市里 获悉, 记者 走访发现) makes the reporter the
   text's subject: no word before it is a name, nor is a preposition with a place (从市里),
   while names that begin with a surname 从, 向 or 于 (向明, 于丹) are still names; so a
-  line of a reporter word and such words, with no lead (记者 从市里, broken before 获悉),
-  opens the paragraph, not a heading;
+  line of a reporter word and such words, with no lead (记者 从市里, broken before 获悉;
+  记者 张三 获悉, names and all), opens the paragraph, not a heading;
 - a word that holds a character no name has (的, 们, 这: 见习记者的一天, 记者们的春节) is no
   name, so such a line is no byline but a heading or text, as the other rules decide;
 - a word after the names, parted by a space only (OCR leaves spaces inside Chinese), is
@@ -203,6 +203,9 @@ def test_a_lead_line_broken_after_a_word_that_is_no_name_opens_the_paragraph(lea
     ("本报记者 从市里", "获悉,全市经济稳步增长。", "本报记者从市里获悉，全市经济稳步增长。"),
     ("记者 从市里 获悉", ",全市经济稳步增长。", "记者从市里获悉，全市经济稳步增长。"),
     ("记者 走访发现", "全市经济稳步增长。", "记者走访发现全市经济稳步增长。"),
+    ("记者 张三 获悉", ",全市经济稳步增长。", "记者张三获悉，全市经济稳步增长。"),  # named, still the subject
+    ("记者 张三 李四 走访发现", "全市经济稳步增长。", "记者张三李四走访发现全市经济稳步增长。"),
+    ("記者 陳大文 獲悉", ",全市經濟穩步增長。", "記者陳大文獲悉，全市經濟穩步增長。"),
     ("記者 從市裡", "獲悉,全市經濟穩步增長。", "記者從市裡獲悉，全市經濟穩步增長。"),
 ])
 @pytest.mark.parametrize("gap", ["\n", "\n\n"])
