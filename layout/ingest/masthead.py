@@ -147,7 +147,8 @@ MASTHEAD_FIELDS: tuple[tuple[str, re.Pattern[str] | HanTextPattern | RarePattern
     # 今日20版, 今日二十四版, 今日 6大張 24版 (Taiwan counts sheets too)
     ("page_count", re.compile(r"(?:今日|本期|今天)\s*(?:共\s*)?(?:[0-9]{1,2}\s*(?:大張|大张|張|张|疊|叠)\s*)?"
                               r"(?P<v>[0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*版")),
-    # kept only in the notes (the model has no price): 零售价 1.00元, 每份 港幣十元
+    # kept only in the notes (the model has no price), its currency telling the paper's
+    # region (`infer_region`): 零售价 1.00元, 每份 港幣十元
     ("price", RarePattern(("零售价", "零售價", "定价", "定價", "售价", "售價", "每份"),
                           r"(?:零售价|零售價|定价|定價|售价|售價|每份)\s*[:：]?\s*(?P<v>(?:"
                           + "|".join(map(re.escape, CURRENCIES))
