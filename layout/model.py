@@ -72,6 +72,8 @@ LARGEST_NUMBER = 2**31 - 1
 # how a jump line that names the page a text came from begins (上接1版, 接第3版); 续 and
 # 转 lines (续见A4, 下转2版) name where it goes
 JUMP_FROM_WORDS = ("上接", "接", "承")
+# the dash a 副题 opens with (——我市培育特色专业镇发展纪实), and the space around it
+SUBHEAD_DASHES = "—－─-– \u3000"
 _CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -107,10 +109,16 @@ class Article:
 
     @property
     def title(self) -> str:
-        """The best short name for lists, warnings and the PDF outline: the head, else
-        the opening words of an article printed without one."""
-        return self.headline or self.subheadline or self.kicker or self.opening_words \
-            or "(untitled)"
+        """The best short name for lists, warnings and the PDF outline: the head
+        (`head_title`), else the opening words of an article printed without one."""
+        return self.head_title or self.opening_words or "(untitled)"
+
+    @property
+    def head_title(self) -> str | None:
+        """The head as a title: the 主题, else the 副题 without the dash that hangs it from
+        a 主题 the page lacks (——我市培育特色专业镇发展纪实), else the 引题."""
+        subheadline = (self.subheadline or "").strip().lstrip(SUBHEAD_DASHES)
+        return (self.headline or "").strip() or subheadline or (self.kicker or "").strip() or None
 
     @property
     def opening_words(self) -> str | None:

@@ -461,3 +461,15 @@ def test_a_region_is_read_as_its_upper_case_code() -> None:
     assert issue.paper.region == "HK"
     assert parse_issue(dump_issue(issue, "yaml"), "t.yaml").paper.region == "HK"
     assert parse_issue("paper: {name: 明報}\n", "t.yaml").paper.region is None
+
+
+@pytest.mark.parametrize(("article", "title"), [
+    (Article(headline="主题", subheadline="——副题"), "主题"),
+    (Article(subheadline="——我市培育特色专业镇发展纪实"), "我市培育特色专业镇发展纪实"),  # no 主题: no dash
+    (Article(subheadline="—— ", kicker="引题"), "引题"),
+    (Article(body=(Paragraph("2月16日，市长张广勇主持召开市政府第20次常务会议。"),)), "2月16日，市长张广勇主持召开市…"),
+    (Article(), "(untitled)"),
+])
+def test_an_article_is_named_by_its_head_else_its_opening_words(article: Article, title: str) -> None:
+    """The name in the outline, the EPUB's contents, warnings and a continuation's head."""
+    assert article.title == title

@@ -248,8 +248,7 @@ class Blocks:
             return None
         title = article.title
         return Content(article=index, page=page, title=title, head=head, items=items,
-                       continued_title=(article.headline or article.subheadline
-                                        or article.kicker or "").strip())
+                       continued_title=article.head_title or "")
 
     def _lines_item(self, lines: Sequence[Line], style: Style, block: int,
                     keep: bool = False) -> Item:

@@ -53,13 +53,14 @@ def test_articles_and_headlines(seed) -> None:
     _, issue, _ = seed
     by_title = {a.title: a for a in issue.articles()}
     for title in ("习近平向“中国+中亚五国”产业与投资合作论坛致贺信", "中共中央政治局常务委员会召开会议",
-                  "——我市培育特色专业镇发展纪实", "张广勇与中建上信董事长孙继辉一行举行工作会谈",
+                  "我市培育特色专业镇发展纪实", "张广勇与中建上信董事长孙继辉一行举行工作会谈",
                   "市人大常委会党组召开2022年度民主生活会"):
         assert title in by_title, sorted(by_title)
     politburo = by_title["中共中央政治局常务委员会召开会议"]
     assert politburo.dateline == "新华社北京2月16日电"
     assert politburo.subheadline and "习近平主持会议" in politburo.subheadline
-    feature = by_title["——我市培育特色专业镇发展纪实"]
+    feature = by_title["我市培育特色专业镇发展纪实"]
+    assert feature.subheadline == "——我市培育特色专业镇发展纪实"  # as printed; its title drops the dash
     assert feature.byline == "□ 本报记者 康桂芳" and feature.jump == "下转2版"
     assert [b.text for b in feature.body if isinstance(b, Subhead)] == ["突破新优势\u3000勃发新生机", "激发新动能\u3000打造新引擎"]
     meeting = by_title["市人大常委会党组召开2022年度民主生活会"]
