@@ -20,7 +20,7 @@ from lxml import etree
 from layout import sfnt
 from layout.model import Issue
 from layout.render.epub_fonts import FontSourceLike
-from layout.render.epub_meta import date_cn, issue_date
+from layout.render.epub_meta import date_cn, issue_date, issue_number
 from layout.render.epub_xhtml import clean
 from layout.script import detect_script, script_of
 from layout.spec.schema import Spec
@@ -189,7 +189,7 @@ def masthead_svg(issue: Issue, spec: Spec, fonts: FontSourceLike | None) -> byte
     ear = spec.styles["masthead_ear"].role if "masthead_ear" in spec.styles else "song"
     name = _name_line(issue, spec, w - 240, 190, 0, fonts)
     name = Line(name.text, name.role, name.size, name.color, 40 + name.size * 0.88)
-    number = f"第{issue.issue.number}期" if issue.issue.number is not None else ""
+    number = issue_number(issue)
     sub = "\u3000".join(x for x in (_date_line(issue), number) if x)
     lines = [name] + ([Line(sub, ear, 40, "#000000", 300)] if sub else [])
     return _svg(MASTHEAD_SIZE, alt_text(issue, spec), lines, [(250, 4, spec.masthead.color)], fonts)
@@ -213,7 +213,7 @@ def cover_svg(issue: Issue, spec: Spec, fonts: FontSourceLike | None) -> bytes:
         title, title_size = _fit(article.title, head, 60, w - 200, fonts, 40)
         lines.append(Line(title, head, title_size, "#000000", y))
         y += title_size + 50
-    foot = [f"第{issue.issue.number}期" if issue.issue.number is not None else "",
+    foot = [issue_number(issue),
             f"共{len(issue.pages)}版" if issue.pages else ""]
     if any(foot):
         lines.append(Line("\u3000".join(x for x in foot if x), ear, 44, "#000000", 1500))
@@ -223,7 +223,7 @@ def cover_svg(issue: Issue, spec: Spec, fonts: FontSourceLike | None) -> bytes:
 def alt_text(issue: Issue, spec: Spec) -> str:
     """The pictures' text alternative: the same words they show."""
     name = spec.masthead.name or issue.paper.name or detect_script(issue).word("报纸")
-    number = f"第{issue.issue.number}期" if issue.issue.number is not None else ""
+    number = issue_number(issue)
     return "\u3000".join(x for x in (name, _date_line(issue), number) if x)
 
 

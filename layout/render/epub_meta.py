@@ -54,8 +54,16 @@ def book_title(issue: Issue) -> str:
     day = issue_date(issue)
     parts = [issue.paper.name or "报纸",
              date_cn(day) if day else (issue.issue.date or ""),
-             f"第{issue.issue.number}期" if issue.issue.number is not None else ""]
+             issue_number(issue)]
     return " ".join(p for p in parts if p)
+
+
+def issue_number(issue: Issue) -> str:
+    """第10906期, or 第25100號 for a Taiwan paper (`Paper.region` TW), as Taiwan papers
+    number their issues; "" when the issue has no number."""
+    if issue.issue.number is None:
+        return ""
+    return f"第{issue.issue.number}{'號' if issue.paper.region == 'TW' else '期'}"
 
 
 def book_identifier(issue: Issue) -> str:

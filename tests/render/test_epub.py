@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from test_epub_support import NS, XML_LANG, Book, small_issue
@@ -295,3 +296,22 @@ def test_process_colours_come_out_as_their_screen_equivalent():
     for picture in ("EPUB/images/cover.svg", "EPUB/images/masthead.svg"):
         svg = book.files[picture].decode()
         assert 'fill="#cc0000"' in svg and "cmyk" not in svg
+
+
+@pytest.mark.parametrize(("region", "number", "label"), [
+    (None, 10906, "第10906期"), ("CN", 10906, "第10906期"), ("HK", 10906, "第10906期"),
+    ("TW", 25100, "第25100號"),  # as Taiwan papers number their issues
+    ("TW", None, ""),
+])
+def test_the_issue_number_is_worded_as_the_papers_region_words_it(region, number, label) -> None:
+    """The book's title and its cover give the issue number in the region's own word."""
+    from layout.render.epub_cover import alt_text
+    from layout.render.epub_meta import book_title, issue_number
+    from layout.spec import load_spec
+
+    issue = Issue(paper=Paper(name="聯合報", region=region), issue=IssueInfo(date="2023-03-05", number=number),
+                  pages=(Page(number=1, articles=(Article(headline="標題", body=(Paragraph("內文。"),)),)),))
+    assert issue_number(issue) == label
+    assert book_title(issue).endswith(label)
+    spec = load_spec(Path(__file__).resolve().parents[2] / "specs" / "lvliang-daily.yaml")
+    assert alt_text(issue, spec).endswith(label or "5日")
