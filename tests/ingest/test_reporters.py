@@ -45,7 +45,7 @@ def one_regex() -> dict[str, re.Pattern[str]]:
                   rf"{chars.COMMENTATOR}(?:\s*{names})?\s*|{bracket})$",
         "credit": rf"^(?:{chars.REPORTER})?\s*(?:{n}{{2,4}}\s*){{1,4}}{chars.PHOTO}$",
         "subject": rf"^(?:{chars.MEDIA})?\s*{chars.REPORTER}\s*(?:{rp.FROM_PLACE}(?:\s*{rp.VERB_WORD})?|"
-                   rf"{rp.VERB_WORD})$",
+                   rf"{rp.VERB_WORD}|{names}\s*{rp.VERB_WORD})$",
         "news": rf"^\s*(?P<lead>{chars.BYLINE_NEWS}|{bracket})\s*(?P<who>{who})?\s*",
         "paper": rf"^\s*(?P<lead>{paper_news})\s*(?P<who>{who}|{bare_who})\s*",
         "bare_who": bare_who,
