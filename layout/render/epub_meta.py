@@ -52,7 +52,7 @@ def date_cn(day: dt.date) -> str:
 def book_title(issue: Issue) -> str:
     """Paper, date and issue number: "吕梁日报 2023年2月17日 第10906期"."""
     day = issue_date(issue)
-    parts = [issue.paper.name or "报纸",
+    parts = [issue.paper.name or detect_script(issue).word("报纸"),
              date_cn(day) if day else (issue.issue.date or ""),
              issue_number(issue)]
     return " ".join(p for p in parts if p)

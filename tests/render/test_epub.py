@@ -315,3 +315,10 @@ def test_the_issue_number_is_worded_as_the_papers_region_words_it(region, number
     assert book_title(issue).endswith(label)
     spec = load_spec(Path(__file__).resolve().parents[2] / "specs" / "lvliang-daily.yaml")
     assert alt_text(issue, spec).endswith(label or "5日")
+
+
+def test_a_paper_without_a_name_is_called_so_in_its_script() -> None:
+    from layout.render.epub_meta import book_title
+
+    pages = (Page(number=1, articles=(Article(headline="港府派發消費券", body=(Paragraph("這是說明。"),)),)),)
+    assert book_title(Issue(issue=IssueInfo(date="2023-03-05"), pages=pages)) == "報紙 2023年3月5日"
