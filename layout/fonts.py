@@ -159,6 +159,8 @@ class FontSet:
     def advance(self, face: str, text: str, size: float) -> float:
         """The font's own advance of `text` at `size` pt (hmtx, no kerning)."""
         cmap, d = self._data(face)[:2]
+        if len(text) == 1:  # most calls (the composer measures a character at a time)
+            return cmap.advance(ord(text), d) * size / 1000.0
         return sum(cmap.advance(ord(c), d) for c in text) * size / 1000.0
 
     def ink_extent(self, face: str, ch: str) -> tuple[float, float]:
@@ -186,14 +188,21 @@ class FontSet:
         """
         texts = list(issue_texts)
         left = "".join([text for _, text in texts])
-        # each face, in the order face_for tries them, takes away what it covers (one
-        # regex pass over ~1M characters instead of a 1-char str made for each): most
-        # issues are done after the body face, and the later faces are not read
-        for face in dict.fromkeys((*self.chains.get("song", ()), *self._all_faces)):
-            if not left or left.isspace():
-                break
-            left = self._coverage(face).sub("", left)
-        missing = {ch for ch in left if not ch.isspace()}
+        faces = tuple(dict.fromkeys((*self.chains.get("song", ()), *self._all_faces)))
+        if len(left) <= _FEW_CHARACTERS:
+            # a few pages: their distinct characters, each looked up in the faces in
+            # the order face_for tries them (compiling a face's coverage costs ~3 ms)
+            missing = {ch for ch in set(left) if not ch.isspace()
+                       and not any(ord(ch) in self.cmap(face) for face in faces)}
+        else:
+            # each face takes away what it covers (one regex pass over ~1M characters
+            # instead of a 1-char str made for each): most issues are done after the
+            # body face, and the later faces are not read
+            for face in faces:
+                if not left or left.isspace():
+                    break
+                left = self._coverage(face).sub("", left)
+            missing = {ch for ch in left if not ch.isspace()}
         if not missing:
             return []
         # only then the slow part: where each missing character first stands
@@ -228,6 +237,7 @@ _INK_CACHED = "—⸺，"
 CENTRED_STOP = 0.35  # em: a comma whose ink is centred further right is drawn centred
 
 
+_FEW_CHARACTERS = 100_000  # texts up to this long are checked by their distinct characters
 _FACES_KEPT = 32  # faces whose metrics stay cached (the shipped four, a spec's own)
 class FaceData(NamedTuple):
     """What is read of a face once (and cached on disk): see `_face_widths`."""
