@@ -68,6 +68,8 @@ Block = Paragraph | Subhead
 
 # the largest integer a PDF holds (ISO 32000-1, annex C), so the largest page number
 LARGEST_NUMBER = 2**31 - 1
+# 民国 N, the era of Taiwan papers' dates, is the year N + 1911 (民國112年 is 2023)
+ROC_EPOCH = 1911
 
 # how a jump line that names the page a text came from begins (上接1版, 接第3版); 续 and
 # 转 lines (续见A4, 下转2版) name where it goes

@@ -24,15 +24,15 @@ from typing import TypedDict
 from layout.ingest.chars import ends_sentence, han_count
 from layout.ingest.report import Notes
 from layout.ingest.segment import Unit, chinese_number
+from layout.model import ROC_EPOCH
 
 HANS = r"[\u4e00-\u9fff]"
 # Chinese numerals as printed in dates: 二〇二三年三月五日 (year digit by digit).
 CN_YEAR = r"[〇零一二三四五六七八九]{4}"
 CN_MONTH = r"十[一二]?|[一二三四五六七八九]"
 CN_DAY = r"三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
-# The 民国 era of Taiwan papers: 民國112年 is 2023. Its year is printed in digits (112),
-# numeral by numeral (一一二) or as a number (一百一十二, 一百十二, 一百零五).
-ROC_EPOCH = 1911
+# The 民国 era of Taiwan papers (`ROC_EPOCH`): 民國112年 is 2023. Its year is printed in
+# digits (112), numeral by numeral (一一二) or as a number (一百一十二, 一百十二, 一百零五).
 ROC_ERA = r"(?:中华民国|中華民國|民国|民國)"
 ROC_YEAR = r"[0-9]{2,3}|一百(?:[零〇][一二三四五六七八九]|一?十[一二三四五六七八九]?)?|[〇零一二三四五六七八九]{2,3}"
 ROC_DATE = (ROC_ERA + rf"\s*(?P<roc>{ROC_YEAR})\s*年\s*(?P<m>[0-9]{{1,2}}|{CN_MONTH})\s*月"

@@ -14,11 +14,11 @@ import re
 import string
 from collections.abc import Mapping
 
-from layout.model import Issue, Page
+from layout.model import ROC_EPOCH, Issue, Page
 
 TEMPLATE_FIELDS: frozenset[str] = frozenset({
     "paper", "supervisor_line", "publisher_line", "website", "postal_code", "cn_number",
-    "date", "date_cn", "weekday", "weekday_short", "lunar_date", "number", "page_count",
+    "date", "date_cn", "date_roc", "weekday", "weekday_short", "lunar_date", "number", "page_count",
     "page", "section", "department", "layout_editor", "editors", "proofreader", "email",
 })
 
@@ -88,6 +88,16 @@ def _date_cn(iso: str | None) -> str | None:
     return f"{year}年{month}月{day}日"
 
 
+def _date_roc(iso: str | None) -> str | None:
+    """The date in the 民国 era that Taiwan papers print (中華民國{date_roc}): 112年3月5日
+    for 2023-03-05; None before the era's first year, 1912."""
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", iso or "")
+    if match is None or int(match[1]) < ROC_EPOCH + 1:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    return f"{year - ROC_EPOCH}年{month}月{day}日"
+
+
 def _weekday_short(weekday: str | None) -> str | None:
     if not weekday:
         return None
@@ -114,6 +124,7 @@ def template_values(issue: Issue, page: Page | None = None) -> dict[str, str | N
         "cn_number": paper.cn_number,
         "date": info.date,
         "date_cn": _date_cn(info.date),
+        "date_roc": _date_roc(info.date),
         "weekday": info.weekday,
         "weekday_short": _weekday_short(info.weekday),
         "lunar_date": info.lunar_date,

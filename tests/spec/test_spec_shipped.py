@@ -92,6 +92,24 @@ def test_tabloid_extends_daily_and_places_automatically(daily: Spec) -> None:
     assert tabloid.masthead.columns == 2 and tabloid.masthead.color == daily.masthead.color
 
 
+def test_the_taiwan_daily_words_its_furniture_as_a_taiwan_paper_does(daily: Spec) -> None:
+    """The daily's grid and styles; its ear, footer and 報眉 in Traditional with 民国
+    dates and 第N號; placement automatic."""
+    from layout.model import Footer, Issue, IssueInfo, Page
+    from layout.spec import fill_template, template_values
+
+    taiwan = load_spec(SPECS / "taiwan-daily.yaml")
+    assert (taiwan.grid, taiwan.styles) == (daily.grid, daily.styles)
+    assert taiwan.placement.articles == ()
+    page = Page(number=1, footer=Footer(layout_editor="李小美", editors=("王大明",), proofreader="張文"))
+    issue = Issue(issue=IssueInfo(date="2023-03-05", weekday="星期日", number=25100, page_count=24), pages=(page,))
+    values = template_values(issue, page)
+    ear = [fill_template(line.template, values) for line in taiwan.masthead.ear]
+    assert "中華民國112年3月5日　星期日" in ear and "第25100號　今日24版" in ear
+    assert fill_template(taiwan.footer.template, values) == "本版組版：李小美　責編：王大明　校對：張文"
+    assert fill_template(taiwan.running_head.template, values).startswith("中華民國112年3月5日　星期日　第1版")
+
+
 def test_check_spec_is_load_spec() -> None:
     assert check_spec(SPECS / "lvliang-daily.yaml") == load_spec(SPECS / "lvliang-daily.yaml")
 

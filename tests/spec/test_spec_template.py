@@ -61,7 +61,7 @@ ISSUE = Issue(
 def test_template_values_from_an_issue() -> None:
     values = template_values(ISSUE, ISSUE.pages[0])
     assert set(values) == TEMPLATE_FIELDS
-    assert values["date_cn"] == "2023年2月17日"
+    assert values["date_cn"] == "2023年2月17日" and values["date_roc"] == "112年2月17日"
     assert values["weekday_short"] == "五"
     assert (values["number"], values["page_count"], values["page"]) == ("10906", "8", "2")
     assert values["editors"] == "张三、李四" and values["email"] is None
@@ -73,3 +73,9 @@ def test_template_values_without_a_page() -> None:
     values = template_values(Issue())
     assert all(value is None for value in values.values())
     assert fill_template("第{page}版　{date_cn}", values) == ""
+
+
+@pytest.mark.parametrize(("date", "roc"), [
+    ("1912-01-01", "1年1月1日"), ("2023-03-05", "112年3月5日"), ("1911-12-31", None), ("2023-3", None)])
+def test_the_minguo_date_counts_from_1912(date: str, roc: str | None) -> None:
+    assert template_values(Issue(issue=IssueInfo(date=date)))["date_roc"] == roc
