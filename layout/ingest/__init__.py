@@ -20,15 +20,17 @@ and Han character of the input ends up in a text field of the Issue or in its no
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from layout.ingest.build import PageBuilder
 from layout.ingest.decode import decode_raw
 from layout.ingest.draft import PageDraft
-from layout.ingest.masthead import Masthead, infer_date, infer_region, paper_name, read_masthead
+from layout.ingest.masthead import Masthead, infer_date, infer_region, paper_name, read_masthead, region_from_words
 from layout.ingest.repair import repair_page
 from layout.ingest.report import Notes
 from layout.ingest.segment import split_pages
 from layout.model import Issue, IssueInfo, Paper
+from layout.script import Script, detect_script
 
 __all__ = ["decode_raw", "ingest_text"]
 
@@ -54,8 +56,24 @@ def ingest_text(text: str, name: str = "<input>") -> tuple[Issue, tuple[str, ...
         pages=tuple(p.to_page() for p in pages),
         notes=(),
     )
+    if issue.paper.region is None:
+        issue = _region_from_text(issue, texts, notes)
     notes.items.sort(key=lambda item: item[0] or 0)
     return _with_notes(issue, notes.notes()), notes.warnings()
+
+
+def _region_from_text(issue: Issue, texts: list[str], notes: Notes) -> Issue:
+    """A Traditional issue whose masthead names no region: Hong Kong, Macau or Taiwan
+    by the words its articles use (`region_from_words`), when they tell it clearly. Only
+    a Traditional issue: a Simplified one is drawn in the faces' own forms whatever its
+    region, and mainland papers write of Hong Kong and Taiwan too."""
+    if detect_script(issue) is not Script.HANT:
+        return issue
+    found = region_from_words(texts)
+    if found is None:
+        return issue
+    notes.add(None, f"paper region {found[0]}, from the words its articles use ({found[1]})")
+    return replace(issue, paper=replace(issue.paper, region=found[0]))
 
 
 def _with_notes(issue: Issue, notes: tuple[str, ...]) -> Issue:

@@ -386,6 +386,31 @@ def infer_region(found: Masthead) -> tuple[str, str] | None:
     return None
 
 
+# Words a Hong Kong, Macau or Taiwan paper's articles use and the others' rarely do: its
+# government, money and districts, in Traditional forms, not the place names (香港, 澳門,
+# 台北), which neighbours' news names as often. When the masthead names no region, the
+# words a Traditional issue uses most tell it (`region_from_words`).
+REGION_WORDS = {
+    "HK": ("港府", "港元", "港幣", "港鐵", "港人", "九龍", "新界", "港島"),
+    "MO": ("澳府", "澳門元", "澳門幣", "澳人", "氹仔", "路環"),
+    "TW": ("行政院", "立法院", "新台幣", "新臺幣", "新北", "高雄", "台中", "臺中", "台南", "臺南", "桃園"),
+}
+REGION_MIN_WORDS = 3  # a region is read from the text only on this many of its words ...
+REGION_LEAD = 2.0  # ... and this many times those of any other
+
+
+def region_from_words(texts: list[str]) -> tuple[str, str] | None:
+    """The region whose `REGION_WORDS` `texts` use clearly the most, and the count that
+    tells it; None when they tell none."""
+    joined = "".join(texts)
+    counts = {region: sum(joined.count(word) for word in words) for region, words in REGION_WORDS.items()}
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    (best, most), (_, second) = ranked[0], ranked[1]
+    if most < REGION_MIN_WORDS or most < REGION_LEAD * second:
+        return None
+    return best, ", ".join(f"{region} {count}" for region, count in ranked)
+
+
 def paper_name(found: Masthead) -> str | None:
     """The paper's name: a name line, else the publisher's (吕梁日报社出版 -> 吕梁日报).
 

@@ -225,3 +225,23 @@ def test_the_paper_region_is_read_from_price_era_serial_number_or_domain(masthea
     issue, _ = ingest_text(masthead + "\n\n某县召开工作会议\n\n正文。", "t.txt")
     assert issue.paper.region == region
     assert any(f"paper region {region}, from" in n for n in issue.notes) is (region is not None)
+
+
+HK_TEXT = ("港府昨日公布，特首將於立法會會期內提交施政報告，九龍及新界多區將增設服務中心。"
+           "香港各界歡迎港府措施。")
+TW_TEXT = "行政院昨日宣布，台北、高雄及台中將擴大補助，立法院將於下週審議相關預算，總額達新台幣百億元。"
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    (HK_TEXT, "HK"), (TW_TEXT, "TW"),
+    ("港府宣布香港經濟回穩。行政院表示台北將跟進。", None),  # too few words to tell
+    ("港珠澳大橋車流創新高，香港特區政府表示將與澳門及台北保持聯繫。" * 5, None),  # place names tell nothing
+    ("港府昨日公布，特首将于立法会会期内提交施政报告，九龙及新界多区将增设服务中心。香港各界欢迎。", None),  # Simplified
+])
+def test_a_traditional_issue_without_a_masthead_region_is_placed_by_its_words(text: str, region: str | None) -> None:
+    """The masthead names no region (no price, a .com site): the words a Traditional
+    issue's articles use tell Hong Kong (港府, 九龍, 新界 …) from Taiwan (行政院, 高雄 …),
+    with a note; a Simplified issue keeps none, mainland papers writing of both."""
+    issue, _ = ingest_text(f"某報\n\n2023年3月5日\n\nwww.example.com\n\n某某新聞標題\n\n{text}\n", "t.txt")
+    assert issue.paper.region == region
+    assert any("from the words its articles use" in n for n in issue.notes) is (region is not None)
