@@ -356,10 +356,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate a layout spec, or an issue document (an edited one, say) against the
     fonts of `--spec`: what `pdf` would refuse or warn about, without typesetting."""
-    from layout.spec import load_spec
+    from layout.spec import check_spec, load_spec
 
     if not is_document(args.file):
-        spec = load_spec(args.file)
+        spec = check_spec(args.file)  # from its files, never the read cache
         print(f"{args.file}: ok — {spec.grid.columns} columns on "
               f"{spec.page.width / 72 * 25.4:.0f}×{spec.page.height / 72 * 25.4:.0f} mm, "
               f"body {spec.grid.body_size:g} pt")
