@@ -41,17 +41,19 @@ _DIRECTORY_BYTES = 4096  # 12 + 16 per table: room for 255 tables
 
 
 def store(cache: Path, value: object) -> None:
-    """Write a cache entry atomically; a read-only cache directory is no error."""
+    """Write a cache entry atomically; a read-only cache directory, or a value pickle
+    cannot store, is no error (the value is then made again next time)."""
+    tmp = cache.with_suffix(f".{os.getpid()}.tmp")
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
             pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
             pickler.dispatch_table = _DISPATCH
             pickler.dump(value)
         os.replace(tmp, cache)
-    except OSError:
-        pass
+    except Exception:  # noqa: BLE001 - unwritable, or unpicklable (pickle raises several kinds)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
 
 
 def read_only(items: dict) -> Mapping:

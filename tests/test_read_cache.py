@@ -97,3 +97,12 @@ def test_a_reading_is_kept_while_the_files_it_opened_are_unchanged(tmp_path) -> 
     assert read("unused")() == "second"
     other.unlink()  # gone
     assert read("third")() == "third"
+
+
+def test_a_value_pickle_cannot_store_is_made_again_not_an_error(tmp_path) -> None:
+    """The cache never fails an export: an unpicklable value is just not kept, and no
+    temporary file is left behind."""
+    made = read_cache.read_once("t", "a.yaml", b"x", (), lambda: lambda: "unpicklable")
+    assert made() == "unpicklable"
+    assert read_cache.read_once("t", "a.yaml", b"x", (), lambda: "made again") == "made again"
+    assert not list((tmp_path / "cache").glob("*.tmp"))
