@@ -4,9 +4,10 @@ In: pages, any iterable of them (a generator is used page by page as it yields):
 `DrawnPage`s, already drawn (`pdf_content`, possibly in another process), or
 `PlacedPage`s, drawn here; and the `FontSet` whose faces the runs name. Out: one PDF
 with each face used embedded once, as a subset (`pdf_fonts`); an outline from the
-pages' bookmarks (版, then its articles); title, author, subject, the issue's date and
-the language (Info dictionary and XMP); and page labels where the printed numbers are
-not 1, 2, 3… (an export of `--pages 3-4` shows its pages as 3 and 4 in a viewer).
+pages' bookmarks (版, then its articles); a structure tree of the articles (a tagged
+PDF, `_structure`); title, author, subject, the issue's date and the language (Info
+dictionary and XMP); and page labels where the printed numbers are not 1, 2, 3… (an
+export of `--pages 3-4` shows its pages as 3 and 4 in a viewer).
 Nothing in it depends on the time, so two exports of the same input are
 byte-identical. It is written to a temporary file in the target directory, then
 `os.replace`d: a failed export never leaves a half-written PDF behind.
@@ -73,6 +74,7 @@ class _Document:
         self.links: list[tuple[Ref, float, tuple[Link, ...]]] = []  # (Annots, height, links)
         self.used: dict[str, set[str]] = {}  # face -> the characters drawn from it
         self.previous = 0  # the printed number of the page added last
+        self.stories: list[tuple[Ref, tuple[tuple[int, str], ...]]] = []  # (page, its stories)
 
     def add(self, page: DrawnPage) -> None:
         """Write the page and its content stream now (the page goes once added)."""
@@ -88,8 +90,13 @@ class _Document:
         if annots is not None:
             entries["Annots"] = annots
             self.links.append((annots, page.height, page.links))
+        if page.stories:  # its key in the structure tree's ParentTree (see `_structure`)
+            entries["StructParents"] = len(self.stories)
+            entries["Tabs"] = Name("S")  # links in the order of the structure
         ref = self.pdf.add(entries)
         self.kids.append(ref)
+        if page.stories:
+            self.stories.append((ref, page.stories))
         self.marks.extend(_Mark(bm, ref, page.height) for bm in page.bookmarks)
         self.anchors.update((name, [ref, Name("XYZ"), 0, page.height - y, 0])
                             for name, y in page.anchors)
@@ -115,12 +122,42 @@ class _Document:
         if self.marks:
             catalog["Outlines"] = _outline(pdf, self.marks)
             catalog["PageMode"] = Name("UseOutlines")
+        if self.stories:
+            catalog["StructTreeRoot"] = _structure(pdf, self.stories)
+            catalog["MarkInfo"] = {"Marked": True}
         info = pdf.add({"Title": title, "Author": author or "", "Subject": subject or "",
                         "Creator": CREATOR, "Producer": PRODUCER})
         catalog["Metadata"] = pdf.add_stream(
             xmp_packet(title, author, subject, lang, date).encode("utf-8", "ignore"),
             {"Type": Name("Metadata"), "Subtype": Name("XML")})
         pdf.close(pdf.add(catalog), info)
+
+
+def _structure(pdf: PdfFile, pages: list[tuple[Ref, tuple[tuple[int, str], ...]]]) -> Ref:
+    """The structure tree (PDF 32000-1 §14.7): a Document of the issue's articles
+    (`Art`, titled, in the issue's order), each holding a `P` for its piece on each
+    page, whose content is that page's marked-content sequence (its MCID). Screen
+    readers and reflowing viewers read the articles in this order, column after column,
+    rather than across the page; the furniture is marked as artifact."""
+    root, document = pdf.reserve(), pdf.reserve()
+    articles: dict[int, tuple[Ref, str, list[Ref]]] = {}
+    parents: list[object] = []  # the ParentTree's number tree: page key, its P elements
+    for key, (page, stories) in enumerate(pages):
+        kids = []
+        for mcid, (article, title) in enumerate(stories):
+            if article not in articles:
+                articles[article] = (pdf.reserve(), title, [])
+            art, _, pieces = articles[article]
+            piece = pdf.add({"Type": Name("StructElem"), "S": Name("P"), "P": art, "Pg": page, "K": mcid})
+            pieces.append(piece)
+            kids.append(piece)
+        parents.extend((key, kids))
+    for art, title, pieces in (articles[a] for a in sorted(articles)):
+        pdf.add({"Type": Name("StructElem"), "S": Name("Art"), "P": document, "T": title, "K": pieces}, art)
+    pdf.add({"Type": Name("StructElem"), "S": Name("Document"), "P": root,
+             "K": [articles[a][0] for a in sorted(articles)]}, document)
+    return pdf.add({"Type": Name("StructTreeRoot"), "K": document,
+                    "ParentTree": {"Nums": parents}, "ParentTreeNextKey": len(pages)}, root)
 
 
 CREATOR, PRODUCER = "layout", "cjk-newspaper-layout"

@@ -29,7 +29,7 @@ from _rl_accel import fp_str
 
 from layout.fonts import FaceCmap, FontSet
 from layout.spec.units import cmyk_inks
-from layout.typeset.placed import Bookmark, Link, PlacedPage
+from layout.typeset.placed import Bookmark, Link, PlacedPage, Story
 
 # zlib level of a page's content: on 40 pages of the sample's text, 4 takes 0.48 ms a
 # page where 6 took 0.96 (~3 % of a page's whole cost), for 3 % more bytes; 1 would
@@ -49,6 +49,9 @@ class DrawnPage:
     bookmarks: tuple[Bookmark, ...]
     anchors: tuple[tuple[str, float], ...] = ()  # as PlacedPage's
     links: tuple[Link, ...] = ()
+    # (article, title) of each marked-content sequence the page's stories are drawn in:
+    # the n-th is MCID n (see `_draw_text`), for the document's structure tree
+    stories: tuple[tuple[int, str], ...] = ()
 
 
 def resource_name(fonts: FontSet, face: str) -> str:
@@ -149,6 +152,9 @@ def draw_page(page: PlacedPage, codes: GlyphCodes) -> DrawnPage:
     for rule in page.rules:
         ops.append(f"{stroke_colour(rule.color)} {fp_str(rule.width)} w "
                    f"{fp_str(rule.x0, h - rule.y0)} m {fp_str(rule.x1, h - rule.y1)} l S")
+    if ops:  # boxes and rules are the page's furniture, not its text
+        ops[:0] = ["/Artifact BMC"]
+        ops.append("EMC")
     used = _draw_text(ops, page, codes)
     text = "\n".join(ops)
     if _LACKING in text:  # rare: a character no face has
@@ -157,11 +163,16 @@ def draw_page(page: PlacedPage, codes: GlyphCodes) -> DrawnPage:
     return DrawnPage(page.number, page.width, page.height, content,
                      tuple((face, "".join(sorted(set("".join(texts)))))
                            for face, texts in used.items()),
-                     page.bookmarks, page.anchors, page.links)
+                     page.bookmarks, page.anchors, page.links,
+                     tuple((story.article, story.title) for story in _drawn_stories(page)))
 
 
 def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str, list[str]]:
-    """One text object for the page; returns the texts drawn per face."""
+    """One text object for the page; returns the texts drawn per face.
+
+    Each story's lines are one marked-content sequence, `/P <</MCID n>>` for the n-th
+    story (PDF 32000-1 §14.7), which the structure tree places in its article; the
+    lines outside the stories (masthead, running head, footer) are `/Artifact`."""
     if not page.lines:
         return {}
     out = ops.append
@@ -172,7 +183,10 @@ def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str,
     font: tuple[str, float] | None = None
     tc, tz, color = 0.0, 100.0, "#000000"
     h = page.height
-    for placed in page.lines:
+    marks = _marks(page)
+    for index, placed in enumerate(page.lines):
+        if index in marks:
+            out(marks[index])
         ys = fp_str(h - placed.baseline)
         for run in placed.line.runs:
             if not run.text:
@@ -193,8 +207,29 @@ def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str,
                 out(fill_colour(color))
             out(f"1 0 0 1 {fp_str(placed.x + run.x)} {ys} Tm <{run.text.translate(table)}> Tj")
             texts.append(run.text)
-    out("ET")
+    out("EMC ET")
     return used
+
+
+def _drawn_stories(page: PlacedPage) -> list[Story]:
+    """The page's stories that draw a line (an untitled article's blank head draws none)."""
+    return [story for story in page.stories if story.end > story.first]
+
+
+def _marks(page: PlacedPage) -> dict[int, str]:
+    """The marked-content operators that go before line `index`: a sequence's close
+    and the next one's open, where the page's lines pass from one story (or from the
+    furniture) to another (see `_draw_text`)."""
+    marks: dict[int, str] = {}
+    end = 0
+    for mcid, story in enumerate(_drawn_stories(page)):
+        if story.first > end:  # furniture between stories (or before the first)
+            marks[end] = ("EMC " if end else "") + "/Artifact BMC"
+        marks[story.first] = ("EMC " if story.first else "") + f"/P <</MCID {mcid}>> BDC"
+        end = story.end
+    if end < len(page.lines):
+        marks[end] = ("EMC " if end else "") + "/Artifact BMC"
+    return marks
 
 
 _LACKING_TJ = re.compile(f"<([^<>]*{_LACKING}[^<>]*)> Tj")  # a Tj with marked codes

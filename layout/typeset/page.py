@@ -27,7 +27,7 @@ from layout.spec.template import template_values
 from layout.typeset.blocks import Block, Blocks, Piece, Region
 from layout.typeset.columns import Grid
 from layout.typeset.masthead import Furniture, furniture
-from layout.typeset.placed import Bookmark, Link, PlacedLine, PlacedPage, Rule, piece_anchor
+from layout.typeset.placed import Bookmark, Link, PlacedLine, PlacedPage, Rule, Story, piece_anchor
 from layout.typeset.placement import MAX_HOLE, Job, Want, gap, place
 from layout.typeset.vfill import Frame, spread
 
@@ -369,12 +369,15 @@ def draw_page(layout: PageLayout, spec: Spec, grid: Grid, blocks: Blocks) -> Pla
     marks = [Bookmark(label, 0, grid.top)]
     anchors: list[tuple[str, float]] = []
     links: list[Link] = []
+    stories: list[Story] = []
     for box in layout.boxes:
+        content = box.block.piece.content
+        first = len(lines)
         lines.extend(_block_lines(box, grid, blocks, layout.jumps, links))
+        stories.append(Story(content.article, content.title, first, len(lines)))
         rules.extend(_box_rules(box, layout.boxes, grid, spec))
-        marks.append(Bookmark(box.block.piece.content.title, 1, grid.row_y(box.top)))
-        anchors.append((piece_anchor(box.block.piece.content.article, layout.number),
-                        grid.row_y(box.top)))
+        marks.append(Bookmark(content.title, 1, grid.row_y(box.top)))
+        anchors.append((piece_anchor(content.article, layout.number), grid.row_y(box.top)))
     return PlacedPage(number=layout.number, width=spec.page.width, height=spec.page.height,
                       lines=tuple(lines), rules=tuple(rules), bookmarks=tuple(marks),
-                      anchors=tuple(anchors), links=tuple(links))
+                      anchors=tuple(anchors), links=tuple(links), stories=tuple(stories))

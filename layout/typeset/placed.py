@@ -114,6 +114,17 @@ class Link(NamedTuple):
     anchor: str
 
 
+class Story(NamedTuple):
+    """Article `article`'s piece on a page, for the PDF's structure tree: the lines
+    `[first, end)` of `PlacedPage.lines` that set it, in reading order (its head, then
+    each column down, then its jump line), and its `title`. A named tuple: see `Run`."""
+
+    article: int  # index in Issue.articles()
+    title: str
+    first: int
+    end: int
+
+
 def piece_anchor(article: int, page: int) -> str:
     """The name of the place where article `article` (index in Issue.articles()) is
     set on printed page `page`: an article has at most one piece on a page."""
@@ -126,7 +137,8 @@ class PlacedPage:
     """One finished page, ready to draw.
 
     `anchors` are named places on it ((name, y from the top), see `piece_anchor`) that
-    `links` on any page may lead to."""
+    `links` on any page may lead to. `stories` are its articles' pieces in reading
+    order; the lines outside them are the page's furniture (报头, 报眉, footer)."""
 
     number: int  # the printed page number (版次)
     width: float
@@ -137,6 +149,7 @@ class PlacedPage:
     bookmarks: tuple[Bookmark, ...] = ()
     anchors: tuple[tuple[str, float], ...] = ()
     links: tuple[Link, ...] = ()
+    stories: tuple[Story, ...] = ()
 
 
 @_pickled_as_fields

@@ -74,11 +74,16 @@ def test_pdftotext_gives_the_missing_character_in_place(fs, tmp_path):
     assert pdftotext(tmp_path / "m.pdf").strip() == TEXT
 
 
+def balanced(stream: str) -> bool:
+    """Every marked-content sequence (the page's /Artifact and /P ones too) is closed."""
+    return stream.count("BDC") + stream.count("BMC") == stream.count("EMC")
+
+
 def test_one_span_around_the_notdef_glyph_only(fs):
     """Exactly one BDC/EMC pair, holding the glyph-0 Tj and nothing else; the covered
     characters around it are drawn as before, from the same text position on."""
     stream = stream_of(fs, composed_page(fs))
-    assert stream.count("BDC") == 1 and stream.count("EMC") == 1
+    assert stream.count("/Span") == 1 and balanced(stream)
     codes = GlyphCodes(fs).of(SONG)[0]
     before, after = TEXT.split(EXT_B)
     span = "/Span <</ActualText <FEFFD840DC01>>> BDC <0000> Tj EMC"  # a surrogate pair
@@ -94,7 +99,7 @@ def test_split_only_where_needed(fs, tmp_path):
     page = one_run_page(text)
     stream = stream_of(fs, page)
     bao, zhi = (f"{GlyphCodes(fs).of(SONG)[0][ord(ch)]}" for ch in "报纸")
-    assert stream.count("BDC") == stream.count("EMC") == 3
+    assert stream.count("/Span") == 3 and balanced(stream)
     assert ("Tm /Span <</ActualText <FEFFE000>>> BDC <0000> Tj EMC "
             f"<{bao}> Tj /Span <</ActualText <FEFFD840DC01E000>>> BDC <00000000> Tj EMC "
             f"<{zhi}> Tj /Span <</ActualText <FEFFD840DC01>>> BDC <0000> Tj EMC\n") in stream

@@ -1,0 +1,73 @@
+"""The PDF's structure tree: every article an `Art` in the issue's order, its piece on
+each page a `P` whose marked content is exactly that piece's lines; the masthead,
+running head, footer and rules are artifacts. Read back with pdfplumber, which
+follows the tree and the content's marked-content sequences as a reader would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+import export
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "samples" / "lvliang-daily-2023-02-17.txt"
+
+
+@pytest.fixture(scope="module")
+def issue():
+    return export.read_issue(SAMPLE)
+
+
+def exported(tmp_path: Path, spec: str) -> Path:
+    out = tmp_path / f"{spec}.pdf"
+    assert export.main(["pdf", str(SAMPLE), "--spec", str(ROOT / "specs" / f"{spec}.yaml"),
+                        "-o", str(out), "--jobs", "1"]) == 0
+    return out
+
+
+def compact(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("spec", ["lvliang-daily", "a4-archive"])
+def test_each_article_is_one_art_of_its_pieces_in_reading_order(tmp_path: Path, issue, spec: str) -> None:
+    with pdfplumber.open(exported(tmp_path, spec)) as pdf:
+        (document,) = pdf.structure_tree
+        arts = document["children"]
+        assert document["type"] == "Document" and [a["type"] for a in arts] == ["Art"] * len(arts)
+        assert [a["title"] for a in arts] == [a.title for a in issue.articles()]
+        marked = {(page.page_number, char["mcid"]): [] for page in pdf.pages for char in page.chars
+                  if char["tag"] == "P"}
+        for page in pdf.pages:
+            for char in page.chars:
+                if char["tag"] == "P":
+                    marked[(page.page_number, char["mcid"])].append(char["text"])
+        pieces = [(p["page_number"], mcid) for art in arts for p in art["children"] for mcid in p["mcids"]]
+        assert sorted(pieces) == sorted(marked)  # every marked sequence is in the tree, once
+        for art, article in zip(arts, issue.articles()):
+            text = compact("".join("".join(marked[(p["page_number"], m)])
+                                   for p in art["children"] for m in p["mcids"]))
+            assert compact(article.title.rstrip("…")) in text or article.title.endswith("…")
+            first = next(compact(b.text) for b in article.body if compact(b.text))
+            assert first[:24] in text, (article.title, first[:24])
+
+
+def test_the_masthead_and_footer_are_artifacts(tmp_path: Path) -> None:
+    with pdfplumber.open(exported(tmp_path, "lvliang-daily")) as pdf:
+        chars = pdf.pages[0].chars
+    furniture = compact("".join(c["text"] for c in chars if c["tag"] == "Artifact"))
+    assert "吕梁日报" in furniture and "国内统一连续出版物号" in furniture and "第1版" in furniture
+    assert all(c["tag"] in ("P", "Artifact") for c in chars)  # nothing left unmarked
+
+
+def test_a_piece_continued_on_a_later_page_stays_in_its_article(tmp_path: Path) -> None:
+    """On the A4 spec the sample's articles run over several pages: one Art each, a P
+    on every page it is set on, those pages in order."""
+    with pdfplumber.open(exported(tmp_path, "a4-archive")) as pdf:
+        (document,) = pdf.structure_tree
+    spans = [[p["page_number"] for p in art["children"]] for art in document["children"]]
+    assert any(len(pages) > 1 for pages in spans)
+    assert all(pages == sorted(set(pages)) for pages in spans)
