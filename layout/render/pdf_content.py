@@ -49,9 +49,10 @@ class DrawnPage:
     bookmarks: tuple[Bookmark, ...]
     anchors: tuple[tuple[str, float], ...] = ()  # as PlacedPage's
     links: tuple[Link, ...] = ()
-    # (article, title) of each marked-content sequence the page's stories are drawn in:
-    # the n-th is MCID n (see `_draw_text`), for the document's structure tree
-    stories: tuple[tuple[int, str], ...] = ()
+    # (article, title, structure type, body block) of each marked-content sequence the
+    # page's stories are drawn in: the n-th is MCID n (see `_draw_text`), for the
+    # document's structure tree
+    stories: tuple[tuple[int, str, str, int], ...] = ()
 
 
 def resource_name(fonts: FontSet, face: str) -> str:
@@ -164,15 +165,17 @@ def draw_page(page: PlacedPage, codes: GlyphCodes) -> DrawnPage:
                      tuple((face, "".join(sorted(set("".join(texts)))))
                            for face, texts in used.items()),
                      page.bookmarks, page.anchors, page.links,
-                     tuple((story.article, story.title) for story in _drawn_stories(page)))
+                     tuple((story.article, story.title, STRUCTURE_TYPES[story.kind], story.block)
+                           for story in _drawn_stories(page)))
 
 
 def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str, list[str]]:
     """One text object for the page; returns the texts drawn per face.
 
-    Each story's lines are one marked-content sequence, `/P <</MCID n>>` for the n-th
-    story (PDF 32000-1 §14.7), which the structure tree places in its article; the
-    lines outside the stories (masthead, running head, footer) are `/Artifact`."""
+    Each story's lines are one marked-content sequence, tagged with its structure type
+    (`/H1 <</MCID n>>` for the n-th story when it is a head, PDF 32000-1 §14.7), which
+    the structure tree places in its article; the lines outside the stories (masthead,
+    running head, footer) are `/Artifact`."""
     if not page.lines:
         return {}
     out = ops.append
@@ -211,6 +214,11 @@ def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str,
     return used
 
 
+# the standard structure type (PDF 32000-1 §14.8.4) of each kind of `Story`: the head
+# group a first-level heading, a subhead a second, a paragraph, credit or jump line a P
+STRUCTURE_TYPES = {"head": "H1", "subhead": "H2", "text": "P", "aside": "P"}
+
+
 def _drawn_stories(page: PlacedPage) -> list[Story]:
     """The page's stories that draw a line (an untitled article's blank head draws none)."""
     return [story for story in page.stories if story.end > story.first]
@@ -225,7 +233,8 @@ def _marks(page: PlacedPage) -> dict[int, str]:
     for mcid, story in enumerate(_drawn_stories(page)):
         if story.first > end:  # furniture between stories (or before the first)
             marks[end] = ("EMC " if end else "") + "/Artifact BMC"
-        marks[story.first] = ("EMC " if story.first else "") + f"/P <</MCID {mcid}>> BDC"
+        marks[story.first] = (("EMC " if story.first else "")
+                              + f"/{STRUCTURE_TYPES[story.kind]} <</MCID {mcid}>> BDC")
         end = story.end
     if end < len(page.lines):
         marks[end] = ("EMC " if end else "") + "/Artifact BMC"

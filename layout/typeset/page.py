@@ -275,35 +275,45 @@ def _stretch(placed: list[tuple[Block, int, bool]], area_top: int, area_rows: in
 
 
 def _block_lines(box: Box, grid: Grid, blocks: Blocks, jumps: Mapping[tuple[int, int], int],
-                 links: list[Link]) -> list[PlacedLine]:
-    """Lines of one box: the head over its columns, then each column's items; its
-    jump lines lead (`links`) to the article's part on the page they name."""
+                 links: list[Link]) -> list[tuple[str, int, list[PlacedLine]]]:
+    """Lines of one box in reading order, in groups of one kind and body block (see
+    `Story`): the head over its columns, then each column's items; its jump lines lead
+    (`links`) to the article's part on the page they name."""
     block = box.block
     piece = block.piece
     r = block.region
     x0 = grid.column_x(r.first_column)
-    out = [PlacedLine(x0 + dx, grid.row_y(box.top + box.air_above) + b, line)
-           for b, dx, line in block.head.lines]
+    head = [PlacedLine(x0 + dx, grid.row_y(box.top + box.air_above) + b, line)
+            for b, dx, line in block.head.lines]
+    groups: list[tuple[str, int, list[PlacedLine]]] = [("head", -1, head)] if head else []
     if piece.continued_from is not None:  # its （上接第M版） leads back to page M
         back = blocks.jump_from_text(piece.continued_from)
         out_of = piece_anchor(piece.content.article, piece.continued_from)
-        links.extend(_link(pl, out_of) for pl in out if pl.line.text == back)
+        links.extend(_link(pl, out_of) for pl in head if pl.line.text == back)
     body_top = box.top + box.air_above + block.head.rows + box.air_below
     for j, column in enumerate(block.columns):
         x = grid.column_x(r.first_column + j)
         row = body_top
+        last = None  # a column's lines of one body block are one group (a line an item)
         for item in column:
-            out.extend(PlacedLine(x + dx, grid.row_y(row) + b, line) for b, dx, line in item.lines)
+            if item.block != last or item.block < 0:
+                kind = ("subhead" if item.keep_with_next else "text") if item.block >= 0 else "aside"
+                group: list[PlacedLine] = []
+                groups.append((kind, item.block, group))
+                last = item.block
+            top = grid.row_y(row)
+            group.extend(PlacedLine(x + dx, top + b, line) for b, dx, line in item.lines)
             row += item.rows
     if block.jump:
         start = piece.start + sum(len(c) for c in block.columns)
         target = jumps[(piece.content.article, start)]
         b, dx, line = blocks.jump_line(target)
-        last = max(j for j, c in enumerate(block.columns) if c or j == 0)
+        last_column = max(j for j, c in enumerate(block.columns) if c or j == 0)
         row = box.top + r.rows - 1
-        out.append(PlacedLine(grid.column_x(r.first_column + last) + dx, grid.row_y(row) + b, line))
-        links.append(_link(out[-1], piece_anchor(piece.content.article, target)))
-    return out
+        jump = PlacedLine(grid.column_x(r.first_column + last_column) + dx, grid.row_y(row) + b, line)
+        groups.append(("aside", -1, [jump]))
+        links.append(_link(jump, piece_anchor(piece.content.article, target)))
+    return groups
 
 
 def _link(placed: PlacedLine, anchor: str) -> Link:
@@ -372,9 +382,10 @@ def draw_page(layout: PageLayout, spec: Spec, grid: Grid, blocks: Blocks) -> Pla
     stories: list[Story] = []
     for box in layout.boxes:
         content = box.block.piece.content
-        first = len(lines)
-        lines.extend(_block_lines(box, grid, blocks, layout.jumps, links))
-        stories.append(Story(content.article, content.title, first, len(lines)))
+        for kind, block, group in _block_lines(box, grid, blocks, layout.jumps, links):
+            stories.append(Story(content.article, content.title, kind, block, len(lines),
+                                 len(lines) + len(group)))
+            lines.extend(group)
         rules.extend(_box_rules(box, layout.boxes, grid, spec))
         marks.append(Bookmark(content.title, 1, grid.row_y(box.top)))
         anchors.append((piece_anchor(content.article, layout.number), grid.row_y(box.top)))

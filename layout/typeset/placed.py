@@ -115,12 +115,17 @@ class Link(NamedTuple):
 
 
 class Story(NamedTuple):
-    """Article `article`'s piece on a page, for the PDF's structure tree: the lines
-    `[first, end)` of `PlacedPage.lines` that set it, in reading order (its head, then
-    each column down, then its jump line), and its `title`. A named tuple: see `Run`."""
+    """Lines `[first, end)` of `PlacedPage.lines` that are one part of an article in
+    the document's structure: its head (`kind` "head"), one of its body's blocks in one
+    column ("text" for a paragraph, "subhead"; `block` indexes the article's body), or
+    a line of its own ("aside": a credit or jump line). A page's stories are in reading
+    order: each piece's head, then its columns down, then its jump line. A named tuple:
+    see `Run`."""
 
     article: int  # index in Issue.articles()
     title: str
+    kind: str
+    block: int
     first: int
     end: int
 

@@ -1,10 +1,12 @@
-"""The PDF's structure tree: every article an `Art` in the issue's order, its piece on
-each page a `P` whose marked content is exactly that piece's lines; the masthead,
-running head, footer and rules are artifacts. Read back with pdfplumber, which
-follows the tree and the content's marked-content sequences as a reader would."""
+"""The PDF's structure tree: every article an `Art` in the issue's order, holding its
+head (`H1`), subheads (`H2`) and paragraphs (`P`, one element across the columns it
+runs over), whose marked content is exactly their lines; the masthead, running head,
+footer and rules are artifacts. Read back with pdfplumber, which follows the tree and
+the content's marked-content sequences as a reader would."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pdfplumber
@@ -13,6 +15,7 @@ import pytest
 import export
 
 ROOT = Path(__file__).resolve().parents[2]
+JUMP_LINE = re.compile(r"（(?:下转|上接)第\d+版）")
 SAMPLE = ROOT / "samples" / "lvliang-daily-2023-02-17.txt"
 
 
@@ -32,6 +35,20 @@ def compact(text: str) -> str:
     return "".join(text.split())
 
 
+def marked_text(pdf) -> dict[tuple[int, int], list[str]]:
+    """(page number, MCID) -> the characters drawn in that marked-content sequence."""
+    marked: dict[tuple[int, int], list[str]] = {}
+    for page in pdf.pages:
+        for char in page.chars:
+            if char["tag"] != "Artifact":
+                marked.setdefault((page.page_number, char["mcid"]), []).append(char["text"])
+    return marked
+
+
+def element_text(element: dict, marked: dict[tuple[int, int], list[str]]) -> str:
+    return compact("".join("".join(marked[(element["page_number"], m)]) for m in element["mcids"]))
+
+
 @pytest.mark.parametrize("spec", ["lvliang-daily", "a4-archive"])
 def test_each_article_is_one_art_of_its_pieces_in_reading_order(tmp_path: Path, issue, spec: str) -> None:
     with pdfplumber.open(exported(tmp_path, spec)) as pdf:
@@ -39,12 +56,7 @@ def test_each_article_is_one_art_of_its_pieces_in_reading_order(tmp_path: Path, 
         arts = document["children"]
         assert document["type"] == "Document" and [a["type"] for a in arts] == ["Art"] * len(arts)
         assert [a["title"] for a in arts] == [a.title for a in issue.articles()]
-        marked = {(page.page_number, char["mcid"]): [] for page in pdf.pages for char in page.chars
-                  if char["tag"] == "P"}
-        for page in pdf.pages:
-            for char in page.chars:
-                if char["tag"] == "P":
-                    marked[(page.page_number, char["mcid"])].append(char["text"])
+        marked = marked_text(pdf)
         pieces = [(p["page_number"], mcid) for art in arts for p in art["children"] for mcid in p["mcids"]]
         assert sorted(pieces) == sorted(marked)  # every marked sequence is in the tree, once
         for art, article in zip(arts, issue.articles()):
@@ -60,14 +72,39 @@ def test_the_masthead_and_footer_are_artifacts(tmp_path: Path) -> None:
         chars = pdf.pages[0].chars
     furniture = compact("".join(c["text"] for c in chars if c["tag"] == "Artifact"))
     assert "吕梁日报" in furniture and "国内统一连续出版物号" in furniture and "第1版" in furniture
-    assert all(c["tag"] in ("P", "Artifact") for c in chars)  # nothing left unmarked
+    assert all(c["tag"] in ("H1", "H2", "P", "Artifact") for c in chars)  # nothing left unmarked
 
 
 def test_a_piece_continued_on_a_later_page_stays_in_its_article(tmp_path: Path) -> None:
-    """On the A4 spec the sample's articles run over several pages: one Art each, a P
-    on every page it is set on, those pages in order."""
+    """On the A4 spec the sample's articles run over several pages: one Art each, with
+    its elements on every page it is set on, those pages in order."""
     with pdfplumber.open(exported(tmp_path, "a4-archive")) as pdf:
         (document,) = pdf.structure_tree
     spans = [[p["page_number"] for p in art["children"]] for art in document["children"]]
-    assert any(len(pages) > 1 for pages in spans)
-    assert all(pages == sorted(set(pages)) for pages in spans)
+    assert any(len(set(pages)) > 1 for pages in spans)
+    assert all(pages == sorted(pages) for pages in spans)  # its pages in order
+
+
+def test_heads_subheads_and_paragraphs_are_their_own_elements(tmp_path: Path, issue) -> None:
+    """An article's head is an H1, a subhead an H2, and each paragraph one P, whole
+    though it runs on into the next column."""
+    from layout.model import Subhead
+
+    with pdfplumber.open(exported(tmp_path, "lvliang-daily")) as pdf:
+        (document,) = pdf.structure_tree
+        marked = marked_text(pdf)
+    for art, article in zip(document["children"], issue.articles()):
+        kinds = [e["type"] for e in art["children"]]
+        if article.headline:
+            assert kinds[0] == "H1" and compact(article.headline) in element_text(art["children"][0], marked)
+        subheads = [compact(b.text) for b in article.body if isinstance(b, Subhead)]
+        assert [element_text(e, marked) for e in art["children"] if e["type"] == "H2"] == subheads
+        opening = compact((article.dateline or "") + (article.byline or ""))
+        paragraphs = [opening + compact(b.text) for b in article.body if not isinstance(b, Subhead)]
+        for element in art["children"]:
+            text = element_text(element, marked)
+            if element["type"] == "P":  # one paragraph's (or its part on a page), or a line of its own
+                assert any(text in p for p in paragraphs) or text in compact(article.credit or "") \
+                    or text == compact(article.jump_line or "") or JUMP_LINE.fullmatch(text), text[:30]
+    multi = [e for art in document["children"] for e in art["children"] if len(e["mcids"]) > 1]
+    assert multi  # paragraphs that run on into the next column are one element
