@@ -5,7 +5,7 @@ In: pages, any iterable of them (a generator is used page by page as it yields):
 `PlacedPage`s, drawn here; and the `FontSet` whose faces the runs name. Out: one PDF
 with each face used embedded once, as a subset (`pdf_fonts`); an outline from the
 pages' bookmarks (版, then its articles); a structure tree of the articles (a tagged
-PDF, `_structure`); title, author, subject, the issue's date and the language (Info
+PDF, `_Structure`); title, author, subject, the issue's date and the language (Info
 dictionary and XMP); and page labels where the printed numbers are not 1, 2, 3… (an
 export of `--pages 3-4` shows its pages as 3 and 4 in a viewer).
 Nothing in it depends on the time, so two exports of the same input are
@@ -74,7 +74,7 @@ class _Document:
         self.links: list[tuple[Ref, float, tuple[Link, ...]]] = []  # (Annots, height, links)
         self.used: dict[str, set[str]] = {}  # face -> the characters drawn from it
         self.previous = 0  # the printed number of the page added last
-        self.stories: list[tuple[Ref, tuple[tuple[int, str, str, int], ...]]] = []  # (page, its stories)
+        self.structure: _Structure | None = None  # made with the first page that has stories
 
     def add(self, page: DrawnPage) -> None:
         """Write the page and its content stream now (the page goes once added)."""
@@ -90,13 +90,13 @@ class _Document:
         if annots is not None:
             entries["Annots"] = annots
             self.links.append((annots, page.height, page.links))
-        if page.stories:  # its key in the structure tree's ParentTree (see `_structure`)
-            entries["StructParents"] = len(self.stories)
+        ref = self.pdf.reserve()
+        if page.stories:  # its elements, and its key in the structure tree's ParentTree
+            self.structure = self.structure or _Structure(self.pdf)
+            entries["StructParents"] = self.structure.add_page(ref, page.stories)
             entries["Tabs"] = Name("S")  # links in the order of the structure
-        ref = self.pdf.add(entries)
+        self.pdf.add(entries, ref)
         self.kids.append(ref)
-        if page.stories:
-            self.stories.append((ref, page.stories))
         self.marks.extend(_Mark(bm, ref, page.height) for bm in page.bookmarks)
         self.anchors.update((name, [ref, Name("XYZ"), 0, page.height - y, 0])
                             for name, y in page.anchors)
@@ -122,8 +122,8 @@ class _Document:
         if self.marks:
             catalog["Outlines"] = _outline(pdf, self.marks)
             catalog["PageMode"] = Name("UseOutlines")
-        if self.stories:
-            catalog["StructTreeRoot"] = _structure(pdf, self.stories)
+        if self.structure is not None:
+            catalog["StructTreeRoot"] = self.structure.finish()
             catalog["MarkInfo"] = {"Marked": True}
         info = pdf.add({"Title": title, "Author": author or "", "Subject": subject or "",
                         "Creator": CREATOR, "Producer": PRODUCER})
@@ -133,54 +133,62 @@ class _Document:
         pdf.close(pdf.add(catalog), info)
 
 
-def _structure(pdf: PdfFile, pages: list[tuple[Ref, tuple[tuple[int, str, str, int], ...]]]) -> Ref:
-    """The structure tree (PDF 32000-1 §14.7): a Document of the issue's articles
-    (`Art`, titled, in the issue's order), each holding its head (`H1`), subheads
-    (`H2`) and paragraphs, credit and jump lines (`P`), in reading order. A paragraph
-    that goes on in the next column is one element of both columns' sequences; one
-    that goes on on a later page is an element there too. Screen readers and
-    reflowing viewers read the articles in this order, column after column, rather
-    than across the page; the furniture is marked as artifact."""
-    root, document = pdf.reserve(), pdf.reserve()
-    articles: dict[int, tuple[Ref, str, list[Ref]]] = {}  # article -> (Art, title, its elements)
-    parents: list[object] = []  # the ParentTree's number tree: page key, its MCIDs' elements
-    for key, (page, stories) in enumerate(pages):
-        parts: list[_Part] = []  # the page's elements, in reading order
-        owners: list[Ref] = []  # the element of each MCID
+class _Structure:
+    """The structure tree (PDF 32000-1 §14.7), written as pages come: a Document of
+    the issue's articles (`Art`, titled, in the issue's order), each holding its head
+    (`H1`), subheads (`H2`) and paragraphs, credit and jump lines (`P`), in reading
+    order. A paragraph that goes on in the next column is one element of both columns'
+    sequences; one that goes on on a later page is an element there too. Screen
+    readers and reflowing viewers read the articles in this order, column after
+    column, rather than across the page; the furniture is marked as artifact.
+
+    A page's elements are written with the page (as text: a page has ~60, and writing
+    them all at the end was a serial tail after the typesetting worker had finished);
+    what is kept is each article's element numbers and each page's, for the ParentTree.
+    """
+
+    def __init__(self, pdf: PdfFile) -> None:
+        self.pdf = pdf
+        self.root, self.document = pdf.reserve(), pdf.reserve()
+        self.articles: dict[int, tuple[Ref, str, list[int]]] = {}  # article -> (Art, title, elements)
+        self.parents: list[str] = []  # the ParentTree: each page's key and its MCIDs' elements
+
+    def add_page(self, page: Ref, stories: tuple[tuple[int, str, str, int], ...]) -> int:
+        """Write the page's elements; returns its key in the ParentTree (StructParents)."""
+        pdf = self.pdf
+        owners: list[int] = []  # the element of each MCID
+        parts: list[tuple[int, str, int, Ref, list[int]]] = []  # (article, type, block, ref, MCIDs)
         for mcid, (article, title, kind, block) in enumerate(stories):
             last = parts[-1] if parts else None
             # a paragraph running on from the column before is the same element
-            runs_on = (last is not None and kind == last.kind == "P" and block >= 0
-                       and (article, block) == (last.article, last.block))
+            runs_on = (last is not None and kind == last[1] == "P" and block >= 0
+                       and (article, block) == (last[0], last[2]))
             if not runs_on:
-                if article not in articles:
-                    articles[article] = (pdf.reserve(), title, [])
-                parts.append(_Part(article, kind, block, pdf.reserve(), []))
-                articles[article][2].append(parts[-1].ref)
-            parts[-1].mcids.append(mcid)
-            owners.append(parts[-1].ref)
-        for part in parts:  # written as text: a page has ~60 (a dict each cost 4 % of a page)
-            mcids = str(part.mcids[0]) if len(part.mcids) == 1 else f"[{' '.join(map(str, part.mcids))}]"
-            pdf.add(Raw(f"<< /Type /StructElem /S /{part.kind} /P {articles[part.article][0].number} 0 R "
-                        f"/Pg {page.number} 0 R /K {mcids} >>"), part.ref)
-        parents.extend((key, owners))
-    for art, title, elements in (articles[a] for a in sorted(articles)):
-        pdf.add({"Type": Name("StructElem"), "S": Name("Art"), "P": document, "T": title, "K": elements}, art)
-    pdf.add({"Type": Name("StructElem"), "S": Name("Document"), "P": root,
-             "K": [articles[a][0] for a in sorted(articles)]}, document)
-    return pdf.add({"Type": Name("StructTreeRoot"), "K": document,
-                    "ParentTree": {"Nums": parents}, "ParentTreeNextKey": len(pages)}, root)
+                if article not in self.articles:
+                    self.articles[article] = (pdf.reserve(), title, [])
+                parts.append((article, kind, block, pdf.reserve(), []))
+                self.articles[article][2].append(parts[-1][3].number)
+            parts[-1][4].append(mcid)
+            owners.append(parts[-1][3].number)
+        for article, kind, _, ref, mcids in parts:
+            k = str(mcids[0]) if len(mcids) == 1 else f"[{' '.join(map(str, mcids))}]"
+            pdf.add(Raw(f"<< /Type /StructElem /S /{kind} /P {self.articles[article][0].number} 0 R "
+                        f"/Pg {page.number} 0 R /K {k} >>"), ref)
+        key = len(self.parents)
+        self.parents.append(f"{key} [{' '.join(f'{n} 0 R' for n in owners)}]")
+        return key
 
-
-class _Part(NamedTuple):
-    """One element of an article on a page: its structure type, the article's body
-    block it sets (-1: its head, a credit or jump line), and its MCIDs there."""
-
-    article: int
-    kind: str
-    block: int
-    ref: Ref
-    mcids: list[int]
+    def finish(self) -> Ref:
+        """Write the articles, the Document and the root; returns the root."""
+        pdf, order = self.pdf, sorted(self.articles)
+        for art, title, elements in (self.articles[a] for a in order):
+            pdf.add({"Type": Name("StructElem"), "S": Name("Art"), "P": self.document, "T": title,
+                     "K": Raw(f"[{' '.join(f'{n} 0 R' for n in elements)}]")}, art)
+        pdf.add({"Type": Name("StructElem"), "S": Name("Document"), "P": self.root,
+                 "K": [self.articles[a][0] for a in order]}, self.document)
+        return pdf.add({"Type": Name("StructTreeRoot"), "K": self.document,
+                        "ParentTree": {"Nums": Raw(f"[{' '.join(self.parents)}]")},
+                        "ParentTreeNextKey": len(self.parents)}, self.root)
 
 
 CREATOR, PRODUCER = "layout", "cjk-newspaper-layout"
