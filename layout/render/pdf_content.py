@@ -214,9 +214,10 @@ def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str,
     return used
 
 
-# the standard structure type (PDF 32000-1 §14.8.4) of each kind of `Story`: the head
-# group a first-level heading, a subhead a second, a paragraph, credit or jump line a P
-STRUCTURE_TYPES = {"head": "H1", "subhead": "H2", "text": "P", "aside": "P"}
+# the standard structure type (PDF 32000-1 §14.8.4) of each kind of `Story`: the
+# headline a first-level heading, a subhead a second; the head's other texts (kicker,
+# subheadline, byline), a paragraph, a credit or jump line a P
+STRUCTURE_TYPES = {"headline": "H1", "head": "P", "subhead": "H2", "text": "P", "aside": "P"}
 
 
 def _drawn_stories(page: PlacedPage) -> list[Story]:

@@ -110,11 +110,14 @@ class _ComposeSetter:
 class Head:
     """A headline group set over a block: `rows` body rows holding `lines`.
 
-    `lines` are (baseline below the head's top, x offset in the block, line).
+    `lines` are (baseline below the head's top, x offset in the block, line); `parts`
+    says what each line sets: "kicker", "headline", "subheadline", "byline",
+    "continued_headline" or "jump-from" (the structure tree tells them apart).
     """
 
     rows: int
     lines: tuple[tuple[float, float, Line], ...]
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,9 +347,9 @@ class Blocks:
         width = grid.span_width(columns)
         pad = min(grid.body_size * 2, width * 0.08) if columns > 1 else 0.0
         measure = width - 2 * pad
-        y, placed = 0.0, []
-        for key, text in parts:
-            align = None
+        y, placed, keys = 0.0, [], []
+        for part, text in parts:
+            key, align = part, None
             if key == "jump-from":
                 key, align = "jump", Align.LEFT
             style = self.style(key)
@@ -359,11 +362,12 @@ class Blocks:
             y += style.space_before
             for dx, line, step, size in self._head_lines(text, style, measure, align, min_size):
                 placed.append((y + baseline_offset(size, step), pad + dx, line))
+                keys.append(part)
                 y += step
             y += style.space_after
         rows = grid.rows_for(y + grid.leading * 0.5)
         shift = (rows * grid.leading - y) / 2
-        return Head(rows=rows, lines=tuple((b + shift, x, ln) for b, x, ln in placed))
+        return Head(rows=rows, lines=tuple((b + shift, x, ln) for b, x, ln in placed), parts=tuple(keys))
 
     def _head_lines(self, text: str, style: Style, measure: float, align: Align | None,
                     min_size: float = 0.0) -> list[tuple[float, Line, float, float]]:

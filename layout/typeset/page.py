@@ -232,6 +232,7 @@ def _lead_index(own: list[tuple[int, Piece]]) -> int:
     return next((n for n, (_, piece) in enumerate(own) if piece.content.head), 0)
 
 
+HEAD_TITLE_PARTS = ("headline", "continued_headline", "subheadline", "kicker")
 AIR_CAP = 6  # rows of air a block with a head may take (3 over it, 3 under it)
 AIR_CAP_HEADLESS = 3
 
@@ -285,7 +286,16 @@ def _block_lines(box: Box, grid: Grid, blocks: Blocks, jumps: Mapping[tuple[int,
     x0 = grid.column_x(r.first_column)
     head = [PlacedLine(x0 + dx, grid.row_y(box.top + box.air_above) + b, line)
             for b, dx, line in block.head.lines]
-    groups: list[tuple[str, int, list[PlacedLine]]] = [("head", -1, head)] if head else []
+    groups: list[tuple[str, int, list[PlacedLine]]] = []
+    # the head text that names the article (as `Article.head_title` does): its headline,
+    # else its 副题, else its 引题; its other texts stand beside it
+    title = next((p for p in HEAD_TITLE_PARTS if p in block.head.parts), None)
+    previous = None
+    for placed, part in zip(head, block.head.parts):  # a group a head text, its lines together
+        if part != previous:
+            groups.append(("headline" if part == title else "head", -1, []))
+            previous = part
+        groups[-1][2].append(placed)
     if piece.continued_from is not None:  # its （上接第M版） leads back to page M
         back = blocks.jump_from_text(piece.continued_from)
         out_of = piece_anchor(piece.content.article, piece.continued_from)

@@ -116,11 +116,12 @@ class Link(NamedTuple):
 
 class Story(NamedTuple):
     """Lines `[first, end)` of `PlacedPage.lines` that are one part of an article in
-    the document's structure: its head (`kind` "head"), one of its body's blocks in one
-    column ("text" for a paragraph, "subhead"; `block` indexes the article's body), or
-    a line of its own ("aside": a credit or jump line). A page's stories are in reading
-    order: each piece's head, then its columns down, then its jump line. A named tuple:
-    see `Run`."""
+    the document's structure: its headline (`kind` "headline"), another text of its
+    head ("head": kicker, subheadline, byline, （上接第M版）), one of its body's blocks
+    in one column ("text" for a paragraph, "subhead"; `block` indexes the article's
+    body), or a line of its own ("aside": a credit or jump line). A page's stories are
+    in reading order: each piece's head, then its columns down, then its jump line. A
+    named tuple: see `Run`."""
 
     article: int  # index in Issue.articles()
     title: str

@@ -86,7 +86,8 @@ def test_a_piece_continued_on_a_later_page_stays_in_its_article(tmp_path: Path) 
 
 
 def test_heads_subheads_and_paragraphs_are_their_own_elements(tmp_path: Path, issue) -> None:
-    """An article's head is an H1, a subhead an H2, and each paragraph one P, whole
+    """An article's headline is an H1 (its kicker and subheadline P beside it; with no
+    headline, the 副题 is the H1), a subhead an H2, and each paragraph one P, whole
     though it runs on into the next column."""
     from layout.model import Subhead
 
@@ -94,17 +95,21 @@ def test_heads_subheads_and_paragraphs_are_their_own_elements(tmp_path: Path, is
         (document,) = pdf.structure_tree
         marked = marked_text(pdf)
     for art, article in zip(document["children"], issue.articles()):
-        kinds = [e["type"] for e in art["children"]]
-        if article.headline:
-            assert kinds[0] == "H1" and compact(article.headline) in element_text(art["children"][0], marked)
+        heads = [element_text(e, marked) for e in art["children"] if e["type"] == "H1"]
+        title = article.headline or article.subheadline or article.kicker  # as the title names it
+        assert heads == ([compact(title)] if title else [])
+        texts = [element_text(e, marked) for e in art["children"]]
+        for part in (article.kicker, article.subheadline):  # beside the headline, each its own P
+            assert not part or compact(part) in texts
         subheads = [compact(b.text) for b in article.body if isinstance(b, Subhead)]
         assert [element_text(e, marked) for e in art["children"] if e["type"] == "H2"] == subheads
         opening = compact((article.dateline or "") + (article.byline or ""))
         paragraphs = [opening + compact(b.text) for b in article.body if not isinstance(b, Subhead)]
         for element in art["children"]:
             text = element_text(element, marked)
-            if element["type"] == "P":  # one paragraph's (or its part on a page), or a line of its own
-                assert any(text in p for p in paragraphs) or text in compact(article.credit or "") \
-                    or text == compact(article.jump_line or "") or JUMP_LINE.fullmatch(text), text[:30]
+            if element["type"] == "P":  # a head text, one paragraph's (or its part on a page), a line of its own
+                own = [compact(t or "") for t in (article.kicker, article.subheadline, article.byline,
+                                                  article.credit, article.jump_line)]
+                assert any(text in p for p in paragraphs) or text in own or JUMP_LINE.fullmatch(text), text[:30]
     multi = [e for art in document["children"] for e in art["children"] if len(e["mcids"]) > 1]
     assert multi  # paragraphs that run on into the next column are one element
