@@ -135,12 +135,13 @@ class _Document:
 
 class _Structure:
     """The structure tree (PDF 32000-1 §14.7), written as pages come: a Document of
-    the issue's articles (`Art`, titled, in the issue's order), each holding its head
-    (`H1`), subheads (`H2`) and paragraphs, credit and jump lines (`P`), in reading
-    order. A paragraph that goes on in the next column is one element of both columns'
-    sequences; one that goes on on a later page is an element there too. Screen
-    readers and reflowing viewers read the articles in this order, column after
-    column, rather than across the page; the furniture is marked as artifact.
+    the issue's articles (`Art`, titled, in the issue's order), each holding in reading
+    order its headline (`H1`), subheads (`H2`), and the other texts of its head, its
+    paragraphs, credit and jump lines (`P`). A paragraph that goes on in the next
+    column is one element of both columns' sequences; one that goes on on a later page
+    is an element there too. Screen readers and reflowing viewers read the articles in
+    this order, column after column, rather than across the page; the furniture is
+    marked as artifact.
 
     A page's elements are written with the page (as text: a page has ~60, and writing
     them all at the end was a serial tail after the typesetting worker had finished);
@@ -156,24 +157,25 @@ class _Structure:
     def add_page(self, page: Ref, stories: tuple[tuple[int, str, str, int], ...]) -> int:
         """Write the page's elements; returns its key in the ParentTree (StructParents)."""
         pdf = self.pdf
+        parts: list[_Part] = []  # the page's elements, in reading order
         owners: list[int] = []  # the element of each MCID
-        parts: list[tuple[int, str, int, Ref, list[int]]] = []  # (article, type, block, ref, MCIDs)
         for mcid, (article, title, kind, block) in enumerate(stories):
             last = parts[-1] if parts else None
             # a paragraph running on from the column before is the same element
-            runs_on = (last is not None and kind == last[1] == "P" and block >= 0
-                       and (article, block) == (last[0], last[2]))
+            runs_on = (last is not None and kind == last.kind == "P" and block >= 0
+                       and (article, block) == (last.article, last.block))
             if not runs_on:
                 if article not in self.articles:
                     self.articles[article] = (pdf.reserve(), title, [])
-                parts.append((article, kind, block, pdf.reserve(), []))
-                self.articles[article][2].append(parts[-1][3].number)
-            parts[-1][4].append(mcid)
-            owners.append(parts[-1][3].number)
-        for article, kind, _, ref, mcids in parts:
+                parts.append(_Part(article, kind, block, pdf.reserve(), []))
+                self.articles[article][2].append(parts[-1].ref.number)
+            parts[-1].mcids.append(mcid)
+            owners.append(parts[-1].ref.number)
+        for part in parts:
+            mcids = part.mcids
             k = str(mcids[0]) if len(mcids) == 1 else f"[{' '.join(map(str, mcids))}]"
-            pdf.add(Raw(f"<< /Type /StructElem /S /{kind} /P {self.articles[article][0].number} 0 R "
-                        f"/Pg {page.number} 0 R /K {k} >>"), ref)
+            pdf.add(Raw(f"<< /Type /StructElem /S /{part.kind} /P {self.articles[part.article][0].number} 0 R "
+                        f"/Pg {page.number} 0 R /K {k} >>"), part.ref)
         key = len(self.parents)
         self.parents.append(f"{key} [{' '.join(f'{n} 0 R' for n in owners)}]")
         return key
@@ -189,6 +191,17 @@ class _Structure:
         return pdf.add({"Type": Name("StructTreeRoot"), "K": self.document,
                         "ParentTree": {"Nums": Raw(f"[{' '.join(self.parents)}]")},
                         "ParentTreeNextKey": len(self.parents)}, self.root)
+
+
+class _Part(NamedTuple):
+    """One element of an article on a page: its structure type, the body block it
+    sets (-1: a head text, a credit or jump line), its object and its MCIDs there."""
+
+    article: int
+    kind: str
+    block: int
+    ref: Ref
+    mcids: list[int]
 
 
 CREATOR, PRODUCER = "layout", "cjk-newspaper-layout"

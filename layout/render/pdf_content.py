@@ -173,7 +173,7 @@ def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str,
     """One text object for the page; returns the texts drawn per face.
 
     Each story's lines are one marked-content sequence, tagged with its structure type
-    (`/H1 <</MCID n>>` for the n-th story when it is a head, PDF 32000-1 §14.7), which
+    (`/H1 <</MCID n>>` for the n-th story when it is a headline, PDF 32000-1 §14.7), which
     the structure tree places in its article; the lines outside the stories (masthead,
     running head, footer) are `/Artifact`."""
     if not page.lines:
