@@ -80,22 +80,14 @@ def fill_template(template: str, values: Mapping[str, str | None]) -> str:
     return "".join(pieces).strip()
 
 
-def _date_cn(iso: str | None) -> str | None:
+def _date_cn(iso: str | None, era: int = 0) -> str | None:
+    """An ISO date as 2023年3月5日, its year counted from `era` (`ROC_EPOCH`: the 民国
+    date Taiwan papers print, 112年3月5日); None for no date, or one before the era."""
     match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", iso or "")
-    if match is None:
+    if match is None or int(match[1]) <= era:
         return None
     year, month, day = (int(g) for g in match.groups())
-    return f"{year}年{month}月{day}日"
-
-
-def _date_roc(iso: str | None) -> str | None:
-    """The date in the 民国 era that Taiwan papers print (中華民國{date_roc}): 112年3月5日
-    for 2023-03-05; None before the era's first year, 1912."""
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", iso or "")
-    if match is None or int(match[1]) < ROC_EPOCH + 1:
-        return None
-    year, month, day = (int(g) for g in match.groups())
-    return f"{year - ROC_EPOCH}年{month}月{day}日"
+    return f"{year - era}年{month}月{day}日"
 
 
 def _weekday_short(weekday: str | None) -> str | None:
@@ -124,7 +116,7 @@ def template_values(issue: Issue, page: Page | None = None) -> dict[str, str | N
         "cn_number": paper.cn_number,
         "date": info.date,
         "date_cn": _date_cn(info.date),
-        "date_roc": _date_roc(info.date),
+        "date_roc": _date_cn(info.date, ROC_EPOCH),
         "weekday": info.weekday,
         "weekday_short": _weekday_short(info.weekday),
         "lunar_date": info.lunar_date,
