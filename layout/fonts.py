@@ -264,7 +264,7 @@ def _face_widths(name: str, path: Path) -> FaceData:
     # through the glyph ids just read: `_ink_extent` parses the cmap again (~10 ms each)
     ink = {ch: (0.0, 1.0) if (gid := cmap.gid(ord(ch))) == 0 else _glyph_ink(path, gid)
            for ch in _INK_CACHED}
-    data = FaceData(cmap, default, ink, _runs_of_sorted(cmap.codes))
+    data = FaceData(cmap, default, ink, runs(cmap.codes))
     store(cache, data)
     prune("widths", _FACES_KEPT)  # the entries of older cache versions and edited fonts
     return data
@@ -297,15 +297,6 @@ def _read_face(path: Path) -> tuple[FaceCmap, int]:
     if upm != 1000:
         widths = array("d", (w * scale for w in widths))
     return FaceCmap(codes, widths, array("H", gids)), int(advances[0] * scale)
-
-
-def _runs_of_sorted(codes: array) -> tuple[tuple[int, int], ...]:
-    """`layout.ranges.runs` of code points already sorted and distinct, in one pass."""
-    if not codes:
-        return ()
-    breaks = [i for i in range(1, len(codes)) if codes[i] != codes[i - 1] + 1]
-    starts, ends = [0, *breaks], [*breaks, len(codes)]
-    return tuple((codes[a], codes[b - 1]) for a, b in zip(starts, ends))
 
 
 REGIONS = (None, "ZHT", "ZHH")  # OpenType language systems: the face's own, Taiwan, Hong Kong

@@ -7,14 +7,13 @@ from collections.abc import Iterable
 
 
 def runs(numbers: Iterable[int]) -> tuple[tuple[int, int], ...]:
-    """Sorted, merged (first, last) runs of `numbers` (duplicates allowed)."""
-    merged: list[list[int]] = []
-    for n in sorted(set(numbers)):
-        if merged and merged[-1][1] == n - 1:
-            merged[-1][1] = n
-        else:
-            merged.append([n, n])
-    return tuple((low, high) for low, high in merged)
+    """Sorted, merged (first, last) runs of `numbers` (duplicates allowed), found in
+    one pass over the sorted values, where consecutive ones part."""
+    values = sorted(set(numbers))
+    if not values:
+        return ()
+    breaks = [i for i in range(1, len(values)) if values[i] != values[i - 1] + 1]
+    return tuple((values[a], values[b - 1]) for a, b in zip([0, *breaks], [*breaks, len(values)]))
 
 
 def format_runs(numbers: Iterable[int]) -> str:
