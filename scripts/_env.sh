@@ -12,12 +12,16 @@ if [ -z "${ENV_EXTRAS:-}" ] && [ -f "$VENV/.installed-test" ]; then
   ENV_EXTRAS=test
 fi
 stamp="$VENV/.installed-${ENV_EXTRAS:-base}"
-# installed again when the package's metadata changed, or when a source of the compiled
-# typesetting core is newer than its build (layout/typeset/native.py exits 1 then)
+# installed again when the package's metadata or this script changed, or when a source of
+# the compiled typesetting core is newer than its build (layout/typeset/native.py exits 1)
+# editable_mode=compat: the checkout goes on sys.path through a plain .pth line. The
+# default for this flat layout is an import hook that every start of Python runs,
+# ~12 ms of imports (pathlib, urllib, ipaddress, importlib.util) before any command
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ setup.py -nt "$stamp" ] \
-   || ! "$VENV/bin/python" layout/typeset/native.py; then
+   || [ scripts/_env.sh -nt "$stamp" ] || ! "$VENV/bin/python" layout/typeset/native.py; then
   echo "installing the package (this compiles the typesetting core: about a minute)" >&2
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".${ENV_EXTRAS:+[$ENV_EXTRAS]}"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check \
+    --config-settings editable_mode=compat -e ".${ENV_EXTRAS:+[$ENV_EXTRAS]}"
   touch "$stamp"
 fi
 PY="$VENV/bin/python"
