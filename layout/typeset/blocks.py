@@ -437,6 +437,10 @@ class Blocks:
             self._rows[key] = rows
         return rows
 
+    def body_rows(self, piece: Piece, columns: int) -> int:
+        """Rows of `piece`'s body, under its head, set whole over `columns` columns."""
+        return self.natural_rows(piece, columns) - self.head(piece, columns).rows
+
     def fit(self, piece: Piece, region: Region) -> Fit:
         """Place `piece` in `region`: whole and balanced if it fits, else filled to the
         region's foot with a jump row kept, the rest returned to continue elsewhere."""

@@ -138,7 +138,8 @@ class Paginator:
         own = self._own_pieces(page, first_index)
         pieces, jobs = self._jobs(page, own)
         slots = place(jobs, lambda i, w: self.blocks.natural_rows(pieces[i], w),
-                      self.grid.columns, area_rows)
+                      self.grid.columns, area_rows,
+                      body_of=lambda i, w: self.blocks.body_rows(pieces[i], w))
         placed: list[tuple[Block, int, bool]] = []
         cuts: set[tuple[int, int]] = set()
         still: list[Piece] = []

@@ -7,7 +7,8 @@ for a piece that does not go on this page.
 
 The page is made up like a Chinese daily (modular layout): each article is a
 rectangle of whole columns. A skyline holds each column's next free row. A beam
-search places the pieces in reading order: each tries every width and every run of
+search places the pieces in reading order: each tries every width at which its body
+is at least `SHALLOW` rows deep (and its narrowest width in any case), every run of
 adjacent columns whose tops are level within `MAX_HOLE` rows (the block starts at
 the run's highest top, leaving holes of at most three lines), and states are scored
 on cut-off text (overflow, plus a fixed price per jump), holes, block shapes (not
@@ -25,7 +26,7 @@ import heapq
 import math
 from dataclasses import dataclass
 from typing import NamedTuple
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from layout.typeset.vfill import Frame, column_ends, spread
 
@@ -36,6 +37,7 @@ DEFER = 1000.0  # ... or moved whole to a later page, plus `DEFER_CELL` a cell o
 DEFER_CELL = 45.0
 LEVEL = 2.0  # weight of the squared difference of a column's end from the mean
 FINALISTS = 4  # final states whose fill is worked out exactly
+SHALLOW = 3  # rows: no block of several columns holds a shallower body (see `_deep_enough`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,16 @@ def _widths(job: Job, columns: int, max_width: int) -> list[int]:
         low = max(1, math.ceil(columns / 2)) if job.lead else 1
         return list(range(low, columns + 1))
     return list(range(1, min(max_width, columns) + 1))
+
+
+def _deep_enough(job: Job, widths: list[int], bodies: Mapping[int, int]) -> list[int]:
+    """The widths at which the job's body is at least `SHALLOW` rows deep, and its
+    narrowest width: two lines in each of several columns read as debris, not as a
+    story, and the search's fill cost would rather spread a short story so (its head
+    fills each column it spans). A width the spec asks for is kept."""
+    if job.want is not None and job.want.columns:
+        return widths
+    return [w for w in widths if w == widths[0] or bodies[w] >= SHALLOW]
 
 
 def _options(job: Job, columns: int, widths: Sequence[int]) -> list[tuple[int, int]]:
@@ -354,11 +366,14 @@ def _fill_cost(frames: Sequence[Frame], columns: int, rows: int) -> float:
 
 def place(jobs: Sequence[Job], rows_of: Callable[[int, int], int], columns: int,
           rows: int, sky: Sequence[int] | None = None,
-          max_width: int | None = None) -> tuple[Slot | None, ...]:
+          max_width: int | None = None,
+          body_of: Callable[[int, int], int] | None = None) -> tuple[Slot | None, ...]:
     """Choose a slot for each job in order (None: not on this page).
 
-    `rows_of(job index, width)` is the job's balanced height at that width; `rows`
-    the free rows of the page area; `sky` the rows already used in each column.
+    `rows_of(job index, width)` is the job's balanced height at that width, and
+    `body_of` the part of it below the head (when given, too shallow a body rules a
+    width out); `rows` the free rows of the page area; `sky` the rows already used in
+    each column.
     """
     sky0 = tuple(sky or (0,) * columns)
     beam = [_State(0.0, sky0, (-1,) * columns, (), free=sum(rows - h for h in sky0))]
@@ -369,6 +384,8 @@ def place(jobs: Sequence[Job], rows_of: Callable[[int, int], int], columns: int,
     for i, job in enumerate(jobs):
         widths = _widths(job, columns, limit)
         heights = {w: rows_of(i, w) for w in reversed(widths)}  # widest first: see Blocks
+        if body_of is not None:
+            widths = _deep_enough(job, widths, {w: body_of(i, w) for w in widths})
         if not job.own and 1 not in heights:
             heights[1] = rows_of(i, 1)
         table.append(heights)

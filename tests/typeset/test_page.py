@@ -13,6 +13,7 @@ from layout.typeset.blocks import opening
 from layout.spec.schema import ArticlePlacement, JumpsSpec, PageSpec, PlacementSpec, Spec
 from layout.typeset import Typeset, Typesetting, format_plan, run
 from layout.typeset.columns import baseline_offset, make_grid
+from layout.typeset.placement import SHALLOW
 
 from test_page_fixtures import article, fake_setter, issue, split_sample
 
@@ -352,6 +353,21 @@ def test_a_lone_lead_is_not_held_to_lead_columns() -> None:
     spec = dataclasses.replace(Spec(), placement=PlacementSpec(lead_columns=5))
     ts = run(issue([article(1, 9000)]), spec, fake_setter)
     assert (ts.placements[0].first_column, ts.placements[0].columns) == (1, spec.grid.columns)
+
+
+@pytest.mark.parametrize("sizes", [(60, 40, 25), (120,), (30, 300, 20, 500)])
+def test_a_short_article_is_not_spread_a_line_or_two_deep_over_columns(sizes) -> None:  # type: ignore[no-untyped-def]
+    spec = Spec()
+    ts = run(issue([article(n + 1, size) for n, size in enumerate(sizes)]), spec, fake_setter)
+    page = ts.pages[0]
+    for x0, y0, x1, y1, art in _rects(ts, spec, 1):
+        placement = next(p for p in ts.placements if p.article == art)
+        if placement.columns <= (spec.grid.columns + 1) // 2 if art == 0 else placement.columns == 1:
+            continue  # its narrowest width: nothing narrower to take
+        body = [pl for pl in page.lines if x0 - 0.1 <= pl.x <= x1 and y0 < pl.baseline < y1
+                and all(r.size == spec.grid.body_size for r in pl.line.runs)]
+        deepest = max(sum(1 for pl in body if abs(pl.x - x) < 1) for x in {pl.x for pl in body})
+        assert deepest >= SHALLOW, (art, placement.columns, deepest)
 
 
 def test_empty_articles_are_skipped_with_a_warning() -> None:

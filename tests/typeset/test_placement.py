@@ -6,7 +6,7 @@ import math
 
 from hypothesis import given, settings, strategies as st
 
-from layout.typeset.placement import MAX_HOLE, Job, Slot, Want, gap, place
+from layout.typeset.placement import MAX_HOLE, SHALLOW, Job, Slot, Want, gap, place
 
 
 def _heights(areas: list[int], head: int = 4):  # type: ignore[no-untyped-def]
@@ -66,3 +66,29 @@ def test_blocks_never_overlap_and_holes_stay_small(areas: list[int], columns: in
         top = slot.top + gap(slot.top)
         for c in range(slot.first_column, slot.first_column + slot.columns):
             sky[c] = min(rows, top + rows_of(i, slot.columns))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.integers(2, 90), min_size=1, max_size=5), st.integers(4, 8),
+       st.integers(1, 6))
+def test_a_short_body_is_not_spread_over_columns_a_line_or_two_deep(
+        areas: list[int], columns: int, head: int) -> None:
+    jobs = [Job(own=True, lead=i == 0, head_rows=head) for i in range(len(areas))]
+    body_of = lambda i, w: math.ceil(areas[i] / w)  # noqa: E731
+    slots = place(jobs, _heights(areas, head), columns, 90, body_of=body_of)
+    narrowest = [math.ceil(columns / 2)] + [1] * (len(areas) - 1)
+    for i, slot in enumerate(slots):
+        if slot is not None and slot.columns > narrowest[i]:
+            assert body_of(i, slot.columns) >= SHALLOW, (i, slot)
+
+
+def test_without_the_rule_a_short_lead_spreads_and_a_width_the_spec_asks_for_is_kept() -> None:
+    # the search's fill cost alone sets a lone short lead's two lines across the page
+    areas = [12]
+    jobs = [Job(own=True, lead=True, head_rows=4)]
+    body_of = lambda i, w: math.ceil(areas[i] / w)  # noqa: E731
+    assert body_of(0, place(jobs, _heights(areas), 8, 90)[0].columns) < SHALLOW
+    ruled = place(jobs, _heights(areas), 8, 90, body_of=body_of)[0].columns
+    assert body_of(0, ruled) >= SHALLOW and ruled < 8
+    pinned = [Job(own=True, want=Want(columns=6, start=0), head_rows=4)]
+    assert place(pinned, _heights(areas), 8, 90, body_of=body_of)[0].columns == 6
