@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the stages are imported where used: `--help` and `check` stay quick
     from layout.fonts import FontSet
+    from layout.spec.schema import Spec
     from layout.typeset import Typesetting
 
 ROOT = Path(__file__).resolve().parent
@@ -329,28 +330,64 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """The main job: issue document, PDF and EPUB side by side in one folder."""
-    from layout.document import dump_issue
-    from layout.fileio import check_writable, write_text_atomic
+    """The main job: issue document, PDF and EPUB side by side in one folder, for each
+    input. Several inputs (an archive's issues) share one start: the imports, spec and
+    fonts are loaded once. An input that fails is reported and the others go on."""
+    from layout.errors import InputError
     from layout.spec import load_spec
 
-    started = time.perf_counter()
-    check_writable(args.out_dir / f"{args.input.stem}.pdf")
+    from layout.fileio import check_writable
+
+    inputs: list[Path] = args.input or [SAMPLE]
+    _refuse_shared_outputs(inputs, args.out_dir)
+    check_writable(args.out_dir / f"{inputs[0].stem}.pdf")  # a folder that takes none: once
     spec = load_spec(args.spec)
-    issue = read_issue(args.input, verbose=args.verbose, to_typeset=True)
+    started, failed = time.perf_counter(), []
+    for path in inputs:
+        try:
+            build_one(path, spec, args)
+        except InputError as exc:
+            if len(inputs) == 1:
+                raise
+            report_error(exc)
+            failed.append(path)
+    if len(inputs) > 1:
+        seconds = time.perf_counter() - started
+        print(f"build: {len(inputs) - len(failed)} of {len(inputs)} issues built in {seconds:.2f} s"
+              + (f"; failed: {', '.join(map(str, failed))}" if failed else ""), file=sys.stderr)
+    return 2 if failed else 0
+
+
+def _refuse_shared_outputs(inputs: Sequence[Path], out_dir: Path) -> None:
+    """Outputs are named after their input's stem: two inputs of one stem would write
+    the same files, the second over the first."""
+    seen: dict[str, Path] = {}
+    for path in inputs:
+        other = seen.setdefault(path.stem.casefold(), path)
+        if other != path:
+            raise UsageError(f"build: {other} and {path} would both write "
+                             f"{out_dir / path.stem}.pdf; rename one or build them apart")
+
+
+def build_one(path: Path, spec: Spec, args: argparse.Namespace) -> None:
+    """Document (when `path` is raw text), PDF and EPUB of one input into `args.out_dir`."""
+    from layout.document import dump_issue
+    from layout.fileio import check_writable, write_text_atomic
+
+    started = time.perf_counter()
+    check_writable(args.out_dir / f"{path.stem}.pdf")
+    issue = read_issue(path, verbose=args.verbose, to_typeset=True)
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    stem = args.input.stem
-    document = args.out_dir / f"{stem}.yaml"
-    if args.input.suffix.lower() not in (".yaml", ".yml", ".json"):
+    document = args.out_dir / f"{path.stem}.yaml"
+    if path.suffix.lower() not in (".yaml", ".yml", ".json"):
         write_text_atomic(document, dump_issue(issue))
         print(f"build: wrote {document}", file=sys.stderr)
-    pdf = args.out_dir / f"{stem}.pdf"
+    pdf = args.out_dir / f"{path.stem}.pdf"
     made = typeset_issue(issue, spec, strict=args.strict, jobs=args.jobs)
     summarise("pdf", pdf, export_pdf(issue, pdf, made), started)
     started = time.perf_counter()
-    epub = args.out_dir / f"{stem}.epub"
+    epub = args.out_dir / f"{path.stem}.epub"
     summarise("epub", epub, export_epub(issue, spec, epub, made, jobs=args.jobs), started)
-    return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -513,8 +550,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("build", help="the main job: document + PDF + EPUB into a folder",
-                       description="Ingest (if raw text), then write ISSUE.yaml, ISSUE.pdf and ISSUE.epub.")
-    p.add_argument("input", type=Path, nargs="?", default=SAMPLE, help="default: the bundled sample")
+                       description="Ingest (if raw text), then write ISSUE.yaml, ISSUE.pdf and "
+                       "ISSUE.epub, for each input. An input that fails is reported, the others "
+                       "are built, and the exit status is 2.")
+    p.add_argument("input", type=Path, nargs="*",
+                   help="raw OCR .txt or ISSUE.yaml / ISSUE.json, one or more (default: the bundled sample)")
     p.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="layout spec (default: %(default)s)")
     p.add_argument("--out-dir", type=Path, default=Path("out"), help="default: %(default)s")
     p.add_argument("--strict", action="store_true", help="a character no font has is an error")

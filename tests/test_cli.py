@@ -383,3 +383,32 @@ def test_help_is_as_wide_as_columns_says(monkeypatch: pytest.MonkeyPatch, capsys
         export.main(["pdf", "--help"])
     lines = capsys.readouterr().out.splitlines()
     assert max(map(len, lines)) <= 50 and len(lines) > 10
+
+
+def test_build_makes_each_inputs_files_and_goes_on_past_a_bad_one(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(SHORT, encoding="utf-8")
+    second.write_text(SHORT.replace("第3版", "第4版").replace("農業", "林業"), encoding="utf-8")
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("pages: [1, 2\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("build", str(first), str(bad), str(second), "--out-dir", str(out))
+    assert result.returncode == 2, result.stderr
+    made = sorted(p.name for p in out.iterdir())
+    assert made == [f"{stem}.{ext}" for stem in ("first", "second") for ext in ("epub", "pdf", "yaml")]
+    assert "林業" in (out / "second.yaml").read_text(encoding="utf-8")
+    assert f"{bad}:" in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("build: 2 of 3 issues built in ")
+    assert result.stderr.splitlines()[-1].endswith(f"failed: {bad}")
+
+
+def test_build_refuses_inputs_that_would_write_the_same_files(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    one, two = tmp_path / "a" / "issue.txt", tmp_path / "b" / "Issue.yaml"
+    one.write_text(SHORT, encoding="utf-8")
+    two.write_text("pages: []\n", encoding="utf-8")
+    result = run("build", str(one), str(two), "--out-dir", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert f"{one} and {two} would both write" in result.stderr
+    assert not (tmp_path / "out").exists()  # refused before any work
