@@ -182,8 +182,15 @@ def choose_jobs(issue, asked: int | None) -> int:
         return max(1, asked)
     if len(issue.pages) < parallel.PARALLEL_MIN_PAGES:
         return 1
+    return 2 if two_cores() else 1
+
+
+def two_cores() -> bool:
+    """Whether this process may use two cores, forking a worker that shares its fonts."""
+    from layout.typeset import parallel
+
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return 2 if (cores or 1) >= 2 and parallel.available() else 1
+    return (cores or 1) >= 2 and parallel.available()
 
 
 def typeset_issue(issue, spec, *, strict: bool, pages: set[int] | None = None,
@@ -331,31 +338,38 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """The main job: issue document, PDF and EPUB side by side in one folder, for each
-    input. Several inputs (an archive's issues) share one start: the imports, spec and
-    fonts are loaded once. An input that fails is reported and the others go on."""
-    from layout.errors import InputError
-    from layout.spec import load_spec
-
+    input. Several inputs (an archive's issues) share one start (the imports, spec and
+    fonts are loaded once) and two cores (`layout.batch`). An input that fails is
+    reported and the others go on."""
     from layout.fileio import check_writable
+    from layout.spec import load_spec
 
     inputs: list[Path] = args.input or [SAMPLE]
     _refuse_shared_outputs(inputs, args.out_dir)
     check_writable(args.out_dir / f"{inputs[0].stem}.pdf")  # a folder that takes none: once
     spec = load_spec(args.spec)
-    started, failed = time.perf_counter(), []
-    for path in inputs:
-        try:
-            build_one(path, spec, args)
-        except InputError as exc:
-            if len(inputs) == 1:
-                raise
-            report_error(exc)
-            failed.append(path)
-    if len(inputs) > 1:
-        seconds = time.perf_counter() - started
-        print(f"build: {len(inputs) - len(failed)} of {len(inputs)} issues built in {seconds:.2f} s"
-              + (f"; failed: {', '.join(map(str, failed))}" if failed else ""), file=sys.stderr)
+    if len(inputs) == 1:
+        build_one(inputs[0], spec, args, jobs=args.jobs)
+        return 0
+    from layout.batch import run_all
+
+    started = time.perf_counter()
+    processes = batch_processes(args.jobs)
+    jobs = 1 if processes > 1 else args.jobs  # two issues at a time, each on one core
+    failed = [inputs[i] for i in run_all(len(inputs), lambda i: build_one(inputs[i], spec, args, jobs=jobs),
+                                         processes=processes, report=report_error)]
+    seconds = time.perf_counter() - started
+    print(f"build: {len(inputs) - len(failed)} of {len(inputs)} issues built in {seconds:.2f} s"
+          + (f"; failed: {', '.join(map(str, failed))}" if failed else ""), file=sys.stderr)
     return 2 if failed else 0
+
+
+def batch_processes(asked: int | None) -> int:
+    """Processes to build several issues in: as asked (1 or 2), else two on a machine
+    with two cores that can fork."""
+    if asked is not None:
+        return min(2, max(1, asked))
+    return 2 if two_cores() else 1
 
 
 def _refuse_shared_outputs(inputs: Sequence[Path], out_dir: Path) -> None:
@@ -369,7 +383,7 @@ def _refuse_shared_outputs(inputs: Sequence[Path], out_dir: Path) -> None:
                              f"{out_dir / path.stem}.pdf; rename one or build them apart")
 
 
-def build_one(path: Path, spec: Spec, args: argparse.Namespace) -> None:
+def build_one(path: Path, spec: Spec, args: argparse.Namespace, *, jobs: int | None) -> None:
     """Document (when `path` is raw text), PDF and EPUB of one input into `args.out_dir`."""
     from layout.document import dump_issue
     from layout.fileio import check_writable, write_text_atomic
@@ -383,11 +397,11 @@ def build_one(path: Path, spec: Spec, args: argparse.Namespace) -> None:
         write_text_atomic(document, dump_issue(issue))
         print(f"build: wrote {document}", file=sys.stderr)
     pdf = args.out_dir / f"{path.stem}.pdf"
-    made = typeset_issue(issue, spec, strict=args.strict, jobs=args.jobs)
+    made = typeset_issue(issue, spec, strict=args.strict, jobs=jobs)
     summarise("pdf", pdf, export_pdf(issue, pdf, made), started)
     started = time.perf_counter()
     epub = args.out_dir / f"{path.stem}.epub"
-    summarise("epub", epub, export_epub(issue, spec, epub, made, jobs=args.jobs), started)
+    summarise("epub", epub, export_epub(issue, spec, epub, made, jobs=jobs), started)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -412,3 +412,18 @@ def test_build_refuses_inputs_that_would_write_the_same_files(tmp_path: Path) ->
     assert result.returncode == 2
     assert f"{one} and {two} would both write" in result.stderr
     assert not (tmp_path / "out").exists()  # refused before any work
+
+
+def test_build_on_two_cores_writes_the_bytes_of_one(tmp_path: Path) -> None:
+    inputs = []
+    for n, (place, word) in enumerate((("第3版", "農業"), ("第4版", "林業"), ("第5版", "漁業"))):
+        path = tmp_path / f"issue{n}.txt"
+        path.write_text(SHORT.replace("第3版", place).replace("農業", word), encoding="utf-8")
+        inputs.append(str(path))
+    two = run("build", *inputs, "--out-dir", str(tmp_path / "two"), "--jobs", "2")
+    one = run("build", *inputs, "--out-dir", str(tmp_path / "one"), "--jobs", "1")
+    assert two.returncode == 0 == one.returncode, two.stderr
+    names = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert len(names) == 9 and names == sorted(p.name for p in (tmp_path / "two").iterdir())
+    for name in names:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
