@@ -45,17 +45,20 @@ def run_all(count: int, work: Callable[[int], None], *, processes: int,
     finally:
         gc.unfreeze()
     writer.close()
+    received = None
     try:
         failed = _drain(claim, work, report)
-        kind, value = reader.recv()
+        received = reader.recv()
     except EOFError:
         raise RuntimeError(f"the build worker stopped without a word (exit code "
                            f"{worker.exitcode})") from None
     finally:
-        if worker.is_alive() and not reader.poll():
-            worker.terminate()
+        if received is None:  # this process failed: the worker ends the issue it is on
+            with counter.get_lock():  # (its outputs whole, never cut off) and takes no more
+                counter.value = count
         worker.join()
         reader.close()
+    kind, value = received
     if kind == "error":
         raise RuntimeError(f"in the build worker:\n{value}")
     return sorted(failed + value)

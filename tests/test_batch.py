@@ -57,3 +57,25 @@ def test_a_bug_in_the_worker_stops_the_batch_with_its_traceback() -> None:
 
     with pytest.raises(RuntimeError, match="ZeroDivisionError: in the worker"):
         run_all(10, work, processes=2, report=lambda error: None)
+
+
+def test_a_bug_here_lets_the_worker_end_its_issue_and_take_no_more(tmp_path: Path) -> None:
+    import multiprocessing
+
+    parent, mine = os.getpid(), []
+
+    def work(index: int) -> None:
+        import time
+
+        if os.getpid() == parent:
+            mine.append(index)
+            if len(mine) == 2:
+                raise ZeroDivisionError("here")
+        time.sleep(0.05)
+        _marker_work(tmp_path)(index)
+
+    with pytest.raises(ZeroDivisionError):
+        run_all(40, work, processes=2, report=lambda error: None)
+    assert not multiprocessing.active_children()  # the worker was waited for, not killed
+    worked = [name for name in os.listdir(tmp_path) if not name.endswith(f".{parent}")]
+    assert len(worked) < 10  # it stopped claiming once this process failed
