@@ -35,14 +35,26 @@ def render_png(write_pdf: Callable[[Path], object], page: int, output: Path, *, 
         image.save(temporary, format="PNG", compress_level=1)
 
 
-def _stamp(paths: Iterable[Path]) -> tuple[float, ...]:
-    """Modification times; a missing file counts as 0 so its re-appearance triggers."""
-    return tuple(p.stat().st_mtime if p.exists() else 0.0 for p in paths)
+def _stamp(paths: Iterable[Path]) -> tuple[tuple[int, int], ...]:
+    """Modification time (ns) and size of each file: an edit within the same tick of a
+    coarse clock still changes the size, mostly; a missing file counts as (0, -1), so
+    its re-appearance triggers."""
+    return tuple(_file_stamp(p) for p in paths)
+
+
+def _file_stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, -1)
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def watch(paths: list[Path], action: Callable[[], None], *, on_error: Callable[[BaseException], None],
-          interval: float = 0.5, rounds: int | None = None) -> None:
-    """Run `action` now and again whenever one of `paths` changes (polling).
+          interval: float = 0.2, rounds: int | None = None) -> None:
+    """Run `action` now and again whenever one of `paths` changes (polling: a few
+    `stat` calls a round, so it polls often and a saved spec shows in ~0.1 s plus the
+    re-render, not in half a second).
 
     An input error during a round is reported and the watch goes on, so a spec being
     edited can be broken for a moment. `rounds` bounds the polling (for tests).

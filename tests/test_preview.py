@@ -89,3 +89,22 @@ def test_a_watch_polls_the_specs_a_spec_extends_and_its_font_files(tmp_path: Pat
     spec.write_text("grid: {columns: zero}\n", encoding="utf-8")  # broken: its folder, still
     assert {p.resolve() for p in export.watched_files(document, spec)} == {document.resolve(),
                                                                             spec.resolve()}
+
+
+def test_watch_sees_an_edit_that_keeps_the_modification_time_and_a_file_that_appears(
+        tmp_path: Path) -> None:
+    spec, extra = tmp_path / "spec.yaml", tmp_path / "base.yaml"
+    spec.write_text("a: 1\n")
+    runs: list[int] = []
+
+    def action() -> None:
+        runs.append(len(runs))
+        if len(runs) == 1:  # an edit within the same tick of a coarse clock
+            stat = spec.stat()
+            spec.write_text("a: 12\n")
+            os.utime(spec, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        elif len(runs) == 2:
+            extra.write_text("b: 1\n")
+
+    watch([spec, extra], action, on_error=lambda exc: None, interval=0.01, rounds=4)
+    assert len(runs) == 3
