@@ -235,7 +235,9 @@ class ChapterBuilder:
         return title
 
     def header(self, el: etree._Element, article: Article, ident: str, fallback: str) -> str:
-        """The headline group; the h2 borrows subheadline or kicker when there is no headline."""
+        """The headline group; the h2 borrows subheadline or kicker when there is no
+        headline, as printed. Returns the article's name for the contents: its
+        `head_title` (a 副题 without the dash that hung it from the missing 主题)."""
         header = _el(el, "header")
         kicker, sub = article.kicker, article.subheadline
         if article.headline:
@@ -255,7 +257,7 @@ class ChapterBuilder:
             _el(header, "p", self.log.add("subheadline", sub), class_="subheadline")
         if article.byline:
             _el(header, "p", self.log.add("byline", article.byline), class_="byline")
-        return clean(title)
+        return clean(article.head_title or title)
 
     def footer(self, section: etree._Element, footer: Footer) -> None:
         parts = [footer.department or "",

@@ -119,6 +119,12 @@ def test_nav_two_levels_landmarks_and_page_list(small):
     assert [len(li.xpath("h:ol/h:li", namespaces=NS)) for li in top] == [3, 1]
     assert nav.xpath("//h:nav[@epub:type='toc']//h:ol/h:li/h:ol/h:li[1]/h:a/text()", namespaces=NS) == [
         "中国—中亚合作" and "习近平向论坛致贺信", "上接1版"]
+    # an article printed with only its 副题: named in the contents without the dash that
+    # hung it from the missing 主题, and headed on its page as printed
+    assert nav.xpath("//h:nav[@epub:type='toc']//h:ol/h:li/h:ol/h:li[2]/h:a/text()",
+                     namespaces=NS) == ["我市培育特色专业镇发展纪实"]
+    page = next(doc for _, doc in small.pages())
+    assert "——我市培育特色专业镇发展纪实" in page.xpath("//h:h2/text()", namespaces=NS)
     kinds = nav.xpath("//h:nav[@epub:type='landmarks']//h:a/@epub:type", namespaces=NS)
     assert set(kinds) == {"toc", "bodymatter", "cover"}
     labels = nav.xpath("//h:nav[@epub:type='page-list']//h:a/text()", namespaces=NS)
