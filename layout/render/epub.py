@@ -44,6 +44,7 @@ from layout.typeset.placed import PageBreak
 __all__ = ["FontSourceLike", "render_epub", "build_epub"]
 
 _XHTML = "application/xhtml+xml"
+_FONT_TYPES = {"ttf": "font/ttf", "woff2": "font/woff2"}  # EPUB 3.3 core media types
 _LICENCE_FALLBACK = Path("/usr/share/doc/fonts-noto-cjk/copyright")
 _LICENCE_NAME = re.compile(r"(?i)(ofl|licen[cs]e|copying)[^/]*$")
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -97,7 +98,8 @@ def build_epub(issue: Issue, spec: Spec, *, fonts: FontSourceLike | None,
     if fonts is not None:
         used = epub_fonts.chars_by_role(log.texts, spec)
         by_face, roles = epub_fonts.assign_faces(used, fonts)
-        faces = epub_fonts.embed_faces(by_face, fonts, workers=workers)
+        faces = epub_fonts.embed_faces(by_face, fonts, workers=workers,
+                                       font_format=spec.epub.font_format)
         stacks = epub_fonts.role_stacks(roles, spec, faces, getattr(fonts, "chains", None))
     css = epub_css.build_css(spec, faces, stacks, vertical=spec.epub.vertical)
     nav_families = {f for key, text in epub_xhtml.nav_texts(chapters, meta.language).items()
@@ -165,7 +167,8 @@ def _add_items(book: epub.EpubBook, chapters: Sequence[Chapter], nav: bytes, cov
     book.add_item(_item("css", STYLESHEET, "text/css", css.encode("utf-8")))
     licences: dict[str, bytes] = {}
     for face in faces:
-        book.add_item(_item(f"font-{face.face}", face.file_name, "font/woff2", face.data))
+        book.add_item(_item(f"font-{face.face}", face.file_name,
+                            _FONT_TYPES[face.file_name.rsplit(".", 1)[1]], face.data))
         found = _licence(face.path)
         if found is None:
             warnings.warn(f"epub: no licence text beside {face.path} (OFL*.txt, LICENSE*, COPYING*): "

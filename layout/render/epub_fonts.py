@@ -1,7 +1,7 @@
-"""Shown texts -> embedded font subsets (WOFF2) holding only the characters used.
+"""Shown texts -> embedded font subsets (TrueType or WOFF2) holding only the characters used.
 
 In: the texts per spec style (from `epub_xhtml.TextLog`), the spec (style -> role)
-and a font source (`face_for(ch, role)`, `font_path(face)`). Out: one WOFF2 subset per
+and a font source (`face_for(ch, role)`, `font_path(face)`). Out: one subset per
 face some role actually reaches, holding exactly the characters that face draws, and
 per role the CSS font stack.
 
@@ -10,7 +10,8 @@ fallback chain may reach another role's face. Each role's CSS stack is its chain
 followed by every other embedded face, the same order as `FontSet.face_for`, so a
 reader picks, character by character, the face the PDF uses.
 
-Subsetting a 10 MB CJK face takes 0.25-1.3 s (parse, closure, glyf transform, Brotli),
+Subsetting a 10 MB CJK face takes 0.1-0.4 s as TrueType (parse, closure, glyphs
+without their hinting), three times that as WOFF2 (its glyf transform and Brotli),
 so subsets are cached on disk by font (its content) and characters (`layout.disk_cache`),
 the `SUBSETS_KEPT` used last; a cache that cannot be written is skipped, not fatal.
 The faces not cached are subset in parallel, one forked process per core, the largest
@@ -38,12 +39,12 @@ from typing import TYPE_CHECKING, Protocol
 
 from layout import disk_cache, sfnt
 from layout.errors import FontError
-from layout.spec.schema import Spec
+from layout.spec.schema import FontFormat, Spec
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
 
-_CACHE_VERSION = "3"  # bump when subset options change (2: head.modified kept, 3: locl by issue)
+_CACHE_VERSION = "4"  # bump when subset options change (2: head.modified kept, 3: locl by issue, 4: format)
 _CACHE_KIND = "epub-font"
 _OLD_FOLDER = "epub-fonts"  # where subsets were kept before, by path and mtime: never read now
 SUBSETS_KEPT = 64  # a few documents' worth of every face (30-300 KB a subset)
@@ -68,7 +69,7 @@ class EmbeddedFace:
 
     face: str
     family: str
-    file_name: str  # fonts/NotoSerifSC-Regular.woff2
+    file_name: str  # fonts/NotoSerifSC-Regular.ttf
     weight: int
     data: bytes
     chars: frozenset[str]
@@ -116,15 +117,18 @@ def assign_faces(used: Mapping[str, set[str]], fonts: FontSourceLike
 
 
 def embed_faces(faces: Mapping[str, set[str]], fonts: FontSourceLike, *,
-                workers: int | None = None) -> list[EmbeddedFace]:
-    """Subset every face to its characters, in a stable order (by face name); the
-    subsets not cached are made in up to `workers` processes (see `make_subsets`)."""
+                workers: int | None = None,
+                font_format: FontFormat = FontFormat.TTF) -> list[EmbeddedFace]:
+    """Subset every face to its characters, in a stable order (by face name), as
+    `font_format`; the subsets not cached are made in up to `workers` processes (see
+    `make_subsets`)."""
     names = sorted(faces)
     paths = [Path(fonts.font_path(face)) for face in names]
     charsets = [frozenset(faces[face]) for face in names]
     regional = getattr(fonts, "forms", None) is not None  # a Traditional issue's (FontSet.forms)
-    made = make_subsets(list(zip(paths, charsets)), workers=workers, regional=regional)
-    return [EmbeddedFace(face=face, family=_family(face), file_name=f"fonts/{face}.woff2",
+    made = make_subsets(list(zip(paths, charsets)), workers=workers, regional=regional,
+                        font_format=font_format)
+    return [EmbeddedFace(face=face, family=_family(face), file_name=f"fonts/{face}.{font_format.value}",
                          weight=font_weight(path), data=data, chars=chars, path=path)
             for face, path, chars, data in zip(names, paths, charsets, made)]
 
@@ -152,14 +156,16 @@ def font_weight(path: Path) -> int:
         return sfnt.weight_class(data)
 
 
-def subset_woff2(path: Path, chars: frozenset[str]) -> bytes:
-    """WOFF2 subset of `path` with exactly `chars` in its cmap (cached on disk)."""
-    return make_subsets([(path, chars)])[0]
+def subset_font(path: Path, chars: frozenset[str],
+                font_format: FontFormat = FontFormat.TTF) -> bytes:
+    """The subset of `path` with exactly `chars` in its cmap (cached on disk)."""
+    return make_subsets([(path, chars)], font_format=font_format)[0]
 
 
 def make_subsets(wanted: Sequence[tuple[Path, frozenset[str]]], *,
-                 workers: int | None = None, regional: bool = False) -> list[bytes]:
-    """`subset_woff2` of each (font, characters), in order; `regional`: with the faces'
+                 workers: int | None = None, regional: bool = False,
+                 font_format: FontFormat = FontFormat.TTF) -> list[bytes]:
+    """`subset_font` of each (font, characters), in order; `regional`: with the faces'
     Taiwan and Hong Kong forms (`locl`), for a reader to draw zh-Hant text in them, else
     without (they would add ~20 % to a Simplified issue's fonts). Those not cached are made
     in up to `workers` forked processes at once (None: one per core), each the same
@@ -170,10 +176,11 @@ def make_subsets(wanted: Sequence[tuple[Path, frozenset[str]]], *,
     such in `wanted` order, as one process would); RuntimeError if a worker dies.
     """
     texts = ["".join(sorted(chars)) for _, chars in wanted]
-    cached = [_cache_file(path, text, regional) for (path, _), text in zip(wanted, texts)]
+    cached = [_cache_file(path, text, regional, font_format)
+              for (path, _), text in zip(wanted, texts)]
     out = [known if isinstance(known := disk_cache.load(file), bytes) else None for file in cached]
     todo = [i for i, data in enumerate(out) if data is None]
-    made = _make_all([(wanted[i][0], texts[i], regional) for i in todo],
+    made = _make_all([(wanted[i][0], texts[i], regional, font_format) for i in todo],
                      _workers(workers, len(todo)))
     for i, data in zip(todo, made):
         out[i] = data
@@ -184,12 +191,12 @@ def make_subsets(wanted: Sequence[tuple[Path, frozenset[str]]], *,
     return [data for data in out if data is not None]
 
 
-def _cache_file(path: Path, text: str, regional: bool) -> Path:
+def _cache_file(path: Path, text: str, regional: bool, font_format: FontFormat) -> Path:
     """The cache entry of `path`'s subset to `text` (keyed by the font's content, as
     `layout.disk_cache` keys the metrics: every clone shares it)."""
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return disk_cache.cache_file(_CACHE_KIND, path, _CACHE_VERSION, digest,
-                                 "regional" if regional else "own")
+                                 "regional" if regional else "own", font_format.value)
 
 
 def _workers(asked: int | None, jobs: int) -> int:
@@ -202,7 +209,7 @@ def _workers(asked: int | None, jobs: int) -> int:
     return max(1, min(asked, jobs))
 
 
-def _make_all(jobs: Sequence[tuple[Path, str, bool]], workers: int) -> list[bytes]:
+def _make_all(jobs: Sequence[tuple[Path, str, bool, FontFormat]], workers: int) -> list[bytes]:
     """`_subset` of each job, in order, in `workers` processes (this one if 1).
 
     The jobs go out largest first (by characters, as the glyf transform and Brotli
@@ -214,7 +221,8 @@ def _make_all(jobs: Sequence[tuple[Path, str, bool]], workers: int) -> list[byte
     if workers < 2:
         return [_subset(*job) for job in jobs]
     from fontTools import subset  # noqa: F401
-    from fontTools.ttLib import woff2  # noqa: F401
+    if any(job[3] is FontFormat.WOFF2 for job in jobs):
+        from fontTools.ttLib import woff2  # noqa: F401
 
     order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][1]))
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
@@ -240,7 +248,7 @@ def _make_all(jobs: Sequence[tuple[Path, str, bool]], workers: int) -> list[byte
 _Warning = tuple[str, type[Warning], str, int]
 
 
-def _subset_relayed(path: Path, text: str, regional: bool
+def _subset_relayed(path: Path, text: str, regional: bool, font_format: FontFormat
                     ) -> tuple[bytes | FontError, list[logging.LogRecord], list[_Warning]]:
     """In a worker: `_subset` (or its FontError), and the log records and warnings it
     raised, to replay in the parent (the worker's handlers are copies that would print
@@ -252,7 +260,7 @@ def _subset_relayed(path: Path, text: str, regional: bool
     data: bytes | FontError
     try:
         with warnings.catch_warnings(record=True) as caught:
-            data = _subset(path, text, regional)
+            data = _subset(path, text, regional, font_format)
     except FontError as exc:
         data = exc
     finally:
@@ -276,7 +284,8 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def _subset(path: Path, text: str, regional: bool = False) -> bytes:
+def _subset(path: Path, text: str, regional: bool = False,
+            font_format: FontFormat = FontFormat.TTF) -> bytes:
     """fontTools subset: keep vertical metrics and `vert`/`vrt2` for 竖排, drop hinting.
     The source face's `head.modified` is kept (fontTools would stamp the time of the
     subsetting), so an EPUB is the same bytes on any machine, cache or not. fontTools is
@@ -285,8 +294,9 @@ def _subset(path: Path, text: str, regional: bool = False) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
+    flavor = "woff2" if font_format is FontFormat.WOFF2 else None  # None: TrueType as it is
     options = subset.Options()
-    options.flavor = "woff2"
+    options.flavor = flavor
     options.hinting = False  # CJK hinting is large and readers ignore it on hi-dpi screens
     options.desubroutinize = True  # smaller after Brotli for CFF faces
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # keep copyright + OFL notice/URL
@@ -302,7 +312,7 @@ def _subset(path: Path, text: str, regional: bool = False) -> bytes:
             sub = subset.Subsetter(options)
             sub.populate(text=text)
             sub.subset(font)
-            font.flavor = "woff2"
+            font.flavor = flavor
             font.save(buf)
     except Exception as exc:  # noqa: BLE001 - anything fontTools raises on a bad face
         kind = type(exc).__qualname__

@@ -204,12 +204,22 @@ class PlacementSpec:
     articles: tuple[ArticlePlacement, ...] = ()
 
 
+class FontFormat(str, Enum):
+    """How the EPUB embeds its font subsets: TrueType, which every reading system
+    draws (e-ink readers on Adobe's engine and Kindle's conversion take no WOFF2), or
+    WOFF2, ~20 % smaller, for readers built on a browser engine."""
+
+    TTF = "ttf"
+    WOFF2 = "woff2"
+
+
 @dataclass(frozen=True, slots=True)
 class EpubSpec:
     """EPUB options: writing direction and font embedding."""
 
     vertical: bool = False  # 竖排: writing-mode vertical-rl, rtl page progression
     embed_fonts: bool = True
+    font_format: FontFormat = FontFormat.TTF
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from layout.spec.check import BAD, Checker, suggest
 from layout.spec.font_files import face_name, file_problem, names_a_file
 from layout.spec.nodes import Node, Where
 from layout.spec.schema import (
-    STYLE_KEYS, Align, ArticlePlacement, EarLine, EpubSpec, FooterSpec, Forms, GridSpec,
+    STYLE_KEYS, Align, ArticlePlacement, EarLine, EpubSpec, FontFormat, FooterSpec, Forms, GridSpec,
     JumpsSpec, MastheadSpec, PageSpec, PlacementSpec, Punctuation, RulesSpec, RunningHeadSpec, Spec,
     Style, TypographySpec, _default_styles,
 )
@@ -439,11 +439,13 @@ class SpecBuilder:
         return placed
 
     def epub(self, top: Mapping[str, Node]) -> EpubSpec:
-        e = self.section(top, "epub", ("vertical", "embed_fonts"))
+        e = self.section(top, "epub", ("vertical", "embed_fonts", "font_format"))
         kw: dict[str, Any] = {}
         for key in ("vertical", "embed_fonts"):
             if key in e:
                 _set(kw, key, self.c.boolean(e[key], f"epub.{key}"))
+        if "font_format" in e:
+            _set(kw, "font_format", self.c.enum(e["font_format"], "epub.font_format", FontFormat))
         return EpubSpec(**kw)
 
     # -- cross-field -------------------------------------------------------------------

@@ -16,7 +16,7 @@ from layout.fonts import load_fontset
 from layout.model import Article, Issue, IssueInfo, Page, Paper, Paragraph
 from layout.render.epub import build_epub
 from layout.render.epub_fonts import FontCoverageWarning, cmap_chars
-from layout.spec.schema import EpubSpec, Spec
+from layout.spec.schema import EpubSpec, FontFormat, Spec
 
 # (tag, class) of styled elements -> spec style; everything else is body text
 STYLED = {("h1", None): "running_head", ("h2", None): "headline", ("h2", "untitled"): "headline",
@@ -68,21 +68,32 @@ def shown_by_face(book: Book, spec: Spec, fs, only: str | None = None) -> dict[s
     return out
 
 
+# each format: its files' suffix and first bytes, and the media type the OPF gives them
+FORMATS = {FontFormat.TTF: (".ttf", b"\x00\x01\x00\x00", "font/ttf"),
+           FontFormat.WOFF2: (".woff2", b"wOF2", "font/woff2")}
+
+
+@pytest.mark.parametrize("font_format", list(FORMATS))
 @pytest.mark.parametrize("make", [small_issue, long_issue], ids=["small", "long"])
-def test_fonts_hold_exactly_the_characters_shown(make, fs):
-    spec = Spec()
+def test_fonts_hold_exactly_the_characters_shown(make, font_format, fs):
+    spec = Spec(epub=EpubSpec(font_format=font_format))
+    suffix, magic, media_type = FORMATS[font_format]
     book = Book.read(build_epub(make(), spec, fonts=fs))
     expected = shown_by_face(book, spec, fs)
-    fonts = {re.sub(r"^EPUB/fonts/|\.woff2$", "", n): data for n, data in book.files.items()
-             if n.endswith(".woff2")}
-    assert not [n for n in book.files if n.endswith((".ttf", ".otf", ".woff"))]
+    fonts = {n[len("EPUB/fonts/"):-len(suffix)]: data for n, data in book.files.items()
+             if n.startswith("EPUB/fonts/") and n.endswith(suffix)}
+    others = (".ttf", ".otf", ".woff", ".woff2")
+    assert not [n for n in book.files if n.endswith(others) and not n.endswith(suffix)]
     assert set(fonts) == set(expected)  # one subset per face reached, nothing else
     for face, data in fonts.items():
-        assert data[:4] == b"wOF2"
+        assert data[:4] == magic
         assert cmap_chars(data) == expected[face], face
     css = book.files["EPUB/style.css"].decode()
     for face in fonts:
-        assert f'src: url(fonts/{face}.woff2)' in css
+        assert f'src: url(fonts/{face}{suffix})' in css
+    items = book.opf.xpath("//opf:item[starts-with(@href, 'fonts/') and not(starts-with(@href, 'fonts/OFL'))]",
+                           namespaces=NS)
+    assert len(items) == len(fonts) and {i.get("media-type") for i in items} == {media_type}
     # the OFL licence travels with the fonts, as a non-spine item
     manifest = book.opf.xpath("//opf:item[starts-with(@href, 'fonts/OFL')]", namespaces=NS)
     assert manifest and all(i.get("media-type") == "text/plain" for i in manifest)
@@ -98,7 +109,7 @@ def test_the_nav_declares_only_the_faces_its_text_uses(fs):
     book = Book.read(build_epub(small_issue(), spec, fonts=fs))
     (nav,) = [href for href in book.spine() if href.startswith("nav")]
     def declared_in(css: str) -> set[str]:
-        return set(re.findall(r"src: url\(fonts/([^)]+)\.woff2\)", book.files["EPUB/" + css].decode()))
+        return set(re.findall(r"src: url\(fonts/([^)]+)\.ttf\)", book.files["EPUB/" + css].decode()))
 
     declared = declared_in("nav.css")
     assert declared == set(shown_by_face(book, spec, fs, only=nav))
@@ -136,22 +147,24 @@ def test_uncovered_character_is_named(fs):
         headline="罕见字", body=(Paragraph("姓名：\U00020000先生"),)),)),))
     with pytest.warns(FontCoverageWarning, match=r"U\+20000"):
         book = Book.read(build_epub(issue, Spec(), fonts=fs))
-    assert all(chr(0x20000) not in cmap_chars(d) for n, d in book.files.items() if n.endswith(".woff2"))
+    fonts = [d for n, d in book.files.items() if n.endswith(".ttf")]
+    assert fonts and all(chr(0x20000) not in cmap_chars(d) for d in fonts)
 
 
-def test_a_subset_is_the_same_bytes_whenever_it_is_made(tmp_path, monkeypatch):
+@pytest.mark.parametrize("font_format", list(FORMATS))
+def test_a_subset_is_the_same_bytes_whenever_it_is_made(tmp_path, monkeypatch, font_format):
     # made again with an empty cache (another machine, a later day), a face's subset is
     # unchanged: fontTools would stamp head.modified with the time of the subsetting
     import time
     from pathlib import Path
 
-    from layout.render.epub_fonts import subset_woff2
+    from layout.render.epub_fonts import subset_font
 
     font = Path(load_fontset().font_path("NotoSansSC-Bold"))
     made = []
     for run in range(2):
         monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / f"cache{run}"))
-        made.append(subset_woff2(font, frozenset("吕梁日报")))
+        made.append(subset_font(font, frozenset("吕梁日报"), font_format))
         time.sleep(1.1)  # head.modified counts seconds
     assert made[0] == made[1]
 

@@ -20,6 +20,7 @@ from layout.errors import FontError
 from layout.fonts import FONT_DIR, load_fontset
 from layout.render import epub_fonts
 from layout.render.epub_fonts import cmap_chars, make_subsets
+from layout.spec.schema import FontFormat
 
 needs_fork = pytest.mark.skipif(epub_fonts._workers(2, 2) < 2, reason="no fork on this platform")
 
@@ -43,11 +44,11 @@ def _use_cache(tmp_path, monkeypatch, name: str) -> None:
 
 
 def _logging_subset(path: Path, text: str, regional: bool = False,
-                    real=epub_fonts._subset) -> bytes:
+                    font_format: FontFormat = FontFormat.TTF, real=epub_fonts._subset) -> bytes:
     """`_subset`, saying in a log record and a warning which process made the face."""
     logging.getLogger("layout.test").warning("made %s in %d", path.name, os.getpid())
     warnings.warn(f"made {path.name} in {os.getpid()}", UserWarning, stacklevel=1)
-    return real(path, text, regional)
+    return real(path, text, regional, font_format)
 
 
 @needs_fork
@@ -69,19 +70,19 @@ def test_parallel_subsets_are_the_serial_bytes(wanted, tmp_path, monkeypatch, ca
         assert pids == {str(os.getpid())} if workers == 1 else str(os.getpid()) not in pids
     assert made[1] == made[2]
     for (_, chars), data in zip(wanted, made[2]):
-        assert data[:4] == b"wOF2" and cmap_chars(data) == chars
+        assert data[:4] == b"\x00\x01\x00\x00" and cmap_chars(data) == chars  # TrueType
 
 
 @needs_fork
 def test_parallel_subsets_are_cached_and_reused(wanted, monkeypatch):
     first = make_subsets(wanted, workers=2)
 
-    def refuse(path: Path, text: str) -> bytes:
+    def refuse(path: Path, text: str, *options: object) -> bytes:
         raise AssertionError(f"{path.name} subset again although cached")
 
     monkeypatch.setattr(epub_fonts, "_subset", refuse)
     assert make_subsets(wanted, workers=2) == first
-    assert epub_fonts.subset_woff2(*wanted[2]) == first[2]
+    assert epub_fonts.subset_font(*wanted[2]) == first[2]
 
 
 def _broken_copy(font: Path, folder: Path) -> Path:
@@ -134,7 +135,7 @@ def test_the_first_failing_face_is_reported_as_serially(wanted, tmp_path):
 def test_a_worker_that_dies_is_an_error(wanted, monkeypatch):
     here = os.getpid()
 
-    def die(path: Path, text: str, regional: bool = False) -> bytes:
+    def die(path: Path, text: str, *options: object) -> bytes:
         if os.getpid() == here:
             raise AssertionError("made in this process, not in a worker")
         os._exit(3)
@@ -180,9 +181,9 @@ def test_the_clis_jobs_bound_the_subsetting_processes(tmp_path, monkeypatch, job
     asked: list[int | None] = []
     real = epub_fonts.make_subsets
 
-    def recording(wanted, *, workers=None, regional=False):
+    def recording(wanted, *, workers=None, **options):
         asked.append(workers)
-        return real(wanted, workers=workers, regional=regional)
+        return real(wanted, workers=workers, **options)
 
     monkeypatch.setattr(epub_fonts, "make_subsets", recording)
     sample = Path(export.SAMPLE)
@@ -218,7 +219,7 @@ def test_the_cache_keeps_the_subsets_used_last(tmp_path, monkeypatch):
     make_subsets([(face, frozenset("康桂芳"))], workers=1)  # a third: one must go
     assert len(list(folder.glob("epub-font-*"))) == 2
 
-    def made(path: Path, text: str, regional: bool = False) -> bytes:
+    def made(path: Path, text: str, *options: object) -> bytes:
         raise AssertionError(f"{text} subset again")
 
     monkeypatch.setattr(epub_fonts, "_subset", made)

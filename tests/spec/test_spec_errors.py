@@ -72,6 +72,9 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("bad enum with hint", "typography:\n  punctuation: compresed\n",
      ["s.yaml:2:16: error: typography.punctuation: expected one of `auto`, `compressed`, `full-width`, `centred`, "
       'found "compresed"\n  hint: did you mean `compressed`?']),
+    ("bad font format", "epub:\n  font_format: woff\n",
+     ['s.yaml:2:16: error: epub.font_format: expected `ttf` or `woff2`, found "woff"\n'
+      "  hint: did you mean `woff2`?"]),
     ("bad template field", 'footer:\n  template: "{departmnt}　{email}"\n',
      ["s.yaml:2:13: error: footer.template: unknown template field `{departmnt}`\n"
       "  hint: did you mean `{department}`?"]),
@@ -246,3 +249,10 @@ def test_any_face_without_manifest(load_text: Callable[..., object], spec_dir: P
     text = "fonts:\n  song: [x]\n  song-bold: [y]\n  hei: [z]\n  kai: [k]\n  fangsong: [f]\n"
     spec = load_text(text, manifest=spec_dir / "no-such-manifest.yaml")
     assert spec.fonts["hei"] == ("z",)  # type: ignore[attr-defined]
+
+
+def test_the_epub_font_format_is_read(load_text: Callable[..., object]) -> None:
+    from layout.spec.schema import FontFormat
+
+    assert load_text("epub:\n  font_format: woff2\n").epub.font_format is FontFormat.WOFF2  # type: ignore[attr-defined]
+    assert load_text("name: x\n").epub.font_format is FontFormat.TTF  # type: ignore[attr-defined]
