@@ -3,7 +3,7 @@
 
 The sample is ingested once (`layout.ingest.ingest_text`), then `render_epub` runs
 several times in this process. "cold" points the font-subset cache at an empty
-folder for every run (subsetting + Brotli each time); "warm" reuses one cache, as a
+folder for every run (subsetting each time); "warm" reuses one cache, as a
 second export of the same issue does. Also an issue of N pages made from the sample's
 articles, to see how it scales, and the seed's font subsets alone, made cold in one
 process and in one per core (`epub_fonts.make_subsets`), the two alternating run by
