@@ -114,7 +114,10 @@ class _Document:
                      for link in links], annots)
         pdf.add(embed_fonts(pdf, fonts, self.used), self.resources)
         pdf.add({"Type": Name("Pages"), "Kids": self.kids, "Count": len(self.kids)}, self.tree)
-        catalog: dict[str, object] = {"Type": Name("Catalog"), "Pages": self.tree, "Lang": lang}
+        # a viewer's title bar shows the title, not the file's name (PDF/UA,
+        # ISO 14289-1 §7.1; WCAG technique PDF18)
+        catalog: dict[str, object] = {"Type": Name("Catalog"), "Pages": self.tree, "Lang": lang,
+                                      "ViewerPreferences": {"DisplayDocTitle": True}}
         if self.labels:  # the number tree starts at the first page (§12.4.2)
             starts = self.labels if self.labels[0][0] == 0 else [(0, 1), *self.labels]
             catalog["PageLabels"] = {"Nums": [item for index, number in starts for item in

@@ -29,6 +29,7 @@ def test_metadata_outline_and_lang(fs, tmp_path):
     render_pdf([page(fs)], out, fonts=fs, title="吕梁日报", author="编辑部", subject="2023-02-17")
     raw = out.read_bytes()
     assert b"/Lang (zh-CN)" in raw and b"/Outlines" in raw
+    assert b"/ViewerPreferences << /DisplayDocTitle true >>" in raw
     with pdfplumber.open(out) as pdf:
         assert pdf.metadata["Title"] == "吕梁日报" and pdf.metadata["Author"] == "编辑部"
         p = pdf.pages[0]
