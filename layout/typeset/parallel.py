@@ -79,11 +79,13 @@ class _Worker:
             target=_work, args=(make_worker, start, self._file.fileno(), writer), daemon=True)
         # the worker's collections skip what it inherits (the document, fonts, caches):
         # less work, and their pages stay shared rather than copied on write (gc.freeze)
+        frozen_before = gc.get_freeze_count()
         gc.freeze()
         try:
             self._process.start()
         finally:
-            gc.unfreeze()  # this process collects them as before
+            if not frozen_before:  # else the caller froze them for good (export.typeset_issue)
+                gc.unfreeze()  # this process collects them as before
         writer.close()  # the worker holds the only write end: its exit ends the pipe
         self._done = False
         self._read = 0  # records read so far

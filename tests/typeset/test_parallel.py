@@ -174,3 +174,19 @@ def test_a_walk_that_stops_early_makes_no_page_after_the_last_asked_for(jobs: in
     assert tuple(early.placements) == full.placements[:len(early.placements)]
     late = Typesetting(iss, spec, fake_setter, pages={9}, jobs=jobs, split=6, stop_early=True)
     assert list(late) == [full.pages[8]] and max(_made(late)) < 12
+
+
+def test_forking_the_worker_keeps_a_freeze_made_before_and_undoes_only_its_own() -> None:
+    import gc
+
+    spec, iss = _spec(), _plain_issue(8)
+    gc.unfreeze()
+    try:
+        _two_cores(iss, spec, 4)
+        assert gc.get_freeze_count() == 0  # its own freeze, for the fork, is undone
+        gc.freeze()  # as export.typeset_issue does before the pages are made
+        frozen = gc.get_freeze_count()
+        _two_cores(iss, spec, 4)
+        assert gc.get_freeze_count() >= frozen > 0
+    finally:
+        gc.unfreeze()
