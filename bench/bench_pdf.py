@@ -171,9 +171,10 @@ def main() -> None:
     print(f"typesetting core: {'compiled' if built == 'fresh' else f'plain Python (build: {built})'}")
     # time the tool as installed, not its compiler: with PYTHONDONTWRITEBYTECODE set
     # (as in some shells and CI), every module edited since its .pyc was written would
-    # be compiled again in each run
-    compileall.compile_dir(ROOT / "layout", quiet=1)
-    compileall.compile_file(ROOT / "export.py", quiet=1)
+    # be compiled again in each run. Forced: compileall trusts a .pyc whose recorded
+    # mtime matches to the second, so an edit within the second of its compile is missed
+    compileall.compile_dir(ROOT / "layout", quiet=1, force=True)
+    compileall.compile_file(ROOT / "export.py", quiet=1, force=True)
 
     print(f"{'engine':<12}{'pages':>6}{'mode':>6}{'s total':>9}{'s/page':>9}{'peak MB':>9}"
           f"{'+worker':>9}")
