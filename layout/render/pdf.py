@@ -252,10 +252,13 @@ def page_drawer(fonts: FontSet) -> Callable[[PlacedPage], DrawnPage]:
 def _link_annotation(link: Link, height: float, destination: list[object] | None
                      ) -> dict[str, object]:
     """A jump line's link (§12.5.6.5), borderless; to the part of the article on the
-    page it names, or to nothing when that page is not in this file (`--pages`)."""
+    page it names, or to nothing when that page is not in this file (`--pages`). Its
+    `Contents` is the line's text, what a screen reader says of the link."""
     annotation: dict[str, object] = {
         "Type": Name("Annot"), "Subtype": Name("Link"), "Border": [0, 0, 0],
         "Rect": [link.x0, height - link.bottom, link.x1, height - link.top]}
+    if link.text:
+        annotation["Contents"] = link.text
     if destination is not None:
         annotation["Dest"] = destination
     return annotation

@@ -333,7 +333,8 @@ def _link(placed: PlacedLine, anchor: str) -> Link:
     runs = placed.line.runs
     size = max(run.size for run in runs)
     return Link(placed.x + min(run.x for run in runs), placed.baseline - 0.88 * size,
-                placed.x + placed.line.width, placed.baseline + 0.12 * size, anchor)
+                placed.x + placed.line.width, placed.baseline + 0.12 * size, anchor,
+                placed.line.text)
 
 
 def block_head_is_blank(box: Box) -> bool:

@@ -112,6 +112,7 @@ class Link(NamedTuple):
     x1: float
     bottom: float
     anchor: str
+    text: str = ""  # what it says (（下转第9版）): its description for a screen reader
 
 
 class Story(NamedTuple):

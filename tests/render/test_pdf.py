@@ -381,15 +381,18 @@ def test_links_lead_to_their_anchors_on_other_pages(fs, tmp_path):
 
     from layout.typeset.placed import Link
 
-    first = replace(page(fs), links=(Link(20, 30, 120, 40, "a3p2"),), anchors=(("a0p1", 20.0),))
+    first = replace(page(fs), links=(Link(20, 30, 120, 40, "a3p2", "（下转第2版）"),),
+                    anchors=(("a0p1", 20.0),))
     second = replace(page(fs), number=2, anchors=(("a3p2", 50.0),),
                      links=(Link(20, 60, 120, 70, "a0p1"), Link(20, 80, 120, 90, "a9p7")))
     render_pdf([first, second], tmp_path / "l.pdf", fonts=fs, title="t")
     with pdfplumber.open(tmp_path / "l.pdf") as pdf:
         found = [(p.page_number, round(a["top"]), round(a["bottom"]), a["data"].get("Dest"))
                  for p in pdf.pages for a in p.annots]
+        described = [a["contents"] for p in pdf.pages for a in p.annots]
         pages = {p.page_obj.pageid: p.page_number for p in pdf.pages}
     assert [(n, top, bottom) for n, top, bottom, _ in found] == [(1, 30, 40), (2, 60, 70), (2, 80, 90)]
+    assert described == ["（下转第2版）", None, None]  # a screen reader's words for the link
     destinations = [None if d is None else (pages[d[0].objid], d[1].name, round(d[3]))
                     for *_, d in found]
     assert destinations == [(2, "XYZ", 200 - 50), (1, "XYZ", 200 - 20), None]

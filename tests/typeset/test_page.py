@@ -509,6 +509,7 @@ def test_jump_lines_link_to_the_part_of_their_article_on_the_page_they_name() ->
         for link in page.links:
             line = next(pl for pl in jumps if link.top < pl.baseline < link.bottom + 1e-6
                         and link.x0 <= pl.x + pl.line.runs[0].x + 1e-6)
+            assert link.text == line.line.text
             named = int(re.search(r"第(\d+)版", line.line.text).group(1))
             assert anchors[link.anchor] == named and link.anchor.endswith(f"p{named}")
             seen += 1
