@@ -19,7 +19,7 @@ object number, its bookmarks and the characters it used.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sized
+from collections.abc import Callable, Iterable, Sequence, Sized
 from pathlib import Path
 from typing import NamedTuple
 
@@ -71,7 +71,8 @@ class _Document:
         self.labels: list[tuple[int, int]] = []  # (page index, printed number) where a run starts
         self.marks: list[_Mark] = []
         self.anchors: dict[str, list[object]] = {}  # name -> its destination
-        self.links: list[tuple[Ref, float, tuple[Link, ...]]] = []  # (Annots, height, links)
+        # (Annots, height, links, each link's annotation, its StructParent key or None)
+        self.links: list[tuple[Ref, float, tuple[Link, ...], list[Ref], list[int | None]]] = []
         self.used: dict[str, set[str]] = {}  # face -> the characters drawn from it
         self.previous = 0  # the printed number of the page added last
         self.structure: _Structure | None = None  # made with the first page that has stories
@@ -82,19 +83,22 @@ class _Document:
             self.labels.append((len(self.kids), page.number))
         self.previous = page.number
         annots = self.pdf.reserve() if page.links else None  # written once all pages are
+        links = [self.pdf.reserve() for _ in page.links]
         contents = self.pdf.add_stream(page.content, {"Filter": Name("FlateDecode")})
         entries: dict[str, object] = {"Type": Name("Page"), "Parent": self.tree,
                                       "MediaBox": [0, 0, page.width, page.height],
                                       "Resources": {"Font": self.resources},
                                       "Contents": contents}
-        if annots is not None:
-            entries["Annots"] = annots
-            self.links.append((annots, page.height, page.links))
         ref = self.pdf.reserve()
+        parents: list[int | None] = [None] * len(links)
         if page.stories:  # its elements, and its key in the structure tree's ParentTree
             self.structure = self.structure or _Structure(self.pdf)
-            entries["StructParents"] = self.structure.add_page(ref, page.stories)
+            entries["StructParents"], parents = self.structure.add_page(
+                ref, page.stories, page.link_mcids, links)
             entries["Tabs"] = Name("S")  # links in the order of the structure
+        if annots is not None:
+            entries["Annots"] = annots
+            self.links.append((annots, page.height, page.links, links, parents))
         self.pdf.add(entries, ref)
         self.kids.append(ref)
         self.marks.extend(_Mark(bm, ref, page.height) for bm in page.bookmarks)
@@ -109,9 +113,10 @@ class _Document:
         if not self.kids:  # a PDF has at least one page: an empty document is a blank A4 sheet
             self.kids.append(pdf.add({"Type": Name("Page"), "Parent": self.tree,
                                       "MediaBox": [0, 0, 595, 842], "Resources": {}}))
-        for annots, height, links in self.links:
-            pdf.add([pdf.add(_link_annotation(link, height, self.anchors.get(link.anchor)))
-                     for link in links], annots)
+        for annots, height, links, refs, parents in self.links:
+            for link, ref, parent in zip(links, refs, parents):
+                pdf.add(_link_annotation(link, height, self.anchors.get(link.anchor), parent), ref)
+            pdf.add(refs, annots)
         pdf.add(embed_fonts(pdf, fonts, self.used), self.resources)
         pdf.add({"Type": Name("Pages"), "Kids": self.kids, "Count": len(self.kids)}, self.tree)
         # a viewer's title bar shows the issue's title, not the file's name (PDF/UA,
@@ -157,9 +162,15 @@ class _Structure:
         self.articles: dict[int, tuple[Ref, str, list[int]]] = {}  # article -> (Art, title, elements)
         self.parents: list[str] = []  # the ParentTree: each page's key and its MCIDs' elements
 
-    def add_page(self, page: Ref, stories: tuple[tuple[int, str, str, int], ...]) -> int:
-        """Write the page's elements; returns its key in the ParentTree (StructParents)."""
+    def add_page(self, page: Ref, stories: tuple[tuple[int, str, str, int], ...],
+                 link_mcids: Sequence[int], annotations: Sequence[Ref]
+                 ) -> tuple[int, list[int | None]]:
+        """Write the page's elements; returns its key in the ParentTree (StructParents)
+        and each link annotation's (None for a link whose line is in no story). A
+        linked line (the MCID in `link_mcids` of the annotation in `annotations`) is a
+        `Link` element of the line's marked content and the annotation, in its `P`."""
         pdf = self.pdf
+        links = {mcid: ref for mcid, ref in zip(link_mcids, annotations) if mcid >= 0}
         parts: list[_Part] = []  # the page's elements, in reading order
         owners: list[int] = []  # the element of each MCID
         for mcid, (article, title, kind, block) in enumerate(stories):
@@ -174,14 +185,29 @@ class _Structure:
                 self.articles[article][2].append(parts[-1].ref.number)
             parts[-1].mcids.append(mcid)
             owners.append(parts[-1].ref.number)
+        tagged: dict[int, Ref] = {}  # linked MCID -> its Link element
         for part in parts:
-            mcids = part.mcids
-            k = str(mcids[0]) if len(mcids) == 1 else f"[{' '.join(map(str, mcids))}]"
+            kids = []
+            for mcid in part.mcids:
+                if mcid in links:
+                    tagged[mcid] = element = pdf.reserve()
+                    pdf.add(Raw(f"<< /Type /StructElem /S /Link /P {part.ref.number} 0 R "
+                                f"/Pg {page.number} 0 R /K [{mcid} << /Type /OBJR /Obj "
+                                f"{links[mcid].number} 0 R /Pg {page.number} 0 R >>] >>"), element)
+                    owners[mcid] = element.number
+                    kids.append(f"{element.number} 0 R")
+                else:
+                    kids.append(str(mcid))
+            k = kids[0] if len(kids) == 1 else f"[{' '.join(kids)}]"
             pdf.add(Raw(f"<< /Type /StructElem /S /{part.kind} /P {self.articles[part.article][0].number} 0 R "
                         f"/Pg {page.number} 0 R /K {k} >>"), part.ref)
         key = len(self.parents)
         self.parents.append(f"{key} [{' '.join(f'{n} 0 R' for n in owners)}]")
-        return key
+        keys: dict[int, int] = {}
+        for mcid, element in tagged.items():  # an annotation's own key: its Link element
+            keys[mcid] = len(self.parents)
+            self.parents.append(f"{keys[mcid]} {element.number} 0 R")
+        return key, [keys.get(mcid) for mcid in link_mcids]
 
     def finish(self) -> Ref:
         """Write the articles, the Document and the root; returns the root."""
@@ -249,16 +275,19 @@ def page_drawer(fonts: FontSet) -> Callable[[PlacedPage], DrawnPage]:
     return lambda page: draw_page(page, codes)
 
 
-def _link_annotation(link: Link, height: float, destination: list[object] | None
-                     ) -> dict[str, object]:
+def _link_annotation(link: Link, height: float, destination: list[object] | None,
+                     struct_parent: int | None = None) -> dict[str, object]:
     """A jump line's link (§12.5.6.5), borderless; to the part of the article on the
     page it names, or to nothing when that page is not in this file (`--pages`). Its
-    `Contents` is the line's text, what a screen reader says of the link."""
+    `Contents` is the line's text, what a screen reader says of the link;
+    `struct_parent` its key in the ParentTree (its `Link` element)."""
     annotation: dict[str, object] = {
         "Type": Name("Annot"), "Subtype": Name("Link"), "Border": [0, 0, 0],
         "Rect": [link.x0, height - link.bottom, link.x1, height - link.top]}
     if link.text:
         annotation["Contents"] = link.text
+    if struct_parent is not None:
+        annotation["StructParent"] = struct_parent
     if destination is not None:
         annotation["Dest"] = destination
     return annotation

@@ -29,7 +29,7 @@ from _rl_accel import fp_str
 
 from layout.fonts import FaceCmap, FontSet
 from layout.spec.units import cmyk_inks
-from layout.typeset.placed import Bookmark, Link, PlacedPage, Story
+from layout.typeset.placed import Bookmark, Link, PlacedPage
 
 # zlib level of a page's content: on 40 pages of the sample's text, 4 takes 0.48 ms a
 # page where 6 took 0.96 (~3 % of a page's whole cost), for 3 % more bytes; 1 would
@@ -53,6 +53,7 @@ class DrawnPage:
     # page's stories are drawn in: the n-th is MCID n (see `_draw_text`), for the
     # document's structure tree
     stories: tuple[tuple[int, str, str, int], ...] = ()
+    link_mcids: tuple[int, ...] = ()  # the MCID each link's line is drawn in (-1: none)
 
 
 def resource_name(fonts: FontSet, face: str) -> str:
@@ -161,12 +162,16 @@ def draw_page(page: PlacedPage, codes: GlyphCodes) -> DrawnPage:
     if _LACKING in text:  # rare: a character no face has
         text = _LACKING_TJ.sub(_span_lacking, text)
     content = zlib.compress(text.encode("ascii"), COMPRESSION)
+    drawn = [i for i, story in enumerate(page.stories) if story.end > story.first]
+    mcid_of = {story: mcid for mcid, story in enumerate(drawn)}
     return DrawnPage(page.number, page.width, page.height, content,
                      tuple((face, "".join(sorted(set("".join(texts)))))
                            for face, texts in used.items()),
                      page.bookmarks, page.anchors, page.links,
-                     tuple((story.article, story.title, STRUCTURE_TYPES[story.kind], story.block)
-                           for story in _drawn_stories(page)))
+                     tuple((page.stories[i].article, page.stories[i].title,
+                            STRUCTURE_TYPES[page.stories[i].kind], page.stories[i].block)
+                           for i in drawn),
+                     tuple(mcid_of.get(link.story, -1) for link in page.links))
 
 
 def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str, list[str]]:
@@ -220,22 +225,21 @@ def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str,
 STRUCTURE_TYPES = {"headline": "H1", "head": "P", "subhead": "H2", "text": "P", "aside": "P"}
 
 
-def _drawn_stories(page: PlacedPage) -> list[Story]:
-    """The page's stories that draw a line (an untitled article's blank head draws none)."""
-    return [story for story in page.stories if story.end > story.first]
-
-
 def _marks(page: PlacedPage) -> dict[int, str]:
     """The marked-content operators that go before line `index`: a sequence's close
     and the next one's open, where the page's lines pass from one story (or from the
-    furniture) to another (see `_draw_text`)."""
+    furniture) to another (see `_draw_text`). A jump line's sequence is a `Link`'s, the
+    element its link annotation belongs to (see `pdf._Structure`)."""
     marks: dict[int, str] = {}
     end = 0
-    for mcid, story in enumerate(_drawn_stories(page)):
+    linked = {link.story for link in page.links}
+    drawn = (i for i, story in enumerate(page.stories) if story.end > story.first)
+    for mcid, index in enumerate(drawn):
+        story = page.stories[index]
         if story.first > end:  # furniture between stories (or before the first)
             marks[end] = ("EMC " if end else "") + "/Artifact BMC"
-        marks[story.first] = (("EMC " if story.first else "")
-                              + f"/{STRUCTURE_TYPES[story.kind]} <</MCID {mcid}>> BDC")
+        kind = "Link" if index in linked else STRUCTURE_TYPES[story.kind]
+        marks[story.first] = ("EMC " if story.first else "") + f"/{kind} <</MCID {mcid}>> BDC"
         end = story.end
     if end < len(page.lines):
         marks[end] = ("EMC " if end else "") + "/Artifact BMC"

@@ -277,10 +277,10 @@ def _stretch(placed: list[tuple[Block, int, bool]], area_top: int, area_rows: in
 
 
 def _block_lines(box: Box, grid: Grid, blocks: Blocks, jumps: Mapping[tuple[int, int], int],
-                 links: list[Link]) -> list[tuple[str, int, list[PlacedLine]]]:
+                 links: list[tuple[PlacedLine, str]]) -> list[tuple[str, int, list[PlacedLine]]]:
     """Lines of one box in reading order, in groups of one kind and body block (see
     `Story`): the head over its columns, then each column's items; its jump lines lead
-    (`links`) to the article's part on the page they name."""
+    to the article's part on the page they name (`links`: each line and that anchor)."""
     block = box.block
     piece = block.piece
     r = block.region
@@ -300,7 +300,7 @@ def _block_lines(box: Box, grid: Grid, blocks: Blocks, jumps: Mapping[tuple[int,
     if piece.continued_from is not None:  # its （上接第M版） leads back to page M
         back = blocks.jump_from_text(piece.continued_from)
         out_of = piece_anchor(piece.content.article, piece.continued_from)
-        links.extend(_link(pl, out_of) for pl in head if pl.line.text == back)
+        links.extend((pl, out_of) for pl in head if pl.line.text == back)
     body_top = box.top + box.air_above + block.head.rows + box.air_below
     for j, column in enumerate(block.columns):
         x = grid.column_x(r.first_column + j)
@@ -323,18 +323,18 @@ def _block_lines(box: Box, grid: Grid, blocks: Blocks, jumps: Mapping[tuple[int,
         row = box.top + r.rows - 1
         jump = PlacedLine(grid.column_x(r.first_column + last_column) + dx, grid.row_y(row) + b, line)
         groups.append(("aside", -1, [jump]))
-        links.append(_link(jump, piece_anchor(piece.content.article, target)))
+        links.append((jump, piece_anchor(piece.content.article, target)))
     return groups
 
 
-def _link(placed: PlacedLine, anchor: str) -> Link:
+def _link(placed: PlacedLine, anchor: str, story: int) -> Link:
     """A jump line as a link: from its first glyph to the end of its measure, over the
-    body of its type."""
+    body of its type; `story` is the one its line is in."""
     runs = placed.line.runs
     size = max(run.size for run in runs)
     return Link(placed.x + min(run.x for run in runs), placed.baseline - 0.88 * size,
                 placed.x + placed.line.width, placed.baseline + 0.12 * size, anchor,
-                placed.line.text)
+                placed.line.text, story)
 
 
 def block_head_is_blank(box: Box) -> bool:
@@ -390,11 +390,13 @@ def draw_page(layout: PageLayout, spec: Spec, grid: Grid, blocks: Blocks) -> Pla
     label = f"第{layout.number}版" + (f" {layout.section}" if layout.section else "")
     marks = [Bookmark(label, 0, grid.top)]
     anchors: list[tuple[str, float]] = []
-    links: list[Link] = []
+    linked: list[tuple[PlacedLine, str]] = []  # each jump line and where it leads
+    story_of: dict[int, int] = {}  # id of a line -> its story
     stories: list[Story] = []
     for box in layout.boxes:
         content = box.block.piece.content
-        for kind, block, group in _block_lines(box, grid, blocks, layout.jumps, links):
+        for kind, block, group in _block_lines(box, grid, blocks, layout.jumps, linked):
+            story_of.update((id(placed), len(stories)) for placed in group)
             stories.append(Story(content.article, content.title, kind, block, len(lines),
                                  len(lines) + len(group)))
             lines.extend(group)
@@ -403,4 +405,6 @@ def draw_page(layout: PageLayout, spec: Spec, grid: Grid, blocks: Blocks) -> Pla
         anchors.append((piece_anchor(content.article, layout.number), grid.row_y(box.top)))
     return PlacedPage(number=layout.number, width=spec.page.width, height=spec.page.height,
                       lines=tuple(lines), rules=tuple(rules), bookmarks=tuple(marks),
-                      anchors=tuple(anchors), links=tuple(links), stories=tuple(stories))
+                      anchors=tuple(anchors), stories=tuple(stories),
+                      links=tuple(_link(placed, anchor, story_of.get(id(placed), -1))
+                                  for placed, anchor in linked))

@@ -113,6 +113,7 @@ class Link(NamedTuple):
     bottom: float
     anchor: str
     text: str = ""  # what it says (（下转第9版）): its description for a screen reader
+    story: int = -1  # index in `PlacedPage.stories` of the story its line is in
 
 
 class Story(NamedTuple):

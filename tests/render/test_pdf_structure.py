@@ -45,8 +45,15 @@ def marked_text(pdf) -> dict[tuple[int, int], list[str]]:
     return marked
 
 
+def sequences(element: dict) -> list[tuple[int, int]]:
+    """(page number, MCID) of the marked content under `element`, its own and its
+    children's (a jump line's `Link` inside its `P`), in order."""
+    own = [(element["page_number"], m) for m in element.get("mcids", [])]
+    return own + [seq for child in element.get("children", []) for seq in sequences(child)]
+
+
 def element_text(element: dict, marked: dict[tuple[int, int], list[str]]) -> str:
-    return compact("".join("".join(marked[(element["page_number"], m)]) for m in element["mcids"]))
+    return compact("".join("".join(marked[seq]) for seq in sequences(element)))
 
 
 @pytest.mark.parametrize("spec", ["lvliang-daily", "a4-archive"])
@@ -57,11 +64,10 @@ def test_each_article_is_one_art_of_its_pieces_in_reading_order(tmp_path: Path, 
         assert document["type"] == "Document" and [a["type"] for a in arts] == ["Art"] * len(arts)
         assert [a["title"] for a in arts] == [a.title for a in issue.articles()]
         marked = marked_text(pdf)
-        pieces = [(p["page_number"], mcid) for art in arts for p in art["children"] for mcid in p["mcids"]]
+        pieces = [seq for art in arts for p in art["children"] for seq in sequences(p)]
         assert sorted(pieces) == sorted(marked)  # every marked sequence is in the tree, once
         for art, article in zip(arts, issue.articles()):
-            text = compact("".join("".join(marked[(p["page_number"], m)])
-                                   for p in art["children"] for m in p["mcids"]))
+            text = compact("".join("".join(marked[seq]) for p in art["children"] for seq in sequences(p)))
             assert compact(article.title.rstrip("…")) in text or article.title.endswith("…")
             first = next(compact(b.text) for b in article.body if compact(b.text))
             assert first[:24] in text, (article.title, first[:24])
@@ -72,7 +78,7 @@ def test_the_masthead_and_footer_are_artifacts(tmp_path: Path) -> None:
         chars = pdf.pages[0].chars
     furniture = compact("".join(c["text"] for c in chars if c["tag"] == "Artifact"))
     assert "吕梁日报" in furniture and "国内统一连续出版物号" in furniture and "第1版" in furniture
-    assert all(c["tag"] in ("H1", "H2", "P", "Artifact") for c in chars)  # nothing left unmarked
+    assert all(c["tag"] in ("H1", "H2", "P", "Link", "Artifact") for c in chars)  # nothing left unmarked
 
 
 def test_a_piece_continued_on_a_later_page_stays_in_its_article(tmp_path: Path) -> None:
@@ -111,5 +117,35 @@ def test_heads_subheads_and_paragraphs_are_their_own_elements(tmp_path: Path, is
                 own = [compact(t or "") for t in (article.kicker, article.subheadline, article.byline,
                                                   article.credit, article.jump_line)]
                 assert any(text in p for p in paragraphs) or text in own or JUMP_LINE.fullmatch(text), text[:30]
-    multi = [e for art in document["children"] for e in art["children"] if len(e["mcids"]) > 1]
+    multi = [e for art in document["children"] for e in art["children"] if len(e.get("mcids", [])) > 1]
     assert multi  # paragraphs that run on into the next column are one element
+
+
+def test_each_jump_link_is_a_link_element_of_its_line_and_its_annotation(tmp_path: Path) -> None:
+    """A jump line is a `P` holding a `Link`, whose marked content is the line and whose
+    object reference is the link's annotation; the annotation's StructParent leads back
+    to that element, and its Contents says what the line says."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.utils import decode_text
+
+    with pdfplumber.open(exported(tmp_path, "tabloid")) as pdf:  # the sample continued on 2 pages
+        (document,) = pdf.structure_tree
+        marked = marked_text(pdf)
+        links = [(p, e) for art in document["children"] for p in art["children"]
+                 for e in p.get("children", []) if e["type"] == "Link"]
+        assert links and all(p["type"] == "P" for p, _ in links)
+        assert all(JUMP_LINE.fullmatch(element_text(e, marked)) for _, e in links)
+        root = resolve1(pdf.doc.catalog["StructTreeRoot"])
+        parents = resolve1(resolve1(root["ParentTree"])["Nums"])
+        tree = dict(zip(parents[::2], parents[1::2]))
+        seen = 0
+        for page in pdf.pages:
+            for ref in resolve1(page.page_obj.attrs.get("Annots", [])):
+                annotation = resolve1(ref)
+                element = resolve1(tree[annotation["StructParent"]])
+                mcid, objr = resolve1(element["K"])
+                assert element["S"].name == "Link" and resolve1(objr)["Obj"].objid == ref.objid
+                line = compact("".join(marked[(page.page_number, mcid)]))
+                assert line == compact(decode_text(annotation["Contents"])) and JUMP_LINE.fullmatch(line)
+                seen += 1
+        assert seen == len(links)
