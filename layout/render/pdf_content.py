@@ -163,14 +163,14 @@ def draw_page(page: PlacedPage, codes: GlyphCodes) -> DrawnPage:
         text = _LACKING_TJ.sub(_span_lacking, text)
     content = zlib.compress(text.encode("ascii"), COMPRESSION)
     drawn = [i for i, story in enumerate(page.stories) if story.end > story.first]
-    mcid_of = {story: mcid for mcid, story in enumerate(drawn)}
+    mcid_of = {story: mcid for mcid, story in enumerate(drawn)} if page.links else {}
+    stories = page.stories
     return DrawnPage(page.number, page.width, page.height, content,
                      tuple((face, "".join(sorted(set("".join(texts)))))
                            for face, texts in used.items()),
                      page.bookmarks, page.anchors, page.links,
-                     tuple((page.stories[i].article, page.stories[i].title,
-                            STRUCTURE_TYPES[page.stories[i].kind], page.stories[i].block)
-                           for i in drawn),
+                     tuple((stories[i].article, stories[i].title, STRUCTURE_TYPES[stories[i].kind],
+                            stories[i].block) for i in drawn),
                      tuple(mcid_of.get(link.story, -1) for link in page.links))
 
 

@@ -391,12 +391,16 @@ def draw_page(layout: PageLayout, spec: Spec, grid: Grid, blocks: Blocks) -> Pla
     marks = [Bookmark(label, 0, grid.top)]
     anchors: list[tuple[str, float]] = []
     linked: list[tuple[PlacedLine, str]] = []  # each jump line and where it leads
-    story_of: dict[int, int] = {}  # id of a line -> its story
+    story_of: dict[int, int] = {}  # id of a jump line -> its story
     stories: list[Story] = []
     for box in layout.boxes:
         content = box.block.piece.content
-        for kind, block, group in _block_lines(box, grid, blocks, layout.jumps, linked):
-            story_of.update((id(placed), len(stories)) for placed in group)
+        known = len(linked)
+        groups = _block_lines(box, grid, blocks, layout.jumps, linked)
+        jump_lines = {id(placed) for placed, _ in linked[known:]}
+        for kind, block, group in groups:
+            if jump_lines:  # a few boxes a page: the others skip the look
+                story_of.update((id(p), len(stories)) for p in group if id(p) in jump_lines)
             stories.append(Story(content.article, content.title, kind, block, len(lines),
                                  len(lines) + len(group)))
             lines.extend(group)
