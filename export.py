@@ -576,7 +576,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="layout spec (default: %(default)s)")
     p.add_argument("--out-dir", type=Path, default=Path("out"), help="default: %(default)s")
     p.add_argument("--strict", action="store_true", help="a character no font has is an error")
-    p.add_argument("--jobs", type=int, metavar="N", help=JOBS_HELP)
+    p.add_argument("--jobs", type=int, metavar="N",
+                   help=JOBS_HELP + "; with several inputs, 2 builds two issues at a time "
+                   "(the default on a machine with 2 cores), each in one process")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("check", help="validate a layout spec or an issue document",
