@@ -7,6 +7,7 @@ schema default for a BAD value and go on, so one load reports every problem.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from enum import Enum
 from typing import Any, TypeVar
@@ -106,6 +107,20 @@ class Checker:
         if node.kind != "scalar" or not isinstance(node.value, str):
             return self.expected(node, path, "a string")
         return node.value
+
+    def iso_date(self, node: Node, path: str) -> Any:
+        """A date as YYYY-MM-DD (a YAML date or a string of one), or null."""
+        value = node.value
+        if node.kind == "scalar" and value is None:
+            return None
+        if node.kind == "scalar" and isinstance(value, datetime.date):
+            return value.isoformat()
+        if node.kind == "scalar" and isinstance(value, str):
+            try:
+                return datetime.date.fromisoformat(value).isoformat()
+            except ValueError:
+                pass
+        return self.expected(node, path, "a date like 2023-02-17")
 
     def choice(self, node: Node, path: str, choices: Mapping[str, T]) -> T | Any:
         """One of the `choices` keys (a string), mapped to its value."""

@@ -198,10 +198,19 @@ class ArticlePlacement:
 
 @dataclass(frozen=True, slots=True)
 class PlacementSpec:
-    """Automatic placement by default; explicit entries override it per article."""
+    """Automatic placement by default; explicit entries override it per article. The
+    entries describe a known print layout: given `paper` and/or `date`, they apply only
+    to that paper's issues and/or that date's, and any other issue is placed
+    automatically (a spec made for one issue leaves other papers alone)."""
 
     lead_columns: int | None = None  # width of the lead article; None = decide
     articles: tuple[ArticlePlacement, ...] = ()
+    paper: str | None = None  # the paper the entries are for (Paper.name)
+    date: str | None = None  # the issue date they are for, ISO 8601 (IssueInfo.date)
+
+    def describes(self, paper: str | None, date: str | None) -> bool:
+        """Whether the entries are for an issue of `paper` dated `date`."""
+        return (self.paper is None or self.paper == paper) and (self.date is None or self.date == date)
 
 
 class FontFormat(str, Enum):

@@ -387,11 +387,15 @@ class SpecBuilder:
         return TypographySpec(**kw)
 
     def placement(self, top: Mapping[str, Node], columns: int) -> PlacementSpec:
-        e = self.section(top, "placement", ("lead_columns", "articles"))
+        e = self.section(top, "placement", ("lead_columns", "paper", "date", "articles"))
         kw: dict[str, Any] = {}
         if "lead_columns" in e:
             _set(kw, "lead_columns", self.c.integer(e["lead_columns"], "placement.lead_columns",
                                                     1, columns, nullable=True))
+        if "paper" in e:
+            _set(kw, "paper", self.c.string(e["paper"], "placement.paper", nullable=True))
+        if "date" in e:
+            _set(kw, "date", self.c.iso_date(e["date"], "placement.date"))
         if "articles" in e:
             node = e["articles"]
             if node.kind != "seq":

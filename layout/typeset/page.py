@@ -89,6 +89,8 @@ class Paginator:
         self._targets: dict[tuple[int, int], int] = {}
         self._waiting: deque[tuple[PageLayout, set[tuple[int, int]]]] = deque()
         self.rest_before: set[int] = set()  # printed pages begun `at_rest`
+        # the spec's explicit entries, when they are for this issue (see PlacementSpec)
+        self._pinned = spec.placement.describes(issue.paper.name, issue.issue.date)
 
     # -- the page loop ------------------------------------------------------------
     def pages(self, start: int = 0, stop: int | None = None) -> Iterator[PageLayout]:
@@ -189,7 +191,7 @@ class Paginator:
         return out
 
     def _jobs(self, page: Page, own: list[tuple[int, Piece]]) -> tuple[list[Piece], list[Job]]:
-        wants, orders, absent = _wants(self.spec, page)
+        wants, orders, absent = _wants(self.spec, page) if self._pinned else ({}, {}, [])
         if absent:
             # the entries describe a known print layout: on a page without the articles
             # they name (another paper's, say) they would leave holes, so none applies

@@ -72,6 +72,8 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("bad enum with hint", "typography:\n  punctuation: compresed\n",
      ["s.yaml:2:16: error: typography.punctuation: expected one of `auto`, `compressed`, `full-width`, `centred`, "
       'found "compresed"\n  hint: did you mean `compressed`?']),
+    ("bad placement date", "placement:\n  date: 17.2.2023\n",
+     ['s.yaml:2:9: error: placement.date: expected a date like 2023-02-17, found "17.2.2023"']),
     ("bad font format", "epub:\n  font_format: woff\n",
      ['s.yaml:2:16: error: epub.font_format: expected `ttf` or `woff2`, found "woff"\n'
       "  hint: did you mean `woff2`?"]),
@@ -256,3 +258,10 @@ def test_the_epub_font_format_is_read(load_text: Callable[..., object]) -> None:
 
     assert load_text("epub:\n  font_format: woff2\n").epub.font_format is FontFormat.WOFF2  # type: ignore[attr-defined]
     assert load_text("name: x\n").epub.font_format is FontFormat.TTF  # type: ignore[attr-defined]
+
+
+def test_the_placements_paper_and_date_are_read(load_text: Callable[..., object]) -> None:
+    placement = load_text("placement:\n  paper: 吕梁日报\n  date: 2023-02-17\n").placement  # type: ignore[attr-defined]
+    assert (placement.paper, placement.date) == ("吕梁日报", "2023-02-17")
+    quoted = load_text('placement: {date: "2023-02-17"}\n').placement  # type: ignore[attr-defined]
+    assert (quoted.paper, quoted.date) == (None, "2023-02-17")

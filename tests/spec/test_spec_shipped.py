@@ -61,6 +61,8 @@ def test_daily_masthead_footer_running_head(daily: Spec) -> None:
     assert daily.typography.punctuation is Punctuation.AUTO
     assert not daily.typography.hanging and daily.typography.no_orphan
     assert daily.placement.lead_columns == 5 and len(daily.placement.articles) == 2
+    # its entries rebuild the sample's printed front page, and no other issue's
+    assert (daily.placement.paper, daily.placement.date) == ("吕梁日报", "2023-02-17")
     assert daily.fonts["song-bold"][0] == "NotoSerifSC-Bold"
 
 

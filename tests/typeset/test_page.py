@@ -336,6 +336,23 @@ def test_placement_naming_an_absent_article_leaves_the_page_automatic() -> None:
     assert not any("does not have" in w for w in ts.warnings)
 
 
+@pytest.mark.parametrize(("paper", "date", "pinned"), [
+    ("吕梁日报", "2023-02-17", True), (None, "2023-02-17", True), ("吕梁日报", None, True),
+    ("北京晚报", "2023-02-17", False), ("吕梁日报", "2023-02-18", False)])
+def test_placement_entries_apply_only_to_the_issue_they_describe(paper, date, pinned) -> None:  # type: ignore[no-untyped-def]
+    # the issue() fixture is 吕梁日报 of 2023-02-17; a spec's entries made for another
+    # paper or day (the shipped daily's are the sample's) leave this one automatic
+    spec = dataclasses.replace(Spec(), placement=PlacementSpec(paper=paper, date=date, articles=(
+        ArticlePlacement(page=1, article=1, columns=3, start_column=6, order=1),
+        ArticlePlacement(page=1, article=2, columns=5, start_column=1, order=2),
+    )))
+    ts = run(issue([article(1, 900), article(2, 900)]), spec, fake_setter)
+    first, second = ts.placements[:2]
+    assert ((first.first_column, first.columns) == (6, 3)) is pinned
+    assert ((second.first_column, second.columns) == (1, 5)) is pinned
+    assert not ts.warnings
+
+
 def test_the_lead_is_the_first_article_with_a_head() -> None:
     # an inside page opening with the headless tail of a story from page 1
     tail = Article(body=(Paragraph("要扎实推进高质量发展，确保各项任务落地见效。"),), jump="上接1版")
