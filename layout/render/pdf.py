@@ -83,22 +83,22 @@ class _Document:
             self.labels.append((len(self.kids), page.number))
         self.previous = page.number
         annots = self.pdf.reserve() if page.links else None  # written once all pages are
-        links = [self.pdf.reserve() for _ in page.links]
+        link_annotations = [self.pdf.reserve() for _ in page.links]
         contents = self.pdf.add_stream(page.content, {"Filter": Name("FlateDecode")})
         entries: dict[str, object] = {"Type": Name("Page"), "Parent": self.tree,
                                       "MediaBox": [0, 0, page.width, page.height],
                                       "Resources": {"Font": self.resources},
                                       "Contents": contents}
         ref = self.pdf.reserve()
-        parents: list[int | None] = [None] * len(links)
+        parents: list[int | None] = [None] * len(link_annotations)
         if page.stories:  # its elements, and its key in the structure tree's ParentTree
             self.structure = self.structure or _Structure(self.pdf)
             entries["StructParents"], parents = self.structure.add_page(
-                ref, page.stories, page.link_mcids, links)
+                ref, page.stories, page.link_mcids, link_annotations)
             entries["Tabs"] = Name("S")  # links in the order of the structure
         if annots is not None:
             entries["Annots"] = annots
-            self.links.append((annots, page.height, page.links, links, parents))
+            self.links.append((annots, page.height, page.links, link_annotations, parents))
         self.pdf.add(entries, ref)
         self.kids.append(ref)
         self.marks.extend(_Mark(bm, ref, page.height) for bm in page.bookmarks)

@@ -157,12 +157,12 @@ def draw_page(page: PlacedPage, codes: GlyphCodes) -> DrawnPage:
     if ops:  # boxes and rules are the page's furniture, not its text
         ops[:0] = ["/Artifact BMC"]
         ops.append("EMC")
-    used = _draw_text(ops, page, codes)
+    drawn = _drawn(page)
+    used = _draw_text(ops, page, codes, drawn)
     text = "\n".join(ops)
     if _LACKING in text:  # rare: a character no face has
         text = _LACKING_TJ.sub(_span_lacking, text)
     content = zlib.compress(text.encode("ascii"), COMPRESSION)
-    drawn = [i for i, story in enumerate(page.stories) if story.end > story.first]
     mcid_of = {story: mcid for mcid, story in enumerate(drawn)} if page.links else {}
     stories = page.stories
     return DrawnPage(page.number, page.width, page.height, content,
@@ -174,7 +174,8 @@ def draw_page(page: PlacedPage, codes: GlyphCodes) -> DrawnPage:
                      tuple(mcid_of.get(link.story, -1) for link in page.links))
 
 
-def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str, list[str]]:
+def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes,
+               drawn: list[int]) -> dict[str, list[str]]:
     """One text object for the page; returns the texts drawn per face.
 
     Each story's lines are one marked-content sequence, tagged with its structure type
@@ -191,7 +192,7 @@ def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str,
     font: tuple[str, float] | None = None
     tc, tz, color = 0.0, 100.0, "#000000"
     h = page.height
-    marks = _marks(page)
+    marks = _marks(page, drawn)
     for index, placed in enumerate(page.lines):
         if index in marks:
             out(marks[index])
@@ -225,7 +226,13 @@ def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes) -> dict[str,
 STRUCTURE_TYPES = {"headline": "H1", "head": "P", "subhead": "H2", "text": "P", "aside": "P"}
 
 
-def _marks(page: PlacedPage) -> dict[int, str]:
+def _drawn(page: PlacedPage) -> list[int]:
+    """The page's stories that draw a line, by index, in MCID order: the n-th is MCID n
+    (an untitled article's blank head draws none)."""
+    return [i for i, story in enumerate(page.stories) if story.end > story.first]
+
+
+def _marks(page: PlacedPage, drawn: list[int]) -> dict[int, str]:
     """The marked-content operators that go before line `index`: a sequence's close
     and the next one's open, where the page's lines pass from one story (or from the
     furniture) to another (see `_draw_text`). A jump line's sequence is a `Link`'s, the
@@ -233,7 +240,6 @@ def _marks(page: PlacedPage) -> dict[int, str]:
     marks: dict[int, str] = {}
     end = 0
     linked = {link.story for link in page.links}
-    drawn = (i for i, story in enumerate(page.stories) if story.end > story.first)
     for mcid, index in enumerate(drawn):
         story = page.stories[index]
         if story.first > end:  # furniture between stories (or before the first)
