@@ -11,10 +11,10 @@ run of its own.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 
 from layout.errors import InputError
+from layout.typeset.parallel import start_sharing
 
 
 def run_all(count: int, work: Callable[[int], None], *, processes: int,
@@ -39,11 +39,7 @@ def run_all(count: int, work: Callable[[int], None], *, processes: int,
 
     reader, writer = fork.Pipe(duplex=False)
     worker = fork.Process(target=_work, args=(claim, work, report, writer), daemon=True)
-    gc.freeze()  # the worker's collections skip what it inherits (see typeset.parallel)
-    try:
-        worker.start()
-    finally:
-        gc.unfreeze()
+    start_sharing(worker)
     writer.close()
     received = None
     try:

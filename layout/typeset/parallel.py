@@ -21,10 +21,14 @@ import gc
 import os
 import pickle
 from collections.abc import Callable, Generator, Iterator
+from typing import TYPE_CHECKING
 
 from layout.errors import InputError
 from layout.typeset.records import PageRecord
 from layout.typeset.stream import Maker
+
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
 
 # when the pages made are drawn here afterwards (no `finish` hook, see `stream`), this
 # process takes the smaller share of the typesetting (0.3: fastest of 0.2-0.45 on 40-
@@ -39,6 +43,20 @@ def available() -> bool:
     import multiprocessing  # here: a short issue, made in one process, never needs it (~7 ms)
 
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+def start_sharing(process: BaseProcess) -> None:
+    """Start a forked `process` whose cycle collections skip what it inherits (the
+    document, fonts, caches): less work, and their memory pages stay shared rather than
+    copied on write (gc.freeze). This process then collects them as before, unless they
+    were frozen before (export.typeset_issue freezes them for the run)."""
+    frozen_before = gc.get_freeze_count()
+    gc.freeze()
+    try:
+        process.start()
+    finally:
+        if not frozen_before:
+            gc.unfreeze()
 
 
 def split_point(pages: int, drawn_here: bool) -> int:
@@ -77,15 +95,7 @@ class _Worker:
         self._reader, writer = fork.Pipe(duplex=False)
         self._process = fork.Process(
             target=_work, args=(make_worker, start, self._file.fileno(), writer), daemon=True)
-        # the worker's collections skip what it inherits (the document, fonts, caches):
-        # less work, and their pages stay shared rather than copied on write (gc.freeze)
-        frozen_before = gc.get_freeze_count()
-        gc.freeze()
-        try:
-            self._process.start()
-        finally:
-            if not frozen_before:  # else the caller froze them for good (export.typeset_issue)
-                gc.unfreeze()  # this process collects them as before
+        start_sharing(self._process)
         writer.close()  # the worker holds the only write end: its exit ends the pipe
         self._done = False
         self._read = 0  # records read so far
