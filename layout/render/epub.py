@@ -9,8 +9,9 @@ a font source, and where the print pages break. Out: one EPUB 3 file with
   whose `pagebreak` markers sit where the print edition breaks; plus an NCX for EPUB 2
   readers (ebooklib's own nav lists any element with an id as a page, so it is unused);
 - SVG cover and masthead drawn as outlines from the paper's name and date (`epub_cover`);
-- a stylesheet derived from the spec (`epub_css`) and WOFF2 subsets of the faces each
-  role reaches, holding only the characters shown, with their OFL licences (`epub_fonts`);
+- a stylesheet derived from the spec (`epub_css`) and subsets (TrueType, or WOFF2 by
+  `epub.font_format`) of the faces each role reaches, holding only the characters
+  shown, with their OFL licences (`epub_fonts`);
 - package metadata incl. EPUB Accessibility 1.1 and a stable uuid5 identifier (`epub_meta`).
 
 ebooklib writes the package into memory (`raise_exceptions`, `mtime` fixed to the
