@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import layout  # noqa: F401 - first: its dataclass methods' compiled code is kept (layout.method_cache)
+
 if TYPE_CHECKING:  # the stages are imported where used: `--help` and `check` stay quick
     from layout.fonts import FontSet
     from layout.spec.schema import Spec

@@ -3,3 +3,8 @@
 Stages, each a module with no knowledge of the ones after it:
 raw text -> `ingest` -> `model.Issue` -> (+ `spec`) -> `typeset` -> `render.pdf` / `render.epub`.
 """
+
+from layout import method_cache as _method_cache
+from layout.cache_home import cache_dir as _cache_dir
+
+_method_cache.install(str(_cache_dir()))  # before any of the package's dataclasses is made

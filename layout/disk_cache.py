@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 
+from layout.cache_home import cache_dir
+
 CACHE_VERSION = 12  # bump when what an entry holds changes (9: cmap arrays, 10: FaceData, 12: regional forms apart)
 
 
@@ -88,10 +90,3 @@ def prune(kind: str, keep: int) -> None:
     except OSError:
         pass  # a read-only or vanished cache: nothing to tidy
 
-
-def cache_dir() -> Path:
-    """Where derived data is cached: `$LAYOUT_CACHE_DIR`, else the XDG cache."""
-    if env := os.environ.get("LAYOUT_CACHE_DIR"):
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "cjk-newspaper-layout"
