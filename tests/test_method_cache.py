@@ -1,4 +1,5 @@
-"""layout.method_cache: dataclass methods compiled once, kept, and the same as compiled."""
+"""layout.method_cache: dataclass and namedtuple methods compiled once, kept, and the
+same as compiled."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # a fresh process (the cache is read as `layout` is imported) that makes a frozen
 # dataclass and reports how it behaves
 PROBE = r"""
-import dataclasses, json, sys
+import collections, dataclasses, json, sys
 sys.path.insert(0, sys.argv[1])
 import layout
 
@@ -30,8 +31,10 @@ try:
 except dataclasses.FrozenInstanceError:
     frozen = True
 annotation = Probe.__init__.__annotations__["width"]
+Pair = collections.namedtuple("Pair", "left right")
 print(json.dumps({"repr": repr(a), "equal": a == b, "hash": hash(a) == hash(b),
-                  "frozen": frozen, "annotation": getattr(annotation, "__name__", repr(annotation))}))
+                  "frozen": frozen, "annotation": getattr(annotation, "__name__", repr(annotation)),
+                  "pair": repr(Pair(1, right=2))}))
 """
 
 
@@ -43,7 +46,7 @@ def probe(cache: Path) -> dict:
 
 
 BEHAVIOUR = {"repr": "Probe(width=3, label='x')", "equal": True, "hash": True,
-             "frozen": True, "annotation": "int"}
+             "frozen": True, "annotation": "int", "pair": "Pair(left=1, right=2)"}
 
 
 def kept_code(cache: Path) -> dict:
@@ -54,7 +57,8 @@ def kept_code(cache: Path) -> dict:
 def test_methods_are_compiled_once_then_kept(tmp_path):
     assert probe(tmp_path) == BEHAVIOUR
     kept = kept_code(tmp_path)
-    assert sum("width" in source for source in kept) >= 4  # __init__, __repr__, __eq__, __hash__…
+    assert sum("width" in source for mode, source in kept) >= 4  # __init__, __repr__, __eq__…
+    assert ("eval", "lambda _cls, left, right: _tuple_new(_cls, (left, right))") in kept
     (path,) = tmp_path.glob("methods-*.marshal")
     written = path.stat().st_mtime_ns
     assert probe(tmp_path) == BEHAVIOUR
@@ -65,8 +69,8 @@ def test_the_kept_code_sees_no_future_import_of_the_cache_module(tmp_path):
     # compiled with method_cache's `from __future__ import annotations`, the generated
     # __init__ would annotate with the string "_type_width" instead of the type
     probe(tmp_path)
-    for source, code in kept_code(tmp_path).items():
-        assert not code.co_flags & __future__.annotations.compiler_flag, source
+    for key, blob in kept_code(tmp_path).items():
+        assert not marshal.loads(blob).co_flags & __future__.annotations.compiler_flag, key
 
 
 def test_a_damaged_cache_file_is_compiled_again_and_replaced(tmp_path):
@@ -74,7 +78,7 @@ def test_a_damaged_cache_file_is_compiled_again_and_replaced(tmp_path):
     (kept,) = tmp_path.glob("methods-*.marshal")
     kept.write_bytes(b"\x00garbage")
     assert probe(tmp_path) == BEHAVIOUR
-    assert any("width" in source for source in kept_code(tmp_path))
+    assert any("width" in source for mode, source in kept_code(tmp_path))
 
 
 def test_an_unwritable_cache_is_no_error(tmp_path):
