@@ -99,6 +99,21 @@ def test_bad_document_names_file_line_and_key(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+def test_the_parser_of_one_command_parses_as_the_whole_one() -> None:
+    argv = ["--debug", "pdf", "in.yaml", "--pages", "1-2", "-o", "out.pdf", "--plan"]
+    whole = export.build_parser().parse_args(argv)
+    assert export.build_parser(argv).parse_args(argv) == whole
+    assert whole.command == "pdf" and whole.debug and whole.plan
+
+
+def test_a_mistyped_command_is_told_every_command(capsys) -> None:
+    with pytest.raises(SystemExit):
+        export.build_parser(["pfd", "x"]).parse_args(["pfd", "x"])
+    err = capsys.readouterr().err
+    for name in ("ingest", "pdf", "epub", "build", "check", "preview"):
+        assert name in err.split("invalid choice", 1)[1]
+
+
 def test_bad_pages_argument() -> None:
     with pytest.raises(export.UsageError):
         export.parse_pages("2-1")
@@ -118,8 +133,8 @@ def test_internal_error_is_exit_1_without_traceback(monkeypatch: pytest.MonkeyPa
 
 
 def _parser_with(build, func):
-    def patched():
-        parser = build()
+    def patched(argv=None):
+        parser = build(argv)
         for action in parser._subparsers._group_actions:  # noqa: SLF001 - test-only rewiring
             action.choices["check"].set_defaults(func=func)
         return parser
