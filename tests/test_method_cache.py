@@ -1,5 +1,5 @@
-"""layout.method_cache: dataclass and namedtuple methods compiled once, kept, and the
-same as compiled."""
+"""layout.method_cache: dataclass and namedtuple methods and typing's annotations
+compiled once, kept, and the same as compiled."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # a fresh process (the cache is read as `layout` is imported) that makes a frozen
 # dataclass and reports how it behaves
 PROBE = r"""
-import collections, dataclasses, json, sys
+import collections, dataclasses, json, sys, typing
 sys.path.insert(0, sys.argv[1])
 import layout
 
@@ -32,9 +32,16 @@ except dataclasses.FrozenInstanceError:
     frozen = True
 annotation = Probe.__init__.__annotations__["width"]
 Pair = collections.namedtuple("Pair", "left right")
+
+class Point(typing.NamedTuple):
+    across: "float"  # a string annotation: typing compiles it
+    down: "list[int]"
+
+hints = typing.get_type_hints(Point)
 print(json.dumps({"repr": repr(a), "equal": a == b, "hash": hash(a) == hash(b),
                   "frozen": frozen, "annotation": getattr(annotation, "__name__", repr(annotation)),
-                  "pair": repr(Pair(1, right=2))}))
+                  "pair": repr(Pair(1, right=2)),
+                  "hints": [repr(hints["across"]), repr(hints["down"])]}))
 """
 
 
@@ -46,7 +53,8 @@ def probe(cache: Path) -> dict:
 
 
 BEHAVIOUR = {"repr": "Probe(width=3, label='x')", "equal": True, "hash": True,
-             "frozen": True, "annotation": "int", "pair": "Pair(left=1, right=2)"}
+             "frozen": True, "annotation": "int", "pair": "Pair(left=1, right=2)",
+             "hints": ["<class 'float'>", "list[int]"]}
 
 
 def kept_code(cache: Path) -> dict:
@@ -59,6 +67,7 @@ def test_methods_are_compiled_once_then_kept(tmp_path):
     kept = kept_code(tmp_path)
     assert sum("width" in source for mode, source in kept) >= 4  # __init__, __repr__, __eq__…
     assert ("eval", "lambda _cls, left, right: _tuple_new(_cls, (left, right))") in kept
+    assert ("eval", "list[int]") in kept
     (path,) = tmp_path.glob("methods-*.marshal")
     written = path.stat().st_mtime_ns
     assert probe(tmp_path) == BEHAVIOUR
