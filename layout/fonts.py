@@ -188,13 +188,13 @@ class FontSet:
         """
         texts = list(issue_texts)
         left = "".join([text for _, text in texts])
-        faces = tuple(dict.fromkeys((*self.chains.get("song", ()), *self._all_faces)))
         if len(left) <= _FEW_CHARACTERS:
-            # a few pages: their distinct characters, each looked up in the faces in
-            # the order face_for tries them (compiling a face's coverage costs ~3 ms)
-            missing = {ch for ch in set(left) if not ch.isspace()
-                       and not any(ord(ch) in self.cmap(face) for face in faces)}
+            # a few pages: their distinct characters, each looked up as the composer
+            # looks up body text, which then finds them known (compiling a face's
+            # coverage costs ~3 ms)
+            missing = {ch for ch in set(left) if not ch.isspace() and self.face_for(ch, "song") is None}
         else:
+            faces = tuple(dict.fromkeys((*self.chains.get("song", ()), *self._all_faces)))
             # each face takes away what it covers (one regex pass over ~1M characters
             # instead of a 1-char str made for each): most issues are done after the
             # body face, and the later faces are not read
