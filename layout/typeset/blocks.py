@@ -86,6 +86,15 @@ class _ComposeSetter:
         self.punctuation = punctuation_style(spec, metrics)
         self.atoms: lb.AtomsCache = {}
 
+    def measuring(self) -> _ComposeSetter:
+        """This composer breaking lines only, sharing its atoms: what a head's rows at
+        each width the page's search tries need (setting the lines' runs was a third
+        of composing the heads, and a head is drawn at one width)."""
+        twin = _ComposeSetter.__new__(_ComposeSetter)
+        twin.typography, twin.metrics, twin.punctuation = self.typography, self.metrics, self.punctuation
+        twin.runs, twin.atoms = False, self.atoms
+        return twin
+
     def __call__(self, parts: Sequence[tuple[str, str]], style: Style, measure: float,
                  *, indent_em: float = 0.0, align: Align | None = None) -> tuple[Line, ...]:
         typo = self.typography
@@ -220,6 +229,9 @@ class Blocks:
     def __init__(self, spec: Spec, grid: Grid, setter: Setter,
                  script: Script = Script.HANS) -> None:
         self.spec, self.grid, self.setter = spec, grid, setter
+        # a head's rows at a width: its lines broken, not set (a fake setter does both)
+        measuring = getattr(setter, "measuring", None)
+        self._measurer: Setter = measuring() if measuring is not None else setter
         to_page, from_page = JUMP_WORDS[script]
         self._jump_to = spec.jumps.continued_to or to_page
         self._jump_from = spec.jumps.continued_from or from_page
@@ -317,15 +329,16 @@ class Blocks:
             lines = self.setter([(text, trial.role)], trial, measure)
         return (baseline_offset(trial.size, self.grid.leading), 0.0, lines[0])
 
-    def head(self, piece: Piece, columns: int) -> Head:
+    def head(self, piece: Piece, columns: int, *, drawn: bool = True) -> Head:
         """The head of `piece` over `columns` columns (the repeated headline and
-        `（上接第M版）` for a continuation)."""
+        `（上接第M版）` for a continuation). `drawn=False`: for its rows only (its lines
+        are broken, not set); a drawn head made already serves too."""
         key = (piece.content.article, piece.continued_from, piece.start == 0, columns)
-        cached = self._heads.get(key)
+        cached = self._heads.get((*key, True)) or (None if drawn else self._heads.get((*key, False)))
         if cached is None:
             lead = piece.content.lead and piece.continued_from is None
-            cached = self._set_head(self._head_parts(piece), columns, lead)
-            self._heads[key] = cached
+            cached = self._set_head(self._head_parts(piece), columns, lead, drawn)
+            self._heads[(*key, drawn)] = cached
         return cached
 
     def jump_from_text(self, page: int) -> str:
@@ -340,7 +353,7 @@ class Blocks:
         return tuple(p for p in parts if p[1]) + (("jump-from", jump),)
 
     def _set_head(self, parts: Sequence[tuple[str, str]], columns: int,
-                  lead: bool = False) -> Head:
+                  lead: bool = False, drawn: bool = True) -> Head:
         grid = self.grid
         if not parts:  # an untitled article: a clean top (one row, a short rule drawn)
             return Head(rows=1, lines=())
@@ -360,7 +373,8 @@ class Blocks:
                     min_size = style.size * LEAD_MIN_SCALE
                     style = _scaled(style, LEAD_SCALE)
             y += style.space_before
-            for dx, line, step, size in self._head_lines(text, style, measure, align, min_size):
+            for dx, line, step, size in self._head_lines(text, style, measure, align, min_size,
+                                                         drawn):
                 placed.append((y + baseline_offset(size, step), pad + dx, line))
                 keys.append(part)
                 y += step
@@ -370,10 +384,20 @@ class Blocks:
         return Head(rows=rows, lines=tuple((b + shift, x, ln) for b, x, ln in placed), parts=tuple(keys))
 
     def _head_lines(self, text: str, style: Style, measure: float, align: Align | None,
-                    min_size: float = 0.0) -> list[tuple[float, Line, float, float]]:
-        """A head text as (x offset, line, line height, size): on one line if it fits
-        (shrunk to 70 % at most, never below `min_size`), else split at U+3000, else
-        in balanced lines, shrunk (to 70 % at most) to `MAX_HEAD_LINES` if it can be."""
+                    min_size: float = 0.0, drawn: bool = True
+                    ) -> list[tuple[float, Line, float, float]]:
+        """A head text as (x offset, line, line height, size), laid out by `_head_plan`;
+        with `drawn`, its lines set at the sizes and measures the plan chose."""
+        return [(dx, line, trial.line_height, trial.size)
+                for dx, segment, trial, at in self._head_plan(text, style, measure, align, min_size)
+                for line in self._set_text(segment, trial, at, align, drawn)]
+
+    def _head_plan(self, text: str, style: Style, measure: float, align: Align | None,
+                   min_size: float = 0.0) -> list[tuple[float, str, Style, float]]:
+        """How to set a head text, as (x offset, text, style, measure) per segment: on
+        one line if it fits (shrunk to 70 % at most, never below `min_size`), else split
+        at U+3000, else in balanced lines, shrunk (to 70 % at most) to `MAX_HEAD_LINES`
+        if it can be. Chosen by counting lines, which breaking alone gives."""
         style = _fit_size(style, measure)
         ideographs = cjk.ideograph_count(text)  # n of them need n em at least
         for factor in (1.0, 0.9, 0.8, 0.7):
@@ -384,45 +408,41 @@ class Blocks:
             # skip composing when one line cannot hold the ideographs alone, or one line
             # failed at a wider measure already
             if ideographs * trial.size <= measure + 1e-6 and measure > self._too_wide.get(wide, -1.0):
-                lines = self._set_text(text, trial, measure, align)
-                if len(lines) <= 1:
-                    return [(0.0, ln, trial.line_height, trial.size) for ln in lines]
+                if len(self._set_text(text, trial, measure, align, False)) <= 1:
+                    return [(0.0, text, trial, measure)]
                 self._too_wide[wide] = max(measure, self._too_wide.get(wide, -1.0))
             if style.align != Align.CENTER or align is not None:
                 break
         segments = [seg for seg in re.split(r"[\u3000 ]+", text) if seg]
         if len(segments) > 1:
-            out: list[tuple[float, Line, float, float]] = []
-            for seg in segments:
-                out.extend(self._head_lines(seg, style, measure, align, min_size))
-            return out
-        lines = self._set_text(text, style, measure, align)
+            return [step for seg in segments
+                    for step in self._head_plan(seg, style, measure, align, min_size)]
+        count = len(self._set_text(text, style, measure, align, False))
         for factor in (0.9, 0.8, 0.7):  # a narrow block: fewer, smaller lines read better
-            if len(lines) <= MAX_HEAD_LINES or style.size * factor < min_size:
+            if count <= MAX_HEAD_LINES or style.size * factor < min_size:
                 break
             style = _scaled(style, factor)
-            lines = self._set_text(text, style, measure, align)
-        count, chars = len(lines), len(text)
+            count = len(self._set_text(text, style, measure, align, False))
+        chars = len(text)
         if style.align == Align.CENTER and align is None and count > 1:
             for per_line in range(-(-chars // count), chars + 1):
                 narrow = per_line * style.size
                 if narrow >= measure:
                     break
-                narrowed = self._set_text(text, style, narrow, align)
-                if len(narrowed) == count:
-                    dx = (measure - narrow) / 2
-                    return [(dx, ln, style.line_height, style.size) for ln in narrowed]
-        return [(0.0, ln, style.line_height, style.size) for ln in lines]
+                if len(self._set_text(text, style, narrow, align, False)) == count:
+                    return [((measure - narrow) / 2, text, style, narrow)]
+        return [(0.0, text, style, measure)]
 
     def _set_text(self, text: str, style: Style, measure: float,
-                  align: Align | None) -> tuple[Line, ...]:
+                  align: Align | None, drawn: bool = True) -> tuple[Line, ...]:
         """A head text set at `measure`, composed once per page (the search for a
         block's width sets the same headline at many measures, the balancing of
-        each at the same narrower ones)."""
-        key = (text, style, round(measure, 4), align)
+        each at the same narrower ones); `drawn=False`: broken into lines only."""
+        key = (text, style, round(measure, 4), align, drawn)
         lines = self._texts.get(key)
         if lines is None:
-            lines = self.setter([(text, style.role)], style, measure, align=align)
+            setter = self.setter if drawn else self._measurer
+            lines = setter([(text, style.role)], style, measure, align=align)
             self._texts[key] = lines
         return lines
 
@@ -433,13 +453,13 @@ class Blocks:
         rows = self._rows.get(key)
         if rows is None:
             dealt = balance(piece.items, columns)
-            rows = self.head(piece, columns).rows + max(column_heights(dealt), default=0)
+            rows = self.head(piece, columns, drawn=False).rows + max(column_heights(dealt), default=0)
             self._rows[key] = rows
         return rows
 
     def body_rows(self, piece: Piece, columns: int) -> int:
         """Rows of `piece`'s body, under its head, set whole over `columns` columns."""
-        return self.natural_rows(piece, columns) - self.head(piece, columns).rows
+        return self.natural_rows(piece, columns) - self.head(piece, columns, drawn=False).rows
 
     def fit(self, piece: Piece, region: Region) -> Fit:
         """Place `piece` in `region`: whole and balanced if it fits, else filled to the

@@ -214,7 +214,7 @@ class Paginator:
                 want = Want(self.spec.placement.lead_columns, 0)
                 lead = False
             pieces.append(piece)
-            head = self.blocks.head(piece, 1)
+            head = self.blocks.head(piece, 1, drawn=False)
             jobs.append(Job(own=True, lead=lead, want=want, head_rows=head.rows,
                             air=AIR_CAP if head.lines else AIR_CAP_HEADLESS))
         for piece in self._pending[:MAX_PENDING]:
@@ -222,7 +222,7 @@ class Paginator:
             # page is worse), and a page of continuations alone must take one of them
             must = piece.continued_from is not None or not jobs
             pieces.append(piece)
-            head = self.blocks.head(piece, 1)
+            head = self.blocks.head(piece, 1, drawn=False)
             jobs.append(Job(own=must, head_rows=head.rows, carried=True,
                             air=AIR_CAP if head.lines else AIR_CAP_HEADLESS))
         return pieces, jobs
