@@ -14,6 +14,7 @@ from layout.fonts import FontSet
 from layout.model import Issue
 from layout.script import detect_script
 from layout.spec.schema import Spec
+from layout.spec.template import in_script
 from layout.typeset.blocks import JUMP_WORDS
 
 
@@ -52,14 +53,18 @@ def spec_texts(spec: Spec, issue: Issue, fonts: FontSet) -> Iterator[tuple[str, 
     """What the spec prints besides the issue's own text, named by its key: the literal
     parts of its templates (outside the {fields}), `masthead.name`, and the words the
     code adds (年月日 of {date_cn}, 、 between {editors}, the footer's 第N版, the jump lines
-    the spec leaves to the issue's script: its script is found only when `fonts` lack one
-    of either script's words). A masthead or running head turned off prints nothing."""
+    the spec leaves to the issue's script, and the templates' words a Traditional issue
+    prints in their Traditional form: its script is found only when `fonts` lack one of
+    either script's words). A masthead or running head turned off prints nothing."""
     def printed(where: str, template: str) -> tuple[str, str]:
         parts = list(Formatter().parse(template))
         fields = {name for _, name, _, _ in parts if name is not None}
         added = ("年月日" if "date_cn" in fields and issue.issue.date else "") + ("、" if "editors" in fields else "")
         return f"spec {where}", "".join(literal for literal, *_ in parts) + added
 
+    words = "".join(spec.traditional_words.values())
+    if fonts.missing_chars([("", words)]):  # only then worth finding the issue's script
+        spec = in_script(spec, detect_script(issue))
     if spec.masthead.name and (spec.masthead.enabled or spec.running_head.enabled):
         yield "spec masthead.name", spec.masthead.name  # the 报头's name, and the running head's
     if spec.masthead.enabled:

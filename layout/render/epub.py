@@ -39,7 +39,9 @@ from layout.render.epub_meta import BookMeta, build_meta
 from layout.render.epub_xhtml import (COVER_FILE, COVER_STYLESHEET, NAV_FILE, NAV_STYLESHEET, STYLESHEET,
                                       Chapter, TextLog)
 from layout.render.epub_zip import repack
+from layout.script import script_of
 from layout.spec.schema import Spec
+from layout.spec.template import rewording
 from layout.typeset.placed import PageBreak
 
 __all__ = ["FontSourceLike", "render_epub", "build_epub"]
@@ -91,7 +93,9 @@ def build_epub(issue: Issue, spec: Spec, *, fonts: FontSourceLike | None,
     log = TextLog()
     markers = epub_xhtml.place_breaks(issue, page_breaks)
     masthead_alt = epub_cover.alt_text(issue, spec)
-    chapters = epub_xhtml.ChapterBuilder(issue, meta.language, markers, log, masthead_alt).build()
+    reword = rewording(spec, script_of(meta.language))  # the furniture in the book's script
+    chapters = epub_xhtml.ChapterBuilder(issue, meta.language, markers, log, masthead_alt,
+                                         reword(spec.footer.template), reword).build()
     nav = epub_xhtml.nav_document(chapters, meta.language, meta.title, log)
     cover = epub_xhtml.cover_document(meta.language, meta.title, epub_cover.cover_alt(issue, spec, meta.language), log)
     faces: list[EmbeddedFace] = []

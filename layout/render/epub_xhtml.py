@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from layout.model import Article, Footer, Issue, Page, Paragraph, Subhead
+from layout.model import Article, Issue, Page, Paragraph, Subhead
 from layout.script import script_of
+from layout.spec.template import fill_template, template_values
 from layout.typeset.placed import PageBreak
 
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -149,9 +150,12 @@ class ChapterBuilder:
     """Builds the page chapters of one issue, logging styled texts as it goes."""
 
     def __init__(self, issue: Issue, lang: str, markers: Markers, log: TextLog,
-                 masthead_alt: str | None) -> None:
+                 masthead_alt: str | None, footer_template: str,
+                 reword: Callable[[str], str] = str) -> None:
         self.issue, self.lang, self.markers, self.log = issue, lang, markers, log
         self.masthead_alt = masthead_alt  # None: no masthead image
+        # the spec's footer, and its words for the book's script (`spec.template.rewording`)
+        self.footer_template, self.reword = footer_template, reword
         self.article_no = 0  # index into issue.articles()
 
     def build(self) -> list[Chapter]:
@@ -183,7 +187,7 @@ class ChapterBuilder:
             chapter.articles.append((ident, title))
             self.article_no += 1
         if page.footer is not None:
-            self.footer(section, page.footer)
+            self.footer(section, page)
         chapter.content = serialise(root)
         return chapter
 
@@ -195,9 +199,10 @@ class ChapterBuilder:
         paper, info = self.issue.paper, self.issue.issue
         lines = [" ".join(x for x in (paper.supervisor_line, paper.publisher_line) if x),
                  info.lunar_date or "",  # date and weekday are in the image and its alt
-                 " ".join(x for x in (f"国内统一连续出版物号：{paper.cn_number}" if paper.cn_number else "",
-                                      f"邮发代号：{paper.postal_code}" if paper.postal_code else "",
-                                      paper.website or "") if x)]
+                 " ".join(x for x in (
+                     self.reword("国内统一连续出版物号：") + paper.cn_number if paper.cn_number else "",
+                     self.reword("邮发代号：") + paper.postal_code if paper.postal_code else "",
+                     paper.website or "") if x)]
         for line in filter(None, lines):
             _el(box, "p", self.log.add("masthead_ear", line), class_="ear")
 
@@ -259,13 +264,10 @@ class ChapterBuilder:
             _el(header, "p", self.log.add("byline", article.byline), class_="byline")
         return clean(article.head_title or title)
 
-    def footer(self, section: etree._Element, footer: Footer) -> None:
-        parts = [footer.department or "",
-                 f"本版组版：{footer.layout_editor}" if footer.layout_editor else "",
-                 f"责编：{'、'.join(footer.editors)}" if footer.editors else "",
-                 f"校对：{footer.proofreader}" if footer.proofreader else "",
-                 footer.email or ""]
-        text = "\u3000".join(p for p in parts if p)
+    def footer(self, section: etree._Element, page: Page) -> None:
+        """The page's footer, as the spec's footer template prints it (the 第N版 the PDF
+        adds is the page-list's)."""
+        text = fill_template(self.footer_template, template_values(self.issue, page))
         if text:
             _el(_el(section, "footer", None, class_="page-footer"), "p", self.log.add("footer", text))
 

@@ -231,6 +231,13 @@ class EpubSpec:
     font_format: FontFormat = FontFormat.TTF
 
 
+# the words of the default templates as a Traditional issue prints them
+TRADITIONAL_WORDS: Mapping[str, str] = MappingProxyType({
+    "国内统一连续出版物号": "國內統一連續出版物號", "邮发代号": "郵發代號", "本版组版": "本版組版",
+    "责编": "責編", "校对": "校對",
+})
+
+
 @dataclass(frozen=True, slots=True)
 class Spec:
     """A whole layout spec."""
@@ -250,6 +257,9 @@ class Spec:
     typography: TypographySpec = TypographySpec()
     placement: PlacementSpec = PlacementSpec()
     epub: EpubSpec = EpubSpec()
+    # the words of the ear, footer and running-head templates as a Traditional issue
+    # prints them (Taiwan, Hong Kong): a spec worded in Simplified serves those papers
+    traditional_words: Mapping[str, str] = field(default_factory=lambda: TRADITIONAL_WORDS)
     source: Path | None = field(default=None, compare=False)
     # the spec file and every file it extends, in that order (what a watch must watch)
     files: tuple[Path, ...] = field(default=(), compare=False)

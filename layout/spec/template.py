@@ -5,16 +5,23 @@ the field values. Out: the filled line. A whitespace-separated segment whose fie
 has no value is dropped whole, so `本版组版：{layout_editor}` disappears rather than
 leaving a dangling label, and the separators around it collapse.
 `template_values` derives every field from an `Issue` (and a page) for the page
-maker and the EPUB exporter.
+maker and the EPUB exporter; `in_script` words a spec's templates for a Traditional
+issue (`Spec.traditional_words`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from layout.model import ROC_EPOCH, Issue, Page
+from layout.script import Script
+
+if TYPE_CHECKING:
+    from layout.spec.schema import Spec
 
 TEMPLATE_FIELDS: frozenset[str] = frozenset({
     "paper", "supervisor_line", "publisher_line", "website", "postal_code", "cn_number",
@@ -131,3 +138,27 @@ def template_values(issue: Issue, page: Page | None = None) -> dict[str, str | N
         "proofreader": footer.proofreader if footer else None,
         "email": footer.email if footer else None,
     }
+
+
+def rewording(spec: Spec, script: Script) -> Callable[[str], str]:
+    """What words a template's text for an issue in `script`: for Traditional, each of
+    `spec.traditional_words` in it (longest first) in its Traditional form."""
+    words = spec.traditional_words
+    if script is not Script.HANT or not words:
+        return str
+    pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return lambda text: pattern.sub(lambda m: words[m.group()], text)
+
+
+def in_script(spec: Spec, script: Script) -> Spec:
+    """`spec` with its ear, footer and running-head templates worded for an issue in
+    `script` (`rewording`). The fields are the issue's own text, never reworded."""
+    worded = rewording(spec, script)
+    if worded is str:
+        return spec
+    masthead = dataclasses.replace(spec.masthead, ear=tuple(
+        dataclasses.replace(line, template=worded(line.template)) for line in spec.masthead.ear))
+    return dataclasses.replace(
+        spec, masthead=masthead,
+        footer=dataclasses.replace(spec.footer, template=worded(spec.footer.template)),
+        running_head=dataclasses.replace(spec.running_head, template=worded(spec.running_head.template)))

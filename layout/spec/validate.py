@@ -22,13 +22,14 @@ from layout.spec.check import BAD, Checker, suggest
 from layout.spec.font_files import face_name, file_problem, names_a_file
 from layout.spec.nodes import Node, Where
 from layout.spec.schema import (
-    STYLE_KEYS, Align, ArticlePlacement, EarLine, EpubSpec, FontFormat, FooterSpec, Forms, GridSpec,
+    STYLE_KEYS, TRADITIONAL_WORDS, Align, ArticlePlacement, EarLine, EpubSpec, FontFormat, FooterSpec, Forms, GridSpec,
     JumpsSpec, MastheadSpec, PageSpec, PlacementSpec, Punctuation, RulesSpec, RunningHeadSpec, Spec,
     Style, TypographySpec, _default_styles,
 )
 
 TOP_KEYS = ("extends", "name", "page", "grid", "fonts", "styles", "masthead", "footer",
-            "running_head", "jumps", "rules", "typography", "placement", "epub")
+            "running_head", "jumps", "rules", "typography", "placement", "epub",
+            "traditional_words")
 BASE_ROLES = ("song", "song-bold", "hei", "kai", "fangsong")
 STYLE_FIELDS = ("role", "weight", "size", "color", "align", "leading", "indent",
                 "space_before", "space_after")
@@ -88,6 +89,7 @@ class SpecBuilder:
             footer=self.footer(top), running_head=self.running_head(top),
             jumps=self.jumps(top), rules=self.rules(top), typography=self.typography(top),
             placement=self.placement(top, grid.columns), epub=self.epub(top),
+            traditional_words=self.traditional_words(top),
         )
         return self.cross_check(spec)
 
@@ -187,6 +189,31 @@ class SpecBuilder:
                 self.c.expected(value, path, "at least one face name")
             roles[role] = tuple(faces)
         return MappingProxyType(roles)
+
+    def traditional_words(self, top: Mapping[str, Node]) -> Mapping[str, str]:
+        """The default words' Traditional forms, with the spec's added or overriding."""
+        if "traditional_words" not in top:
+            return TRADITIONAL_WORDS
+        words = dict(TRADITIONAL_WORDS)
+        node = self.nodes["traditional_words"] = top["traditional_words"]
+        if node.kind != "map":
+            self.c.expected(node, "traditional_words", "a mapping of words to their Traditional form")
+            return TRADITIONAL_WORDS
+        for word, value in node.entries.items():
+            path = f"traditional_words.{word}"
+            text = self.c.string(value, path)
+            if text is BAD:
+                continue
+            hint = "a template's `{fields}` are the issue's text, never reworded"
+            if not word.strip() or "{" in word or "}" in word:
+                self.c.error(node.key_where[word], path, "expected a word of the templates' text, "
+                             f"found `{word}`", hint)
+                continue
+            if "{" in text or "}" in text:
+                self.c.expected(value, path, "words without braces", hint)
+                continue
+            words[word] = text
+        return MappingProxyType(words)
 
     def face_file(self, item: Node, path: str, entry: str) -> Any:
         """The face name of a font file a role chain names (relative to the spec file

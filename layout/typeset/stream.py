@@ -25,6 +25,7 @@ from typing import Any
 
 from layout.model import Issue
 from layout.script import Script, detect_script
+from layout.spec.template import in_script
 from layout.spec.schema import Spec
 from layout.typeset.blocks import Blocks, Setter
 from layout.typeset.columns import make_grid
@@ -80,6 +81,7 @@ class Typesetting:
                  split: int | None = None, finish: Finish | None = None,
                  stop_early: bool = False) -> None:
         self.script = detect_script(issue)  # one pass over the text, for both processes
+        spec = in_script(spec, self.script)  # the furniture's words in the issue's script
         # the pages after whose drawing the walk ends (None: it goes to the end)
         self._stop_after = set(pages) if pages is not None and stop_early and draw else None
         self._maker = Maker(issue, spec, setter, pages=pages, draw=draw, script=self.script,

@@ -112,6 +112,28 @@ def test_traditional_paper_is_zh_hant():
     assert simplified.xpath("string(//h:nav[@epub:type='toc']/h:h1)", namespaces=NS) == "目录"
 
 
+def test_the_footer_is_the_specs_template_worded_in_the_books_script():
+    from layout.model import Footer
+    from layout.spec.schema import FooterSpec
+
+    foot = Footer("要聞部主辦", "李小美", ("王大明",), "張文")
+    trad = Issue(Paper("聯合報", cn_number="CN11-0001", postal_code="1-1"), IssueInfo("2023-03-05"), (
+        Page(1, "要聞", (Article(headline="這個春節經過大橋", body=(Paragraph("們說時間還長，來對發。"),)),),
+             footer=foot),))
+    ear = "string(//h:div[@class='masthead']/h:p[last()])"
+    doc = Book.read(build_epub(trad, NOFONTS, fonts=None)).pages()[0][1]
+    assert doc.xpath("string(//h:footer/h:p)", namespaces=NS) == "要聞部主辦　本版組版：李小美　責編：王大明　校對：張文"
+    assert doc.xpath(ear, namespaces=NS) == "國內統一連續出版物號：CN11-0001 郵發代號：1-1"
+    simplified = replace(trad, pages=(replace(trad.pages[0], articles=(Article(
+        headline="这个春节", body=(Paragraph("这们说时来对发经过。"),)),)),))
+    doc = Book.read(build_epub(simplified, NOFONTS, fonts=None)).pages()[0][1]
+    assert doc.xpath("string(//h:footer/h:p)", namespaces=NS) == "要聞部主辦　本版组版：李小美　责编：王大明　校对：張文"
+    assert doc.xpath(ear, namespaces=NS) == "国内统一连续出版物号：CN11-0001 邮发代号：1-1"
+    own = replace(NOFONTS, footer=FooterSpec(template="{department}　编辑　{editors}"))
+    doc = Book.read(build_epub(simplified, own, fonts=None)).pages()[0][1]
+    assert doc.xpath("string(//h:footer/h:p)", namespaces=NS) == "要聞部主辦　编辑　王大明"
+
+
 def test_nav_two_levels_landmarks_and_page_list(small):
     nav = small.nav()
     top = nav.xpath("//h:nav[@epub:type='toc']/h:ol/h:li", namespaces=NS)
