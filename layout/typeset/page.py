@@ -291,8 +291,10 @@ def _block_lines(box: Box, grid: Grid, blocks: Blocks, jumps: Mapping[tuple[int,
             for b, dx, line in block.head.lines]
     groups: list[tuple[str, int, list[PlacedLine]]] = []
     # the head text that names the article (as `Article.head_title` does): its headline,
-    # else its 副题, else its 引题; its other texts stand beside it
-    title = next((p for p in HEAD_TITLE_PARTS if p in block.head.parts), None)
+    # else its 副题, else its 引题; its other texts stand beside it. A continuation's
+    # repeated headline names nothing new: the article has its one heading already
+    title = next((p for p in HEAD_TITLE_PARTS if p in block.head.parts), None) \
+        if piece.continued_from is None else None
     previous = None
     for placed, part in zip(head, block.head.parts):  # a group a head text, its lines together
         if part != previous:

@@ -89,6 +89,8 @@ def test_a_piece_continued_on_a_later_page_stays_in_its_article(tmp_path: Path) 
     spans = [[p["page_number"] for p in art["children"]] for art in document["children"]]
     assert any(len(set(pages)) > 1 for pages in spans)
     assert all(pages == sorted(pages) for pages in spans)  # its pages in order
+    # one heading an article: a continuation's repeated headline is a P of it
+    assert all(sum(e["type"] == "H1" for e in art["children"]) <= 1 for art in document["children"])
 
 
 def test_heads_subheads_and_paragraphs_are_their_own_elements(tmp_path: Path, issue) -> None:
