@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import copyreg
-import hashlib
 import os
 import pickle
 from collections.abc import Mapping
@@ -19,6 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from layout.cache_home import cache_dir
+from layout.digest import digest
 
 CACHE_VERSION = 12  # bump when what an entry holds changes (9: cmap arrays, 10: FaceData, 12: regional forms apart)
 
@@ -34,9 +34,9 @@ def cache_file(kind: str, path: Path, *extra: str) -> Path:
     """
     with open(path, "rb") as fh:
         directory = fh.read(_DIRECTORY_BYTES)
-    digest = hashlib.sha1(directory)
-    digest.update("|".join([str(path.stat().st_size), str(CACHE_VERSION), *extra]).encode())
-    return cache_dir() / f"{kind}-{digest.hexdigest()[:16]}.pickle"
+    key = digest(directory, 20)
+    key.update("|".join([str(path.stat().st_size), str(CACHE_VERSION), *extra]).encode())
+    return cache_dir() / f"{kind}-{key.hexdigest()[:16]}.pickle"
 
 
 _DIRECTORY_BYTES = 4096  # 12 + 16 per table: room for 255 tables

@@ -18,7 +18,6 @@ ingest (~20 ms of a one-page export's ~110). An input that fails to read is neve
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from layout import disk_cache
+from layout.digest import digest
 
 T = TypeVar("T")
 KEPT = 16  # inputs: a few issues' worth (a 200-page document is ~3 MB pickled)
@@ -68,10 +68,10 @@ def read_once_with(kind: str, name: str, data: bytes, readers: Sequence[str],
 
 
 def _entry(kind: str, name: str, data: bytes, readers: Sequence[str]) -> Path:
-    digest = hashlib.sha256(data)
-    digest.update(f"\0{name}\0{_source_digest(tuple(readers))}\0{sys.version_info[:2]}".encode(
+    key = digest(data)
+    key.update(f"\0{name}\0{_source_digest(tuple(readers))}\0{sys.version_info[:2]}".encode(
         "utf-8", "surrogatepass"))
-    return disk_cache.cache_dir() / f"{kind}-{digest.hexdigest()[:32]}.pickle"
+    return disk_cache.cache_dir() / f"{kind}-{key.hexdigest()[:32]}.pickle"
 
 
 def _stamps(known: tuple[tuple[str, tuple[int, int] | None], ...]) -> tuple:
@@ -90,9 +90,9 @@ def _stamp(path: str) -> tuple[int, int] | None:
 @cache
 def _source_digest(readers: tuple[str, ...]) -> str:
     """A digest of the readers' source files (read once a process, ~0.5 ms)."""
-    digest = hashlib.sha256()
+    key = digest()
     for pattern in readers:
         for path in sorted(_PACKAGE.glob(pattern)):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+            key.update(path.name.encode())
+            key.update(path.read_bytes())
+    return key.hexdigest()

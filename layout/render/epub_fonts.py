@@ -21,7 +21,6 @@ and its errors raised here, as if the face had been subset in this process.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import logging
 import mmap
@@ -38,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from layout import disk_cache, sfnt
+from layout.digest import digest
 from layout.errors import FontError
 from layout.spec.schema import FontFormat, Spec
 
@@ -194,8 +194,8 @@ def make_subsets(wanted: Sequence[tuple[Path, frozenset[str]]], *,
 def _cache_file(path: Path, text: str, regional: bool, font_format: FontFormat) -> Path:
     """The cache entry of `path`'s subset to `text` (keyed by the font's content, as
     `layout.disk_cache` keys the metrics: every clone shares it)."""
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return disk_cache.cache_file(_CACHE_KIND, path, _CACHE_VERSION, digest,
+    key = digest(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return disk_cache.cache_file(_CACHE_KIND, path, _CACHE_VERSION, key,
                                  "regional" if regional else "own", font_format.value)
 
 

@@ -19,11 +19,12 @@ of the same objects are byte-identical, and any change of content changes it.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from typing import BinaryIO, NamedTuple
 
 from _rl_accel import fp_str
+
+from layout.digest import digest
 
 HEADER = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"  # the binary comment: a file of 8-bit data
 _NAME_SAFE = frozenset(range(0x21, 0x7F)) - frozenset(b"()<>[]{}/%#")
@@ -97,7 +98,7 @@ class PdfFile:
 
     def __init__(self, out: BinaryIO) -> None:
         self._out = out
-        self._digest = hashlib.md5(usedforsecurity=False)
+        self._digest = digest(size=16)
         self._offsets: list[int | None] = []  # object n at index n-1; None: not yet written
         self._position = 0
         self._write(HEADER)

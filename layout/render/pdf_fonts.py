@@ -18,7 +18,6 @@ document again after a spec tweak draws the same glyphs.
 
 from __future__ import annotations
 
-import hashlib
 import mmap
 import zlib
 from collections.abc import Iterable, Mapping
@@ -28,6 +27,7 @@ from _rl_accel import fp_str
 
 from layout.fonts import FontSet
 from layout import disk_cache, sfnt
+from layout.digest import digest
 from layout.errors import FontError
 from layout.render.pdf_content import resource_name
 from layout.render.pdf_file import Name, PdfFile, Raw, Ref
@@ -62,9 +62,9 @@ def _glyphs_of(fonts: FontSet, face: str, chars: Iterable[str]) -> dict[int, str
 
 
 def _type0(pdf: PdfFile, fonts: FontSet, face: str, glyphs: dict[int, str]) -> Ref:
-    digest = hashlib.sha1(",".join(map(str, sorted(glyphs))).encode())
-    info, length, program = _program(fonts.font_path(face), glyphs, digest.hexdigest())
-    tag = "".join(chr(65 + b % 26) for b in digest.digest()[:6])
+    key = digest(",".join(map(str, sorted(glyphs))).encode(), 20)
+    info, length, program = _program(fonts.font_path(face), glyphs, key.hexdigest())
+    tag = "".join(chr(65 + b % 26) for b in key.digest()[:6])
     name = Name(f"{tag}+{info.postscript_name}")
     file2 = pdf.add_stream(program, {"Filter": Name("FlateDecode"), "Length1": length})
     descriptor = pdf.add({

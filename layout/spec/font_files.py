@@ -12,9 +12,10 @@ failing later in the middle of an export.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
+
+from layout.digest import digest
 
 FONT_FILE_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 _TRUETYPE = (b"\x00\x01\x00\x00", b"true")
@@ -32,7 +33,7 @@ def face_name(path: Path) -> str:
     readable prefix and a digest of itself, so two such files stay apart)."""
     name = _UNSAFE.sub("-", path.stem).strip("-.")
     if name != path.stem:
-        name = f"{name or 'Face'}-{hashlib.sha1(path.stem.encode()).hexdigest()[:6]}"
+        name = f"{name or 'Face'}-{digest(path.stem.encode()).hexdigest()[:6]}"
     return name
 
 
