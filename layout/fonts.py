@@ -149,8 +149,13 @@ class FontSet:
             pass
         cp = ord(ch)
         found = None
+        cmaps = self._cmaps
         for face in (*self.chains.get(role, ()), *self._all_faces):
-            if cp in self.cmap(face):
+            # FaceCmap.__contains__ inlined: the composer asks once for each character
+            # of each role, a thousand times a page
+            codes = (cmaps.get(face) or self.cmap(face)).codes
+            i = bisect_left(codes, cp)
+            if i < len(codes) and codes[i] == cp:
                 found = face
                 break
         self._lookup[key] = found
@@ -158,9 +163,13 @@ class FontSet:
 
     def advance(self, face: str, text: str, size: float) -> float:
         """The font's own advance of `text` at `size` pt (hmtx, no kerning)."""
-        cmap, d = self._data(face)[:2]
+        data = self._faces.get(face) or self._data(face)
+        cmap, d = data.cmap, data.default
         if len(text) == 1:  # most calls (the composer measures a character at a time)
-            return cmap.advance(ord(text), d) * size / 1000.0
+            codes = cmap.codes  # FaceCmap.advance inlined, as in face_for
+            cp = ord(text)
+            i = bisect_left(codes, cp)
+            return (cmap.advances[i] if i < len(codes) and codes[i] == cp else d) * size / 1000.0
         return sum(cmap.advance(ord(c), d) for c in text) * size / 1000.0
 
     def ink_extent(self, face: str, ch: str) -> tuple[float, float]:
