@@ -48,10 +48,10 @@ class Want:
     start: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
+class Slot(NamedTuple):
     """A piece's place: first column (0-based), width, top row (the block's top edge,
-    a separator row included when it sits below another block)."""
+    a separator row included when it sits below another block). A tuple, as `Frame`:
+    the search makes thousands a page."""
 
     first_column: int
     columns: int

@@ -16,16 +16,18 @@ than `max_hole` rows opens between blocks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from collections.abc import Sequence
 
 __all__ = ["Air", "Frame", "column_ends", "spread"]
 
 
-@dataclass(frozen=True, slots=True)
-class Frame:
+class Frame(NamedTuple):
     """A placed block: `top` is its outer top row (its separator row included),
-    `rows` the rows under that (separator, head and body); `cap` the air it may take."""
+    `rows` the rows under that (separator, head and body); `cap` the air it may take.
+    A tuple: the placement search frames thousands of states a page, and a frozen
+    dataclass's `__init__` is interpreted code even here (~8,500 instructions a
+    frame, against a few hundred)."""
 
     first_column: int
     columns: int
@@ -34,8 +36,7 @@ class Frame:
     cap: int
 
 
-@dataclass(frozen=True, slots=True)
-class Air:
+class Air(NamedTuple):
     """How a frame moves: `shift` rows down, `extra` rows of air added inside it."""
 
     shift: int = 0
