@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 from collections.abc import Callable, Sequence
 
@@ -485,6 +486,7 @@ class Blocks:
         return Fit(block, rest)
 
 
+@lru_cache(maxsize=256)  # a head is tried at 90, 80, 70 % at every width the page's search tries
 def _scaled(style: Style, factor: float) -> Style:
     """`style` at `factor` of its size (leading and spacing scaled with it)."""
     leading = style.leading * factor if style.leading is not None else None
@@ -493,6 +495,7 @@ def _scaled(style: Style, factor: float) -> Style:
                                space_after=style.space_after * factor)
 
 
+@lru_cache(maxsize=256)
 def _fit_size(style: Style, measure: float, min_chars: int = 6) -> Style:
     """Shrink a headline style so at least `min_chars` characters fit the measure."""
     if style.size * min_chars <= measure:
