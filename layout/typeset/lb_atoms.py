@@ -14,6 +14,7 @@ import weakref
 from itertools import accumulate, compress
 from operator import add, not_, or_
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from collections.abc import Sequence
 
 from layout.typeset import cjk
@@ -23,9 +24,9 @@ from layout.typeset.measure import Metrics
 LEFT, RIGHT, CENTRE = 0, 1, 2
 
 
-@dataclass(frozen=True, slots=True)
-class StyledText:
-    """A stretch of a paragraph in one role (font chain), size and colour."""
+class StyledText(NamedTuple):
+    """A stretch of a paragraph in one role (font chain), size and colour. A tuple:
+    a hundred are made a page and hashed as the atoms' cache key."""
 
     text: str
     role: str
