@@ -15,6 +15,7 @@ are centred; credit and jump lines are right-aligned.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -91,9 +92,8 @@ class _ComposeSetter:
         """This composer breaking lines only, sharing its atoms: what a head's rows at
         each width the page's search tries need (setting the lines' runs was a third
         of composing the heads, and a head is drawn at one width)."""
-        twin = _ComposeSetter.__new__(_ComposeSetter)
-        twin.typography, twin.metrics, twin.punctuation = self.typography, self.metrics, self.punctuation
-        twin.runs, twin.atoms = False, self.atoms
+        twin = copy.copy(self)  # shallow: the same atoms dict
+        twin.runs = False
         return twin
 
     def __call__(self, parts: Sequence[tuple[str, str]], style: Style, measure: float,
