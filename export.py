@@ -571,9 +571,9 @@ def _add_export(sub: Any, name: str) -> None:
     p = sub.add_parser(name, help=f"issue document or OCR text -> {suffix}",
                        description=f"Typeset an issue to {suffix}. A raw .txt is ingested on the fly.")
     p.add_argument("input", type=Path, help="ISSUE.yaml / ISSUE.json / raw OCR .txt")
-    p.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="layout spec (default: %(default)s)")
+    _spec_option(p)
     p.add_argument("-o", "--output", type=Path, help=f"output file (default: INPUT with .{name})")
-    p.add_argument("--strict", action="store_true", help="a character no font has is an error")
+    _strict_option(p)
     p.add_argument("--jobs", type=int, metavar="N", help=JOBS_HELP)
     if name == "pdf":
         p.add_argument("--pages", help="only these printed pages, e.g. 1-2,5")
@@ -588,9 +588,9 @@ def _add_build(sub: Any, name: str) -> None:
                        "are built, and the exit status is 2.")
     p.add_argument("input", type=Path, nargs="*",
                    help="raw OCR .txt or ISSUE.yaml / ISSUE.json, one or more (default: the bundled sample)")
-    p.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="layout spec (default: %(default)s)")
+    _spec_option(p)
     p.add_argument("--out-dir", type=Path, default=Path("out"), help="default: %(default)s")
-    p.add_argument("--strict", action="store_true", help="a character no font has is an error")
+    _strict_option(p)
     p.add_argument("--jobs", type=int, metavar="N",
                    help=JOBS_HELP + "; with several inputs, 2 builds two issues at a time "
                    "(the default on a machine with 2 cores), each in one process")
@@ -603,9 +603,8 @@ def _add_check(sub: Any, name: str) -> None:
                        "of --spec for its characters; every problem is reported as "
                        "file:line:col: error: key: expected X, found Y.")
     p.add_argument("file", type=Path, help="SPEC.yaml, or ISSUE.yaml / ISSUE.json")
-    p.add_argument("--spec", type=Path, default=DEFAULT_SPEC,
-                   help="for a document: the spec whose fonts must draw it (default: %(default)s)")
-    p.add_argument("--strict", action="store_true", help="a character no font has is an error")
+    _spec_option(p, "for a document: the spec whose fonts must draw it")
+    _strict_option(p)
     p.set_defaults(func=cmd_check)
 
 
@@ -613,12 +612,20 @@ def _add_preview(sub: Any, name: str) -> None:
     p = sub.add_parser(name, help="one page as PNG, optionally re-rendered on every change",
                        description="Render one page to PNG for quick spec tweaking.")
     p.add_argument("input", type=Path, help="ISSUE.yaml / ISSUE.json / raw OCR .txt")
-    p.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="layout spec (default: %(default)s)")
+    _spec_option(p)
     p.add_argument("--page", type=int, default=1, help="printed page number (default: 1)")
     p.add_argument("-o", "--output", type=Path, default=Path("preview.png"))
     p.add_argument("--dpi", type=int, default=72)
     p.add_argument("--watch", action="store_true", help="re-render when the spec or document changes")
     p.set_defaults(func=cmd_preview)
+
+
+def _spec_option(p: argparse.ArgumentParser, what: str = "layout spec") -> None:
+    p.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help=what + " (default: %(default)s)")
+
+
+def _strict_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--strict", action="store_true", help="a character no font has is an error")
 
 
 # in the order `--help` lists them
