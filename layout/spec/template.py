@@ -141,8 +141,9 @@ def template_values(issue: Issue, page: Page | None = None) -> dict[str, str | N
 
 
 def rewording(spec: Spec, script: Script) -> Callable[[str], str]:
-    """What words a template's text for an issue in `script`: for Traditional, each of
-    `spec.traditional_words` in it (longest first) in its Traditional form."""
+    """The function that words a template's text for an issue in `script`: for
+    Traditional, each of `spec.traditional_words` in it (longest first) becomes its
+    Traditional form; otherwise `str`, which leaves the text as it is."""
     words = spec.traditional_words
     if script is not Script.HANT or not words:
         return str
@@ -154,7 +155,7 @@ def in_script(spec: Spec, script: Script) -> Spec:
     """`spec` with its ear, footer and running-head templates worded for an issue in
     `script` (`rewording`). The fields are the issue's own text, never reworded."""
     worded = rewording(spec, script)
-    if worded is str:
+    if worded is str:  # nothing to reword: the spec itself, not a copy
         return spec
     masthead = dataclasses.replace(spec.masthead, ear=tuple(
         dataclasses.replace(line, template=worded(line.template)) for line in spec.masthead.ear))
