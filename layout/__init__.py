@@ -4,7 +4,11 @@ Stages, each a module with no knowledge of the ones after it:
 raw text -> `ingest` -> `model.Issue` -> (+ `spec`) -> `typeset` -> `render.pdf` / `render.epub`.
 """
 
-from layout import method_cache as _method_cache
-from layout.cache_home import cache_dir as _cache_dir
+from layout.deferred_import import defer as _defer
+
+_defer("inspect")  # before `dataclasses` imports it (layout.deferred_import says why)
+
+from layout import method_cache as _method_cache  # noqa: E402
+from layout.cache_home import cache_dir as _cache_dir  # noqa: E402
 
 _method_cache.install(str(_cache_dir()))  # before any of the package's dataclasses is made
