@@ -3,14 +3,16 @@
 
 Issues of 1 (the sample), 40 and 200 pages are made from the sample's real text; each
 page's articles are the sample's, rotated and re-cut so pages differ. Every measurement
-runs in a fresh child process (time and peak RSS from the child itself), several times;
-the median is reported. "cold" clears this tool's font cache first; "warm" does not.
-The last lines give each engine's marginal cost of a page, from the two largest issues.
+runs in a fresh child process (time and peak RSS from the child itself, from after the
+interpreter's own start), several times; the median is reported. Ours runs export.py as
+`python export.py pdf ...` does, Typst and WeasyPrint through their Python modules.
+"cold" clears this tool's font cache first; "warm" does not. The last lines give each
+engine's marginal cost of a page, from the two largest issues.
 "ours" is the default (two processes from 6 pages on, when the machine has two cores;
 "+worker" is the worker's peak RSS); "ours-1core" is `--jobs 1`; "ours-pure" (with
 `--pure`) runs the typesetting core from source rather than its compiled build
 (LAYOUT_PURE=1, see layout/typeset/native.py). "imports" only imports the modules a PDF
-export uses (PyYAML's included): a lower bound on our time for any issue.
+export uses: a lower bound on our time for any issue.
 
     python bench/bench_pdf.py [--runs 3] [--pages 1,40,200] [--pure] [--no-typst] [--no-weasyprint]
 
@@ -36,17 +38,19 @@ sys.path.insert(0, str(ROOT))
 SAMPLE = ROOT / "samples" / "lvliang-daily-2023-02-17.txt"
 
 CHILD = r"""
-import json, resource, sys, time
+import json, resource, runpy, sys, time
 sys.path.insert(0, {root!r})
 started = time.perf_counter()
 kind, source, output = sys.argv[1:4]
-if kind.startswith("ours"):
-    import export
+if kind.startswith("ours"):  # as `python export.py pdf ...` runs: the file compiled, then run
     jobs = ["--jobs", "1"] if kind == "ours-1core" else []
-    code = export.main(["pdf", source, "-o", output, *jobs])
-    assert code == 0, code
+    sys.argv = [{export!r}, "pdf", source, "-o", output, *jobs]
+    try:
+        runpy.run_path({export!r}, run_name="__main__")
+    except SystemExit as exit:
+        assert exit.code == 0, exit.code
 elif kind == "imports":  # what any run of ours pays before it reads a byte
-    import export, layout.spec, layout.preflight, layout.read_cache, layout.typeset.page
+    import layout.cli, layout.spec, layout.preflight, layout.read_cache, layout.typeset.page
     import layout.render.pdf
 elif kind == "typst":
     import typst
@@ -127,7 +131,7 @@ def weasy_source(issue, fonts: Path) -> str:
 
 
 def run_child(kind: str, source: Path, output: Path) -> dict:
-    script = CHILD.format(root=str(ROOT), fonts=str(ROOT / "fonts"))
+    script = CHILD.format(root=str(ROOT), fonts=str(ROOT / "fonts"), export=str(ROOT / "export.py"))
     env = {k: v for k, v in os.environ.items() if k != "LAYOUT_PURE"}
     if kind == "ours-pure":
         env["LAYOUT_PURE"] = "1"

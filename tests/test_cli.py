@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import export
+from layout import cli
 from layout.document import load_issue
 from layout.ingest import decode_raw, ingest_text
 
@@ -101,32 +101,32 @@ def test_bad_document_names_file_line_and_key(tmp_path: Path) -> None:
 
 def test_the_parser_of_one_command_parses_as_the_whole_one() -> None:
     argv = ["--debug", "pdf", "in.yaml", "--pages", "1-2", "-o", "out.pdf", "--plan"]
-    whole = export.build_parser().parse_args(argv)
-    assert export.build_parser(argv).parse_args(argv) == whole
+    whole = cli.build_parser().parse_args(argv)
+    assert cli.build_parser(argv).parse_args(argv) == whole
     assert whole.command == "pdf" and whole.debug and whole.plan
 
 
 def test_a_mistyped_command_is_told_every_command(capsys) -> None:
     with pytest.raises(SystemExit):
-        export.build_parser(["pfd", "x"]).parse_args(["pfd", "x"])
+        cli.build_parser(["pfd", "x"]).parse_args(["pfd", "x"])
     err = capsys.readouterr().err
     for name in ("ingest", "pdf", "epub", "build", "check", "preview"):
         assert name in err.split("invalid choice", 1)[1]
 
 
 def test_bad_pages_argument() -> None:
-    with pytest.raises(export.UsageError):
-        export.parse_pages("2-1")
-    assert export.parse_pages("1-2,5") == {1, 2, 5}
+    with pytest.raises(cli.UsageError):
+        cli.parse_pages("2-1")
+    assert cli.parse_pages("1-2,5") == {1, 2, 5}
 
 
 def test_internal_error_is_exit_1_without_traceback(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     def boom(args):
         raise RuntimeError("kaput")
 
-    monkeypatch.setattr(export, "cmd_check", boom)
-    parser_main = export.main
-    monkeypatch.setattr(export, "build_parser", _parser_with(export.build_parser, boom))
+    monkeypatch.setattr(cli, "cmd_check", boom)
+    parser_main = cli.main
+    monkeypatch.setattr(cli, "build_parser", _parser_with(cli.build_parser, boom))
     assert parser_main(["check", "x.yaml"]) == 1
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: kaput" in err and "Traceback" not in err
@@ -378,25 +378,28 @@ def test_a_warm_export_loads_only_what_it_uses(tmp_path: Path) -> None:
     """Exporting files read before, the spec, the font manifest and the document come
     from the read cache: YAML's parser (~15 ms of imports) is not loaded, nor what only
     a failure, a fork or help text needs (traceback, tempfile, shutil), nor OpenSSL's
-    hashlib (the digests are BLAKE2b's own: layout.digest)."""
+    hashlib (the digests are BLAKE2b's own: layout.digest), nor `inspect`, which
+    `dataclasses` imports (layout.deferred_import). The collector, off while the
+    program starts, is on again at its end."""
     document = tmp_path / "issue.yaml"
     env = {**os.environ, "LAYOUT_CACHE_DIR": str(tmp_path / "cache")}
     subprocess.run([sys.executable, str(ROOT / "export.py"), "ingest", str(SAMPLE), "-o", str(document)],
                    env=env, check=True, capture_output=True)
-    probe = ("import sys; sys.path.insert(0, sys.argv[1]); import export; "
-             "code = export.main(['pdf', sys.argv[2], '-o', sys.argv[3], '--jobs', '1']); "
-             "print(code, *sorted({'yaml', 'traceback', 'tempfile', 'shutil', '_hashlib'} & set(sys.modules)))")
+    probe = ("import gc, sys; sys.path.insert(0, sys.argv[1]); import export; "
+             "sys.argv[1:] = ['pdf', sys.argv[2], '-o', sys.argv[3], '--jobs', '1']; code = export.run(); "
+             "print(code, gc.isenabled(), *sorted({'yaml', 'traceback', 'tempfile', 'shutil', '_hashlib', "
+             "'ast', 'dis'} & set(sys.modules)))")
     said = [subprocess.run([sys.executable, "-c", probe, str(ROOT), str(document), str(tmp_path / "o.pdf")],
                            env=env, check=True, capture_output=True, text=True).stdout.split()
             for _ in range(2)]
     assert "yaml" in said[0]  # the first export parses them
-    assert said[1] == ["0"]
+    assert said[1] == ["0", "True"]
 
 
 def test_help_is_as_wide_as_columns_says(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     monkeypatch.setenv("COLUMNS", "50")
     with pytest.raises(SystemExit):
-        export.main(["pdf", "--help"])
+        cli.main(["pdf", "--help"])
     lines = capsys.readouterr().out.splitlines()
     assert max(map(len, lines)) <= 50 and len(lines) > 10
 

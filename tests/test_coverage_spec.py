@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import export
+from layout import cli
 from layout import preflight
 from layout.errors import FontError
 from layout.model import Article, Footer, Issue, IssueInfo, Page, Paper, Paragraph
@@ -35,16 +35,16 @@ def _spec(tmp_path: Path, text: str) -> Spec:
 
 @pytest.fixture(scope="module")
 def fonts() -> object:
-    return export.load_fonts_for(load_spec(DAILY))
+    return cli.load_fonts_for(load_spec(DAILY))
 
 
 def test_a_footer_template_character_no_face_has_is_named_by_its_key(
         tmp_path: Path, fonts: object, capsys: pytest.CaptureFixture[str]) -> None:
     spec = _spec(tmp_path, f"footer:\n  template: \"{{department}}　责编{NO_FACE}：{{editors}}\"\n")
-    assert export.check_coverage(ISSUE, fonts, strict=False, spec=spec) == 1
+    assert cli.check_coverage(ISSUE, fonts, strict=False, spec=spec) == 1
     assert capsys.readouterr().err == f"warning: no font has {NO_FACE!r} (U+E000) in spec footer.template\n"
     with pytest.raises(FontError) as caught:
-        export.check_coverage(ISSUE, fonts, strict=True, spec=spec)
+        cli.check_coverage(ISSUE, fonts, strict=True, spec=spec)
     assert str(caught.value) == f"error: no font has {NO_FACE!r} (U+E000) in spec footer.template"
 
 
@@ -57,14 +57,14 @@ def test_a_footer_template_character_no_face_has_is_named_by_its_key(
 ])
 def test_each_template_is_named_by_its_key(tmp_path: Path, fonts: object, capsys: pytest.CaptureFixture[str],
                                            text: str, where: str) -> None:
-    assert export.check_coverage(ISSUE, fonts, strict=False, spec=_spec(tmp_path, text)) == 1
+    assert cli.check_coverage(ISSUE, fonts, strict=False, spec=_spec(tmp_path, text)) == 1
     assert capsys.readouterr().err == f"warning: no font has {NO_FACE!r} (U+E000) in {where}\n"
 
 
 def test_what_is_not_printed_is_not_checked(tmp_path: Path, fonts: object, capsys: pytest.CaptureFixture[str]) -> None:
     spec = _spec(tmp_path, f"masthead:\n  enabled: false\n  ear: [\"{NO_FACE}{{paper}}\"]\n"
                            f"running_head:\n  enabled: false\n  template: \"{NO_FACE}{{page}}\"\n")
-    assert export.check_coverage(ISSUE, fonts, strict=False, spec=spec) == 0
+    assert cli.check_coverage(ISSUE, fonts, strict=False, spec=spec) == 0
     assert capsys.readouterr().err == ""
 
 
@@ -72,7 +72,7 @@ def test_the_issue_names_a_character_it_shares_with_the_spec(
         tmp_path: Path, fonts: object, capsys: pytest.CaptureFixture[str]) -> None:
     spec = _spec(tmp_path, f"footer:\n  template: \"{NO_FACE}{{department}}\"\n")
     issue = Issue(pages=(Page(1, articles=(Article(headline=f"题{NO_FACE}"),)),))
-    assert export.check_coverage(issue, fonts, strict=False, spec=spec) == 1
+    assert cli.check_coverage(issue, fonts, strict=False, spec=spec) == 1
     assert capsys.readouterr().err == (f"warning: no font has {NO_FACE!r} (U+E000) in page 1, article 1 (题{NO_FACE}), "
                                        "headline\n")
 
@@ -80,9 +80,9 @@ def test_the_issue_names_a_character_it_shares_with_the_spec(
 @pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "specs").glob("*.yaml")))
 def test_the_shipped_specs_print_nothing_a_face_lacks(name: str, capsys: pytest.CaptureFixture[str]) -> None:
     spec = load_spec(ROOT / "specs" / name)
-    texts = dict(preflight.spec_texts(spec, ISSUE, export.load_fonts_for(spec)))
+    texts = dict(preflight.spec_texts(spec, ISSUE, cli.load_fonts_for(spec)))
     assert "第版" in texts["spec footer (第N版)"] and texts["spec jumps.continued_to"] == "（下转第版）"
-    assert export.check_coverage(ISSUE, export.load_fonts_for(spec), strict=False, spec=spec) == 0
+    assert cli.check_coverage(ISSUE, cli.load_fonts_for(spec), strict=False, spec=spec) == 0
     assert capsys.readouterr().err == ""
 
 

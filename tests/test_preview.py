@@ -53,13 +53,13 @@ def test_watch_reruns_on_change_and_survives_bad_input(tmp_path: Path) -> None:
 
 def test_a_watch_reads_the_document_again_only_when_it_changes(tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    import export
+    from layout import cli
 
     document = tmp_path / "issue.txt"
     document.write_text("本报讯 市里召开会议。", encoding="utf-8")
     reads: list[Path] = []
-    monkeypatch.setattr(export, "read_issue", lambda path, verbose=False, to_typeset=False: reads.append(path) or len(reads))
-    current = export.issue_reader(document)
+    monkeypatch.setattr(cli, "read_issue", lambda path, verbose=False, to_typeset=False: reads.append(path) or len(reads))
+    current = cli.issue_reader(document)
     assert (current(), current(), current()) == (1, 1, 1)  # spec edits: the same issue
     stat = document.stat()
     os.utime(document, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
@@ -71,7 +71,7 @@ def test_a_watch_reads_the_document_again_only_when_it_changes(tmp_path: Path,
 def test_a_watch_polls_the_specs_a_spec_extends_and_its_font_files(tmp_path: Path) -> None:
     import shutil
 
-    import export
+    from layout import cli
 
     root = Path(__file__).resolve().parent.parent
     house = tmp_path / "house"
@@ -83,11 +83,11 @@ def test_a_watch_polls_the_specs_a_spec_extends_and_its_font_files(tmp_path: Pat
     spec = papers / "daily.yaml"
     spec.write_text("extends: ../house/base.yaml\n", encoding="utf-8")
     document = tmp_path / "issue.yaml"
-    watched = {p.resolve() for p in export.watched_files(document, spec)}
+    watched = {p.resolve() for p in cli.watched_files(document, spec)}
     assert {document.resolve(), spec.resolve(), (house / "base.yaml").resolve(), face.resolve(),
             (root / "specs" / "lvliang-daily.yaml").resolve()} <= watched
     spec.write_text("grid: {columns: zero}\n", encoding="utf-8")  # broken: its folder, still
-    assert {p.resolve() for p in export.watched_files(document, spec)} == {document.resolve(),
+    assert {p.resolve() for p in cli.watched_files(document, spec)} == {document.resolve(),
                                                                             spec.resolve()}
 
 

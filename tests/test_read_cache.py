@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import export
+from layout import cli
 import layout.ingest
 from layout import read_cache
 from layout.document import dump_issue
@@ -47,37 +47,37 @@ def test_a_failed_read_is_not_kept() -> None:
 
 
 def test_the_readers_are_the_package_sources() -> None:
-    digest = read_cache._source_digest(export.INGEST_READERS)
-    assert digest != read_cache._source_digest(export.DOCUMENT_READERS)
+    digest = read_cache._source_digest(cli.INGEST_READERS)
+    assert digest != read_cache._source_digest(cli.DOCUMENT_READERS)
     assert len(list(read_cache._PACKAGE.glob("ingest/*.py"))) > 5  # the globs find files
 
 
 def test_raw_text_is_ingested_once_with_its_notes(tmp_path, monkeypatch, capsys) -> None:
     raw = tmp_path / "page.txt"
     shutil.copy(SAMPLE, raw)
-    first = export.read_issue(raw)
+    first = cli.read_issue(raw)
     said = capsys.readouterr().err
     assert "notes on uncertain or dropped text" in said
     monkeypatch.setattr(layout.ingest, "ingest_text", refuse)
-    assert export.read_issue(raw) == first
+    assert cli.read_issue(raw) == first
     assert capsys.readouterr().err == said  # the notes are still reported
     raw.write_text(SAMPLE.read_text(encoding="utf-8") + "\n补记一段。\n", encoding="utf-8")
     with pytest.raises(AssertionError, match="read again"):
-        export.read_issue(raw)
+        cli.read_issue(raw)
 
 
 def test_a_document_is_parsed_once_and_an_edit_is_seen(tmp_path, monkeypatch) -> None:
     document = tmp_path / "issue.yaml"
-    issue = export.read_issue(SAMPLE)
+    issue = cli.read_issue(SAMPLE)
     document.write_text(dump_issue(issue), encoding="utf-8")
-    assert export.read_issue(document) == issue
+    assert cli.read_issue(document) == issue
     import layout.document
 
     monkeypatch.setattr(layout.document, "load_issue_bytes", refuse)
-    assert export.read_issue(document) == issue
+    assert cli.read_issue(document) == issue
     document.write_text(dump_issue(issue).replace("吕梁日报", "吕梁晚报"), encoding="utf-8")
     with pytest.raises(AssertionError, match="read again"):
-        export.read_issue(document)
+        cli.read_issue(document)
 
 
 def test_a_reading_is_kept_while_the_files_it_opened_are_unchanged(tmp_path) -> None:

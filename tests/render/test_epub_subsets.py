@@ -176,7 +176,7 @@ def test_glyphs_named_by_index_give_fonttools_bytes(face, monkeypatch):
 @pytest.mark.parametrize(("jobs", "workers"), [(["--jobs", "1"], 1), ([], None)])
 def test_the_clis_jobs_bound_the_subsetting_processes(tmp_path, monkeypatch, jobs: list[str],
                                                       workers: int | None) -> None:
-    import export
+    from layout import cli
 
     asked: list[int | None] = []
     real = epub_fonts.make_subsets
@@ -186,8 +186,8 @@ def test_the_clis_jobs_bound_the_subsetting_processes(tmp_path, monkeypatch, job
         return real(wanted, workers=workers, **options)
 
     monkeypatch.setattr(epub_fonts, "make_subsets", recording)
-    sample = Path(export.SAMPLE)
-    assert export.main(["epub", str(sample), "-o", str(tmp_path / "s.epub"), *jobs]) == 0
+    sample = Path(cli.SAMPLE)
+    assert cli.main(["epub", str(sample), "-o", str(tmp_path / "s.epub"), *jobs]) == 0
     assert asked == [workers]
 
 

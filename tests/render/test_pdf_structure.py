@@ -12,7 +12,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-import export
+from layout import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 JUMP_LINE = re.compile(r"（(?:下转|上接)第\d+版）")
@@ -21,12 +21,12 @@ SAMPLE = ROOT / "samples" / "lvliang-daily-2023-02-17.txt"
 
 @pytest.fixture(scope="module")
 def issue():
-    return export.read_issue(SAMPLE)
+    return cli.read_issue(SAMPLE)
 
 
 def exported(tmp_path: Path, spec: str) -> Path:
     out = tmp_path / f"{spec}.pdf"
-    assert export.main(["pdf", str(SAMPLE), "--spec", str(ROOT / "specs" / f"{spec}.yaml"),
+    assert cli.main(["pdf", str(SAMPLE), "--spec", str(ROOT / "specs" / f"{spec}.yaml"),
                         "-o", str(out), "--jobs", "1"]) == 0
     return out
 

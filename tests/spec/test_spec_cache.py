@@ -69,9 +69,9 @@ def test_a_bad_spec_is_reported_every_time(tmp_path) -> None:
 
 def test_check_validates_from_the_files(monkeypatch, capsys) -> None:
     """`export.py check SPEC.yaml` is the validator's own word: never the cache's."""
-    import export
+    from layout import cli
     from layout import read_cache
 
     monkeypatch.setattr(read_cache, "read_once_with", _refuse)
-    assert export.main(["check", str(ROOT / "specs" / "tabloid.yaml")]) == 0
+    assert cli.main(["check", str(ROOT / "specs" / "tabloid.yaml")]) == 0
     assert "ok — 5 columns" in capsys.readouterr().out

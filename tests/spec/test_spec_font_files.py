@@ -119,14 +119,14 @@ def test_the_pdf_and_the_epub_embed_the_specs_own_face(spec_dir: Path, house_fon
 def test_a_punctuation_style_that_does_not_suit_the_body_face_is_warned_about(
         load_text: Callable[..., Spec], spec_dir: Path, own_face: bool, punctuation: str,
         warned: str | None) -> None:
-    import export
+    from layout import cli
 
     # a face with centred stops, as Taiwan and Hong Kong faces draw them (ink 0.1-0.9 em)
     tiny_truetype(spec_dir / "Centred.ttf", "Centred-Regular", "，。" + HOUSE_CHARS)
     song = "[Centred.ttf, NotoSerifSC-Regular]" if own_face else "[NotoSerifSC-Regular]"
     spec = load_text(f"fonts:\n  song: {song}\n" + OTHER_ROLES
                      + f"typography: {{punctuation: {punctuation}}}\n", manifest=FONT_MANIFEST)
-    warning = punctuation_mismatch(spec, export.load_fonts_for(spec))
+    warning = punctuation_mismatch(spec, cli.load_fonts_for(spec))
     assert (warning is None) if warned is None else (warning is not None and warned in warning)
 
 

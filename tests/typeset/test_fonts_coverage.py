@@ -109,9 +109,9 @@ def test_faces_the_spec_brings_and_a_face_in_no_chain(tiny: FontSet) -> None:
 
 
 def test_the_sample_issue_as_the_export_checks_it(shipped: FontSet) -> None:
-    import export
+    from layout import cli
 
-    issue = export.read_issue(FONT_DIR.parent / "samples" / "lvliang-daily-2023-02-17.txt")
+    issue = cli.read_issue(FONT_DIR.parent / "samples" / "lvliang-daily-2023-02-17.txt")
     texts = list(issue.texts())
     assert sum(len(t) for _, t in texts) > 5000
     assert shipped.missing_chars(texts) == defined_missing(shipped, texts) == []
