@@ -39,6 +39,7 @@ SAMPLE = ROOT / "samples" / "lvliang-daily-2023-02-17.txt"
 
 CHILD = r"""
 import json, resource, runpy, sys, time
+import pkgutil  # what runpy.run_path imports, which `python export.py` does not: not timed
 sys.path.insert(0, {root!r})
 started = time.perf_counter()
 kind, source, output = sys.argv[1:4]
