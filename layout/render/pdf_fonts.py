@@ -11,9 +11,10 @@ the document's shared font resource dictionary under the name the pages use
 (`pdf_content.resource_name`).
 
 The subset's tag (the six letters before `+` in the font name) is a digest of the
-glyphs kept, so two exports of the same pages are byte-identical. The compressed
-subsets are cached on disk by face and glyphs (`layout.disk_cache`): exporting a
-document again after a spec tweak draws the same glyphs.
+glyphs kept, so two exports of the same pages are byte-identical. What a face's font
+holds (the compressed subset, its widths and ToUnicode CMap) is cached on disk by face
+and characters drawn (`layout.disk_cache`): exporting a document again after a spec
+tweak draws the same characters.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 import mmap
 import zlib
 from collections.abc import Iterable, Mapping
-from pathlib import Path
+from typing import NamedTuple
 
 from _rl_accel import fp_str
 
@@ -34,8 +35,8 @@ from layout.render.pdf_file import Name, PdfFile, Raw, Ref
 
 DEFAULT_WIDTH = 1000  # a CJK face's ideographs: only other widths are listed in /W
 _CMAP_BLOCK = 100  # entries per bfchar block (the CMap format's limit)
-_PROGRAMS_KEPT = 64  # cached subsets: a few documents' worth of every face
-FONT_COMPRESSION = 6  # zlib level of a font program (made once: see `_program`)
+_PROGRAMS_KEPT = 64  # cached fonts: a few documents' worth of every face
+FONT_COMPRESSION = 6  # zlib level of a font program (made once: see `_made`)
 
 
 def embed_fonts(pdf: PdfFile, fonts: FontSet, used: Mapping[str, set[str]]) -> dict[str, Ref]:
@@ -43,30 +44,75 @@ def embed_fonts(pdf: PdfFile, fonts: FontSet, used: Mapping[str, set[str]]) -> d
     returns the font resources the pages share (resource name -> font)."""
     resources = {}
     for face in fonts.faces:
-        glyphs = _glyphs_of(fonts, face, used.get(face, ()))
-        if glyphs:
-            resources[resource_name(fonts, face)] = _type0(pdf, fonts, face, glyphs)
+        made = _made(fonts, face, used.get(face, ()))
+        if made is not None:
+            resources[resource_name(fonts, face)] = _type0(pdf, made)
     return resources
 
 
+class _Made(NamedTuple):
+    """A face's font made for one set of characters: what its PDF objects hold."""
+
+    name: str  # "ABCDEF+PostScriptName", the tag a digest of the glyphs kept
+    info: sfnt.FaceInfo
+    length: int  # of the font program before compression
+    program: bytes  # the subset program, Flate-compressed
+    widths: str  # the /W array
+    to_unicode: bytes  # the ToUnicode CMap, Flate-compressed
+
+
+def _made(fonts: FontSet, face: str, chars: Iterable[str]) -> _Made | None:
+    """The face's font for `chars` (None when it has a glyph for none of them).
+
+    Cached on disk by face and characters (`layout.disk_cache`): a document exported
+    again, after a spec tweak say, draws the same characters. A subset takes ~15 ms a
+    face, most of it zlib over loca and hmtx, which keep every id; the widths and the
+    ToUnicode CMap another ~1 ms, which a cached font does not pay either.
+    """
+    text = "".join(sorted(chars))
+    if not text:
+        return None
+    path = fonts.font_path(face)
+    cache = disk_cache.cache_file("pdf-font", path, digest(text.encode(), 16).hexdigest(),
+                                  str(FONT_COMPRESSION))
+    known = disk_cache.load(cache)
+    if isinstance(known, _Made):
+        return known
+    glyphs = _glyphs_of(fonts, face, text)
+    if not glyphs:
+        return None
+    key = digest(",".join(map(str, sorted(glyphs))).encode(), 20).digest()
+    tag = "".join(chr(65 + b % 26) for b in key[:6])
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        try:
+            info = sfnt.face_info(data)
+            program = sfnt.subset_keeping_ids(data, glyphs)
+        except (ValueError, IndexError) as exc:  # SfntError and struct.error are ValueErrors
+            raise FontError(f"{path}: cannot embed the font: {exc}") from None
+    made = _Made(f"{tag}+{info.postscript_name}", info, len(program),
+                 zlib.compress(program, FONT_COMPRESSION), _widths(fonts, face, glyphs),
+                 zlib.compress(to_unicode_cmap(glyphs).encode("ascii")))
+    disk_cache.store(cache, made)
+    disk_cache.prune("pdf-font", _PROGRAMS_KEPT)
+    return made
+
+
 def _glyphs_of(fonts: FontSet, face: str, chars: Iterable[str]) -> dict[int, str]:
-    """glyph id -> the character it stands for in the text (the lowest code point
-    when several drawn characters share a glyph; none for glyph 0, .notdef)."""
+    """glyph id -> the character it stands for in the text, of `chars` in code point
+    order (the lowest code point when several share a glyph; none for glyph 0,
+    .notdef)."""
     cmap = fonts.cmap(face)
     out: dict[int, str] = {}
-    for ch in sorted(chars):
+    for ch in chars:
         gid = cmap.gid(ord(ch))
         if gid:
             out.setdefault(gid, ch)
     return out
 
 
-def _type0(pdf: PdfFile, fonts: FontSet, face: str, glyphs: dict[int, str]) -> Ref:
-    key = digest(",".join(map(str, sorted(glyphs))).encode(), 20)
-    info, length, program = _program(fonts.font_path(face), glyphs, key.hexdigest())
-    tag = "".join(chr(65 + b % 26) for b in key.digest()[:6])
-    name = Name(f"{tag}+{info.postscript_name}")
-    file2 = pdf.add_stream(program, {"Filter": Name("FlateDecode"), "Length1": length})
+def _type0(pdf: PdfFile, made: _Made) -> Ref:
+    info, name = made.info, Name(made.name)
+    file2 = pdf.add_stream(made.program, {"Filter": Name("FlateDecode"), "Length1": made.length})
     descriptor = pdf.add({
         "Type": Name("FontDescriptor"), "FontName": name, "Flags": 4,
         "FontBBox": list(info.bbox), "ItalicAngle": info.italic_angle,
@@ -76,32 +122,11 @@ def _type0(pdf: PdfFile, fonts: FontSet, face: str, glyphs: dict[int, str]) -> R
         "Type": Name("Font"), "Subtype": Name("CIDFontType2"), "BaseFont": name,
         "CIDSystemInfo": {"Registry": "Adobe", "Ordering": "Identity", "Supplement": 0},
         "FontDescriptor": descriptor, "DW": DEFAULT_WIDTH,
-        "W": Raw(_widths(fonts, face, glyphs)), "CIDToGIDMap": Name("Identity")})
-    to_unicode = pdf.add_stream(zlib.compress(to_unicode_cmap(glyphs).encode("ascii")),
-                                {"Filter": Name("FlateDecode")})
+        "W": Raw(made.widths), "CIDToGIDMap": Name("Identity")})
+    to_unicode = pdf.add_stream(made.to_unicode, {"Filter": Name("FlateDecode")})
     return pdf.add({
         "Type": Name("Font"), "Subtype": Name("Type0"), "BaseFont": name,
         "Encoding": Name("Identity-H"), "DescendantFonts": [cid_font], "ToUnicode": to_unicode})
-
-
-def _program(path: Path, glyphs: Iterable[int], digest: str) -> tuple[sfnt.FaceInfo, int, bytes]:
-    """The face's descriptor facts, and its program keeping only `glyphs` (digest:
-    of their sorted ids): Flate-compressed, with its length before. Cached: a subset
-    takes ~15 ms a face, most of it zlib over loca and hmtx, which keep every id."""
-    cache = disk_cache.cache_file("pdf-font", path, digest, str(FONT_COMPRESSION))
-    known = disk_cache.load(cache)
-    if isinstance(known, tuple):
-        return known
-    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        try:
-            info = sfnt.face_info(data)
-            program = sfnt.subset_keeping_ids(data, glyphs)
-        except (ValueError, IndexError) as exc:  # SfntError and struct.error are ValueErrors
-            raise FontError(f"{path}: cannot embed the font: {exc}") from None
-    made = (info, len(program), zlib.compress(program, FONT_COMPRESSION))
-    disk_cache.store(cache, made)
-    disk_cache.prune("pdf-font", _PROGRAMS_KEPT)
-    return made
 
 
 def _widths(fonts: FontSet, face: str, glyphs: dict[int, str]) -> str:

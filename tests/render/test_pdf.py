@@ -397,3 +397,19 @@ def test_links_lead_to_their_anchors_on_other_pages(fs, tmp_path):
                     for *_, d in found]
     assert destinations == [(2, "XYZ", 200 - 50), (1, "XYZ", 200 - 20), None]
     assert len(pdfium.PdfDocument(tmp_path / "l.pdf")) == 2
+
+
+def test_a_faces_font_is_cached_whole_by_the_characters_drawn(fs, tmp_path, monkeypatch):
+    """Drawn again, the same characters take each face's font (subset, widths,
+    ToUnicode) from the cache, byte for byte; other characters make a new one."""
+    from layout.render import pdf_fonts
+
+    monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / "cache"))
+    render_pdf([page(fs)], tmp_path / "1.pdf", fonts=fs, title="t")
+    made, glyphs_of = [], pdf_fonts._glyphs_of
+    monkeypatch.setattr(pdf_fonts, "_glyphs_of", lambda fonts, face, chars: made.append(chars) or glyphs_of(fonts, face, chars))
+    render_pdf([page(fs)], tmp_path / "2.pdf", fonts=fs, title="t")
+    assert made == [] and (tmp_path / "1.pdf").read_bytes() == (tmp_path / "2.pdf").read_bytes()
+    other = PlacedPage(1, 200, 200, (PlacedLine(20, 60, Line((Run(0.0, "报", "NotoSerifSC-Regular", 9),), 20.0, "报")),))
+    render_pdf([other], tmp_path / "3.pdf", fonts=fs, title="t")
+    assert made == ["报"]
