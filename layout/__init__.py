@@ -6,7 +6,7 @@ raw text -> `ingest` -> `model.Issue` -> (+ `spec`) -> `typeset` -> `render.pdf`
 
 from layout.deferred_import import defer as _defer
 
-_defer("inspect")  # before `dataclasses` imports it (layout.deferred_import says why)
+_defer("inspect", "ipaddress")  # before `dataclasses` and `pathlib` import them (its docstring says why)
 
 from layout import method_cache as _method_cache  # noqa: E402
 from layout.cache_home import cache_dir as _cache_dir  # noqa: E402

@@ -1,12 +1,16 @@
-"""A standard module that other modules import but a run seldom uses, loaded on first use.
+"""Standard modules that other modules import but a run seldom uses, loaded on first use.
 
-`dataclasses` imports `inspect`, and with it `ast`, `dis`, `tokenize`, `token`,
-`linecache` and `opcode`: ~4 ms of a 1-page export's ~80, every run. It calls it
-once, to write a signature into the docstring of a class that has none, and every
-class here has one. So before `dataclasses` is first imported, `inspect` is a
-stand-in module that imports the real one when anything asks it for an attribute,
-then holds the real one's names, so `inspect.signature` and `from inspect import
-signature` work in every module that imported the stand-in, before or after.
+- `dataclasses` imports `inspect`, and with it `ast`, `dis`, `tokenize`, `token`,
+  `linecache` and `opcode`: ~3 ms of a 1-page export's ~70, every run. It calls it
+  once, to write a signature into the docstring of a class that has none, and every
+  class here has one.
+- `pathlib` imports `urllib.parse`, which imports `ipaddress` (~1 ms) to check the
+  host of a URL in brackets; no run parses a URL.
+
+So before those modules are first imported, each is a stand-in module that imports
+the real one when anything asks it for an attribute, then holds the real one's names,
+so `inspect.signature` and `from inspect import signature` work in every module that
+imported the stand-in, before or after.
 
 `import inspect` of a stand-in does not load it: the import system looks only at its
 `__spec__`, which is None until the real module is loaded. Nothing is deferred when the
@@ -20,10 +24,11 @@ import sys
 from types import ModuleType
 
 
-def defer(name: str) -> None:
-    """Make `name` a stand-in that imports the module on its first attribute access."""
-    if name not in sys.modules:
-        sys.modules[name] = _StandIn(name)
+def defer(*names: str) -> None:
+    """Make each module named a stand-in that imports it on its first attribute access."""
+    for name in names:
+        if name not in sys.modules:
+            sys.modules[name] = _StandIn(name)
 
 
 class _StandIn(ModuleType):

@@ -17,10 +17,11 @@ def python(code: str) -> list[str]:
     return result.stdout.split()
 
 
-def test_importing_the_package_loads_neither_inspect_nor_what_it_imports() -> None:
-    said = python("import layout, dataclasses, layout.model, layout.spec.schema\n"
-                  "print(*sorted({'ast', 'dis', 'tokenize'} & set(sys.modules)), 'done')")
-    assert said == ["done"]
+def test_importing_the_package_loads_neither_inspect_nor_ipaddress() -> None:
+    said = python("import layout, dataclasses, pathlib, layout.model, layout.spec.schema\n"
+                  "print(*sorted({'ast', 'dis', 'tokenize'} & set(sys.modules)), 'done')\n"
+                  "print(*(type(sys.modules[m]).__name__ for m in ('inspect', 'ipaddress')))")
+    assert said == ["done", "_StandIn", "_StandIn"]
 
 
 def test_first_use_loads_it_for_every_module_that_imported_it() -> None:
@@ -46,3 +47,11 @@ def test_a_module_loaded_already_is_left_alone() -> None:
     said = python("import inspect\nreal = inspect\nimport layout\n"
                   "print(sys.modules['inspect'] is real, type(real).__name__)")
     assert said == ["True", "module"]
+
+
+def test_urls_parse_with_ipaddress_deferred() -> None:
+    said = python("import layout, pathlib, urllib.parse\n"
+                  "print(type(sys.modules['ipaddress']).__name__)\n"
+                  "print(urllib.parse.urlsplit('http://[::1]:80/x').hostname, type(sys.modules['ipaddress']).__name__)\n"
+                  "import ipaddress\nprint(ipaddress.ip_address('10.0.0.1').is_private)")
+    assert said == ["_StandIn", "::1", "module", "True"]
