@@ -64,7 +64,7 @@ class _Made(NamedTuple):
 def _made(fonts: FontSet, face: str, chars: Iterable[str]) -> _Made | None:
     """The face's font for `chars` (None when it has a glyph for none of them).
 
-    Cached on disk by face and characters (`layout.disk_cache`): a document exported
+    Cached on disk by face, regional forms and characters (`layout.disk_cache`): a document exported
     again, after a spec tweak say, draws the same characters. A subset takes ~15 ms a
     face, most of it zlib over loca and hmtx, which keep every id; the widths and the
     ToUnicode CMap another ~1 ms, which a cached font does not pay either.
@@ -74,7 +74,7 @@ def _made(fonts: FontSet, face: str, chars: Iterable[str]) -> _Made | None:
         return None
     path = fonts.font_path(face)
     cache = disk_cache.cache_file("pdf-font", path, digest(text.encode(), 16).hexdigest(),
-                                  str(FONT_COMPRESSION))
+                                  fonts.forms or "", str(FONT_COMPRESSION))  # forms: other glyphs
     known = disk_cache.load(cache)
     if isinstance(known, _Made):
         return known

@@ -413,3 +413,18 @@ def test_a_faces_font_is_cached_whole_by_the_characters_drawn(fs, tmp_path, monk
     other = PlacedPage(1, 200, 200, (PlacedLine(20, 60, Line((Run(0.0, "报", "NotoSerifSC-Regular", 9),), 20.0, "报")),))
     render_pdf([other], tmp_path / "3.pdf", fonts=fs, title="t")
     assert made == ["报"]
+
+
+def test_a_faces_cached_font_is_not_shared_by_its_regional_forms(tmp_path, monkeypatch):
+    """The same characters drawn in a face's Taiwan forms are other glyphs: each set
+    of forms has its own cached font, and the text extracts back from both."""
+    monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / "cache"))
+    text = "阿里山櫻花季開跑，林鐵週末加開"
+    for forms in (None, "ZHT", None):
+        fonts = load_fontset(forms=forms)
+        lines = compose([StyledText(text, "song", 9)], 200.0, fonts, ComposeOptions())
+        out = tmp_path / f"{forms}.pdf"
+        render_pdf([PlacedPage(1, 220, 60, (PlacedLine(10, 30, lines[0]),))], out, fonts=fonts, title="t")
+        with pdfplumber.open(out) as pdf:
+            assert pdf.pages[0].extract_text().replace(" ", "") == text, forms
+    assert (tmp_path / "None.pdf").read_bytes() != (tmp_path / "ZHT.pdf").read_bytes()
