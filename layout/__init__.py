@@ -8,7 +8,7 @@ from layout.deferred_import import defer as _defer
 
 _defer("inspect", "ipaddress")  # before `dataclasses` and `pathlib` import them (its docstring says why)
 
-from layout import method_cache as _method_cache  # noqa: E402
+from layout import compile_cache as _compile_cache  # noqa: E402
 from layout.cache_home import cache_dir as _cache_dir  # noqa: E402
 
-_method_cache.install(str(_cache_dir()))  # before any of the package's dataclasses is made
+_compile_cache.install(str(_cache_dir()))  # before any of the package's classes or patterns is made
