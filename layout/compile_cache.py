@@ -37,8 +37,8 @@ import marshal
 import os
 import re
 import sys
-import threading
 import typing
+from _thread import get_ident  # not threading: its import is ~0.5 ms of every run
 from types import CodeType
 
 _KEEP = 4000  # entries; past it the file keeps this run's only (old package versions' go)
@@ -76,7 +76,7 @@ class _Kept:
         self.new = False
         self.pattern_compiler: typing.Callable | None = None  # re._compiler's own compile
         self.engine = None  # the regex engine (`_sre`), which compiles what it is handed
-        self.handed = threading.local()  # what this thread's last pattern gave the engine
+        self.handed: dict[int, tuple] = {}  # thread -> what its pattern gave the engine
 
     def code(self, mode: str, source: str) -> CodeType:
         key = (mode, source)
@@ -116,17 +116,15 @@ class _Kept:
         handed again; else compiled as ever, and what the engine was handed kept."""
         compile_anew = self.pattern_compiler
         assert compile_anew is not None
-        if type(pattern) is not str or type(flags) is not int or flags & _DEBUG:
-            return compile_anew(pattern, flags)  # bytes, a parsed pattern, or DEBUG: as ever
+        keep = type(pattern) is str and type(flags) is int and not flags & _DEBUG
         key = (f"re{flags}", pattern)
-        blob = self.kept.get(key)
+        blob = self.kept.get(key) if keep else None
         if blob is not None:
             self.used[key] = blob
             return self.engine.compile(pattern, *marshal.loads(blob))
-        self.handed.arguments = None
-        compiled = compile_anew(pattern, flags)
-        handed = self.handed.arguments
-        if handed is not None and handed[0] is pattern:
+        compiled = compile_anew(pattern, flags)  # bytes, a parsed pattern, DEBUG: only this
+        handed = self.handed.pop(get_ident(), None)
+        if keep and handed is not None and handed[0] is pattern:
             final_flags, code, groups, groupindex, indexgroup = handed[1:]
             # the code's opcodes are int subclasses (named constants), which marshal
             # does not store: the engine reads their values
@@ -143,13 +141,13 @@ class _Kept:
 
 class _Recorder:
     """`re._compiler`'s `_sre`: the engine module, whose `compile` notes what it is
-    handed (in `handed.arguments`, for `_Kept.pattern`) before compiling."""
+    handed (in `handed`, by thread, for `_Kept.pattern`) before compiling."""
 
-    def __init__(self, engine, handed: threading.local) -> None:
+    def __init__(self, engine, handed: dict[int, tuple]) -> None:
         self._engine, self._handed = engine, handed
 
     def compile(self, *arguments):
-        self._handed.arguments = arguments
+        self._handed[get_ident()] = arguments
         return self._engine.compile(*arguments)
 
     def __getattr__(self, name: str):
