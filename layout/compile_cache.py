@@ -41,7 +41,8 @@ import typing
 from _thread import get_ident  # not threading: its import is ~0.5 ms of every run
 from types import CodeType
 
-_KEEP = 4000  # entries; past it the file keeps this run's only (old package versions' go)
+_KEEP = 1000  # entries (all commands' together: ~650); past it the file keeps this run's only,
+# so the code of old package versions and of other programs that import the package goes
 _HOOKS = ((dataclasses, "exec"), (collections, "eval"), (typing, "compile"))
 _DEBUG = re.DEBUG.value  # a pattern compiled with DEBUG prints its code: never kept
 

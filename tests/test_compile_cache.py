@@ -146,3 +146,16 @@ def test_patterns_are_compiled_once_then_handed_to_the_engine_as_compiled(tmp_pa
     assert all(same for same, *_ in again)  # equal patterns: same flags and engine code
     assert again[0][1:3] == [3, [["day", 3], ["year", 1]]]
     assert again[1][4] == ["2023-2-17", "COVID-19", "www.a.bc/d", "ab", "bd", "abcd", "12", "red", "x"]
+
+
+def test_past_its_bound_the_file_keeps_only_what_the_last_run_used(tmp_path):
+    # what other programs importing the package, or old versions of it, compiled goes
+    probe(tmp_path)
+    assert any("width" in source for mode, source in kept_code(tmp_path))
+    other = ("import dataclasses, sys\nsys.path.insert(0, sys.argv[1])\nimport layout.compile_cache as cache\n"
+             "cache._KEEP = 1\n@dataclasses.dataclass\nclass Other:\n    height: int\n")
+    subprocess.run([sys.executable, "-c", other, str(ROOT)], check=True,
+                   env={"LAYOUT_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    kept = kept_code(tmp_path)
+    assert any("height" in source for mode, source in kept)
+    assert not any("width" in source for mode, source in kept)

@@ -138,6 +138,7 @@ def test_width_cache_matches_a_fresh_parse_and_follows_the_file(tmp_path, monkey
 
     from layout import fonts as fonts_mod
 
+    monkeypatch.delenv("LAYOUT_CACHE_DIR", raising=False)  # the suite's (conftest): the XDG one here
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     font = tmp_path / "face.ttf"
     shutil.copy(FONT_DIR / "NewsKai-Regular.ttf", font)
