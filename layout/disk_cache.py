@@ -20,7 +20,8 @@ from types import MappingProxyType
 from layout.cache_home import cache_dir
 from layout.digest import digest
 
-CACHE_VERSION = 12  # bump when what an entry holds changes (9: cmap arrays, 10: FaceData, 12: regional forms apart)
+CACHE_VERSION = 13  # bump when what an entry holds changes (9: cmap arrays, 10: FaceData, 12: regional
+# forms apart, 13: a PDF font whole, in plain values)
 
 
 def cache_file(kind: str, path: Path, *extra: str) -> Path:

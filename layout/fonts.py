@@ -20,7 +20,6 @@ from typing import Any, NamedTuple
 from pathlib import Path
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from layout import sfnt
 from layout.disk_cache import cache_file, load, prune, store
 from layout.errors import FontError
 from layout.ranges import runs
@@ -283,6 +282,8 @@ def _read_face(path: Path) -> tuple[FaceCmap, int]:
     """The face's cmap with advances in 1/1000 em, and the default (.notdef) advance.
     A no-break space is drawn as the space (and a space as the no-break space when the
     face has no space)."""
+    from layout import sfnt  # a font read anew only: a warm run's metrics are cached (~0.5 ms)
+
     try:
         with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
             codes, gids = sfnt.cmap_arrays(data)
@@ -373,6 +374,8 @@ def _single_substitutions(lookup: Any, order: Mapping[str, int]) -> dict[int, in
 @lru_cache(maxsize=256)
 def _glyph_ink(path: Path, gid: int) -> tuple[float, float]:
     """Horizontal ink bounds of glyph `gid` in em (its advance when it has no ink)."""
+    from layout import sfnt
+
     with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
         upm = sfnt.units_per_em(data)
         bounds = sfnt.glyph_bounds(data, gid)
@@ -384,6 +387,8 @@ def _glyph_ink(path: Path, gid: int) -> tuple[float, float]:
 @lru_cache(maxsize=64)
 def _ink_extent(path: Path, ch: str) -> tuple[float, float]:
     """`_glyph_ink` of the glyph `ch` maps to; (0, 1) when the face lacks it."""
+    from layout import sfnt
+
     with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
         gid = sfnt.char_to_glyph(data).get(ord(ch))
     return (0.0, 1.0) if gid is None else _glyph_ink(path, gid)

@@ -379,7 +379,8 @@ def test_a_warm_export_loads_only_what_it_uses(tmp_path: Path) -> None:
     from the read cache: YAML's parser (~15 ms of imports) is not loaded, nor what only
     a failure, a fork or help text needs (traceback, tempfile, shutil), nor OpenSSL's
     hashlib (the digests are BLAKE2b's own: layout.digest), nor `inspect`, which
-    `dataclasses` imports (layout.deferred_import). The collector, off while the
+    `dataclasses` imports (layout.deferred_import), nor `layout.sfnt`, which reads
+    font files (their metrics and PDF fonts are cached). The collector, off while the
     program starts, is on again at its end."""
     document = tmp_path / "issue.yaml"
     env = {**os.environ, "LAYOUT_CACHE_DIR": str(tmp_path / "cache")}
@@ -388,7 +389,7 @@ def test_a_warm_export_loads_only_what_it_uses(tmp_path: Path) -> None:
     probe = ("import gc, sys; sys.path.insert(0, sys.argv[1]); import export; "
              "sys.argv[1:] = ['pdf', sys.argv[2], '-o', sys.argv[3], '--jobs', '1']; code = export.run(); "
              "print(code, gc.isenabled(), *sorted({'yaml', 'traceback', 'tempfile', 'shutil', '_hashlib', "
-             "'ast', 'dis'} & set(sys.modules)))")
+             "'ast', 'dis', 'layout.sfnt'} & set(sys.modules)))")
     said = [subprocess.run([sys.executable, "-c", probe, str(ROOT), str(document), str(tmp_path / "o.pdf")],
                            env=env, check=True, capture_output=True, text=True).stdout.split()
             for _ in range(2)]

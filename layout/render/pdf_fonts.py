@@ -27,7 +27,7 @@ from typing import NamedTuple
 from _rl_accel import fp_str
 
 from layout.fonts import FontSet
-from layout import disk_cache, sfnt
+from layout import disk_cache
 from layout.digest import digest
 from layout.errors import FontError
 from layout.render.pdf_content import resource_name
@@ -51,10 +51,12 @@ def embed_fonts(pdf: PdfFile, fonts: FontSet, used: Mapping[str, set[str]]) -> d
 
 
 class _Made(NamedTuple):
-    """A face's font made for one set of characters: what its PDF objects hold."""
+    """A face's font made for one set of characters: what its PDF objects hold. Plain
+    values: a cached one is read without `layout.sfnt`, which reads font files."""
 
     name: str  # "ABCDEF+PostScriptName", the tag a digest of the glyphs kept
-    info: sfnt.FaceInfo
+    descriptor: tuple[tuple[int, int, int, int], float, int, int, int]  # bbox, italic angle,
+    # ascent, descent, cap height (`sfnt.FaceInfo`, 1/1000 em)
     length: int  # of the font program before compression
     program: bytes  # the subset program, Flate-compressed
     widths: str  # the /W array
@@ -81,6 +83,8 @@ def _made(fonts: FontSet, face: str, chars: Iterable[str]) -> _Made | None:
     glyphs = _glyphs_of(fonts, face, text)
     if not glyphs:
         return None
+    from layout import sfnt
+
     key = digest(",".join(map(str, sorted(glyphs))).encode(), 20).digest()
     tag = "".join(chr(65 + b % 26) for b in key[:6])
     with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
@@ -89,7 +93,8 @@ def _made(fonts: FontSet, face: str, chars: Iterable[str]) -> _Made | None:
             program = sfnt.subset_keeping_ids(data, glyphs)
         except (ValueError, IndexError) as exc:  # SfntError and struct.error are ValueErrors
             raise FontError(f"{path}: cannot embed the font: {exc}") from None
-    made = _Made(f"{tag}+{info.postscript_name}", info, len(program),
+    descriptor = (info.bbox, info.italic_angle, info.ascent, info.descent, info.cap_height)
+    made = _Made(f"{tag}+{info.postscript_name}", descriptor, len(program),
                  zlib.compress(program, FONT_COMPRESSION), _widths(fonts, face, glyphs),
                  zlib.compress(to_unicode_cmap(glyphs).encode("ascii")))
     disk_cache.store(cache, made)
@@ -111,12 +116,13 @@ def _glyphs_of(fonts: FontSet, face: str, chars: Iterable[str]) -> dict[int, str
 
 
 def _type0(pdf: PdfFile, made: _Made) -> Ref:
-    info, name = made.info, Name(made.name)
+    name = Name(made.name)
+    bbox, italic_angle, ascent, descent, cap_height = made.descriptor
     file2 = pdf.add_stream(made.program, {"Filter": Name("FlateDecode"), "Length1": made.length})
     descriptor = pdf.add({
         "Type": Name("FontDescriptor"), "FontName": name, "Flags": 4,
-        "FontBBox": list(info.bbox), "ItalicAngle": info.italic_angle,
-        "Ascent": info.ascent, "Descent": info.descent, "CapHeight": info.cap_height,
+        "FontBBox": list(bbox), "ItalicAngle": italic_angle,
+        "Ascent": ascent, "Descent": descent, "CapHeight": cap_height,
         "StemV": 80, "FontFile2": file2})
     cid_font = pdf.add({
         "Type": Name("Font"), "Subtype": Name("CIDFontType2"), "BaseFont": name,

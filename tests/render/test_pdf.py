@@ -257,12 +257,12 @@ def test_a_font_that_cannot_be_embedded_is_a_clear_error(fs, tmp_path, monkeypat
     """A face that measured but cannot be subset (damaged glyf): an error naming the
     file, and no PDF left behind."""
     from layout.errors import FontError
-    from layout.render import pdf_fonts
+    from layout import sfnt
 
     def broken(data, gids):  # type: ignore[no-untyped-def]
-        raise pdf_fonts.sfnt.SfntError("the font has no 'glyf' table")
+        raise sfnt.SfntError("the font has no 'glyf' table")
 
-    monkeypatch.setattr(pdf_fonts.sfnt, "subset_keeping_ids", broken)
+    monkeypatch.setattr(sfnt, "subset_keeping_ids", broken)
     monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / "cache"))  # no subset cached
     out = tmp_path / "out"
     out.mkdir()
