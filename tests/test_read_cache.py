@@ -3,6 +3,7 @@ the reader made; anything else is read anew; a failed read is not kept."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -106,3 +107,18 @@ def test_a_value_pickle_cannot_store_is_made_again_not_an_error(tmp_path) -> Non
     assert made() == "unpicklable"
     assert read_cache.read_once("t", "a.yaml", b"x", (), lambda: "made again") == "made again"
     assert not list((tmp_path / "cache").glob("*.tmp"))
+
+
+def test_an_edited_reader_is_a_new_key(tmp_path, monkeypatch) -> None:
+    reader = tmp_path / "reader.py"
+    reader.write_text("A = 1\n")
+    monkeypatch.setattr(read_cache, "_PACKAGE", tmp_path)
+    read_cache._source_digest.cache_clear()
+    before = read_cache._source_digest(("*.py",))
+    read_cache._source_digest.cache_clear()
+    assert read_cache._source_digest(("*.py",)) == before  # unchanged: the same key
+    reader.write_text("A = 2\n")
+    os.utime(reader, ns=(reader.stat().st_atime_ns, reader.stat().st_mtime_ns + 1_000_000))
+    read_cache._source_digest.cache_clear()
+    assert read_cache._source_digest(("*.py",)) != before
+    read_cache._source_digest.cache_clear()
