@@ -6,7 +6,8 @@ reader. Out: what the reader made of it (an Issue, with ingest's notes; a Spec),
 disk when the same bytes under the same name were read before by the same code. Kept
 like the font data (`layout.disk_cache`): keyed by the name, the bytes and the readers'
 source files (their sizes and modification times, as Python judges its bytecode), so an
-edited input, or an edited reader, is read anew; the `KEPT` used last stay. A spec depends on other files too (`read_once_with`).
+edited input, or an edited reader, is read anew; the `KEPT` used last stay. A spec
+depends on other files too (`read_once_with`).
 
 Why: the usual loop exports the same issue again and again while its spec is tweaked
 (and `build` reads it for the PDF and the EPUB): a 200-page document took 0.14 s to
