@@ -447,3 +447,12 @@ def test_build_on_two_cores_writes_the_bytes_of_one(tmp_path: Path) -> None:
     assert len(names) == 9 and names == sorted(p.name for p in (tmp_path / "two").iterdir())
     for name in names:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
+def test_the_console_script_runs_the_program() -> None:
+    from importlib.metadata import entry_points
+
+    import export
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "cjk-newspaper"]
+    assert script.load() is export.run
