@@ -12,9 +12,9 @@ the document's shared font resource dictionary under the name the pages use
 
 The subset's tag (the six letters before `+` in the font name) is a digest of the
 glyphs kept, so two exports of the same pages are byte-identical. What a face's font
-holds (the compressed subset, its widths and ToUnicode CMap) is cached on disk by face
-and characters drawn (`layout.disk_cache`): exporting a document again after a spec
-tweak draws the same characters.
+holds (the compressed subset, its widths and ToUnicode CMap) is cached on disk by face,
+regional forms and characters drawn (`layout.disk_cache`): exporting a document again
+after a spec tweak draws the same characters.
 """
 
 from __future__ import annotations
@@ -66,10 +66,11 @@ class _Made(NamedTuple):
 def _made(fonts: FontSet, face: str, chars: Iterable[str]) -> _Made | None:
     """The face's font for `chars` (None when it has a glyph for none of them).
 
-    Cached on disk by face, regional forms and characters (`layout.disk_cache`): a document exported
-    again, after a spec tweak say, draws the same characters. A subset takes ~15 ms a
-    face, most of it zlib over loca and hmtx, which keep every id; the widths and the
-    ToUnicode CMap another ~1 ms, which a cached font does not pay either.
+    Cached on disk by face, regional forms and characters (`layout.disk_cache`): a
+    document exported again, after a spec tweak say, draws the same characters. A
+    subset takes ~15 ms a face, most of it zlib over loca and hmtx, which keep every
+    id; the widths and the ToUnicode CMap another ~1 ms, which a cached font does not
+    pay either.
     """
     text = "".join(sorted(chars))
     if not text:
