@@ -63,11 +63,13 @@ def resource_name(fonts: FontSet, face: str) -> str:
 
 class GlyphCodes:
     """Per face: a `str.translate` table from characters to 4-digit hex glyph ids, and
-    its resource name. Kept for the run: a process draws many pages."""
+    its resource name; and the positions drawn at, formatted (`_Numbers`). Kept for the
+    run: a process draws many pages."""
 
     def __init__(self, fonts: FontSet) -> None:
         self.fonts = fonts
         self._tables: dict[str, tuple[_Codes, str]] = {}
+        self.positions = _Numbers()
 
     def of(self, face: str) -> tuple[_Codes, str]:
         known = self._tables.get(face)
@@ -101,18 +103,15 @@ class _Codes(dict):
 
 
 class _Numbers(dict):
-    """`fp_str` of each number drawn, kept: a document's lines sit on a few hundred
-    baselines and start at a few hundred x positions (40 pages: 205 and 535 of 22,421
-    runs), so the page's ~1,000 positions are mostly dictionary hits."""
+    """`fp_str` of each number drawn, kept for the run: a document's lines sit on a few
+    hundred baselines and start at a few hundred x positions (40 pages: 205 and 535 of
+    22,421 runs), so the page's ~1,000 positions are mostly dictionary hits."""
 
     __slots__ = ()
 
     def __missing__(self, number: float) -> str:
         text = self[number] = fp_str(number)
         return text
-
-
-_POSITIONS = _Numbers()
 
 
 def _utf16_hex(text: str) -> str:
@@ -207,7 +206,7 @@ def _draw_text(ops: list[str], page: PlacedPage, codes: GlyphCodes,
     font: tuple[str, float] | None = None
     tc, tz, color = 0.0, 100.0, "#000000"
     h = page.height
-    positions = _POSITIONS
+    positions = codes.positions
     marks = _marks(page, drawn)
     for index, placed in enumerate(page.lines):
         if index in marks:
